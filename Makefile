@@ -1,0 +1,62 @@
+# Passend: `make run` serves the app locally, `make test` runs every check. See README.md.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+# The PostgreSQL server for the second test run: DATABASE_URL, or the local server.
+PG_TEST_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/passend)
+
+.PHONY: run test lint test-sqlite test-postgres chromium demo-code
+
+$(VENV)/.geinstalleerd: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $@
+
+run: $(VENV)/.geinstalleerd
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py demo
+	@echo ""
+	@echo "Passend draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)."
+	@echo "Meld u aan met een account hierboven. Een code zonder telefoon: make demo-code GEBRUIKER=PO2806/iverhoef"
+	@echo "E-mails (zoals 'Wachtwoord vergeten') verschijnen hieronder in de terminal."
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) manage.py db_worker & \
+	  $(PY) manage.py runserver 127.0.0.1:8000
+
+demo-code: $(VENV)/.geinstalleerd
+	@$(PY) manage.py demo_code $(GEBRUIKER)
+
+lint: $(VENV)/.geinstalleerd
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy passend
+	$(VENV)/bin/lint-imports
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+
+test: lint chromium test-sqlite test-postgres
+
+test-sqlite: $(VENV)/.geinstalleerd
+	$(VENV)/bin/pytest
+
+# With CI=true an unreachable server fails the run; elsewhere it is skipped with a notice.
+test-postgres: $(VENV)/.geinstalleerd
+	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "Dezelfde tests op PostgreSQL ($(PG_TEST_URL))"; \
+	  DATABASE_URL='$(PG_TEST_URL)' $(VENV)/bin/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "PostgreSQL is niet bereikbaar op $(PG_TEST_URL); in CI is die run verplicht." >&2; exit 1; \
+	else \
+	  echo "PostgreSQL is niet bereikbaar op $(PG_TEST_URL): de PostgreSQL-run is overgeslagen."; \
+	fi
+
+# Browser tests drive Debian's Chromium; installed here when missing and we are root.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Installeer Chromium voor de browsertests: sudo apt-get install chromium"; \
+	    if [ "$$CI" = "true" ]; then exit 1; fi; \
+	  fi; \
+	fi

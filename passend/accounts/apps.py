@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "passend.accounts"
+    verbose_name = "Accounts"
+
+    def ready(self) -> None:
+        from passend.accounts import security_log  # noqa: F401  (connects the signal receivers)

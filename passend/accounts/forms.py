@@ -1,0 +1,112 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from passend.organisaties.models import Samenwerkingsverband
+from passend.organisaties.selectors import samenwerkingsverbanden_zoeken
+
+
+class OrganisatieField(forms.CharField):
+    """Text typed or picked from the list of organisations; cleans to one Samenwerkingsverband."""
+
+    def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("label", _("Organisatie"))
+        kwargs.setdefault(
+            "error_messages",
+            {"required": _("Kies uw organisatie, bijvoorbeeld door ‘PPO’ te typen.")},
+        )
+        super().__init__(max_length=250, **kwargs)
+        self.widget.attrs.update(
+            {"list": "organisaties", "autocomplete": "off", "spellcheck": "false"}
+        )
+
+    def clean(self, value: str) -> Samenwerkingsverband:  # type: ignore[override]
+        tekst = super().clean(value)
+        gevonden = samenwerkingsverbanden_zoeken(tekst)
+        if not gevonden:
+            raise forms.ValidationError(
+                _("Geen organisatie gevonden bij ‘%(tekst)s’. Kies uw organisatie uit de lijst."),
+                params={"tekst": tekst},
+                code="onbekend",
+            )
+        if len(gevonden) > 1:
+            raise forms.ValidationError(
+                _("Meerdere organisaties passen bij ‘%(tekst)s’. Kies er een uit de lijst."),
+                params={"tekst": tekst},
+                code="meerdere",
+            )
+        return gevonden[0]
+
+
+class CodeField(forms.CharField):
+    """The six digits from the authenticator app; spaces people copy along are ignored."""
+
+    def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("label", _("Code"))
+        super().__init__(max_length=20, **kwargs)
+        self.widget.attrs.update(
+            {"inputmode": "numeric", "autocomplete": "one-time-code", "spellcheck": "false"}
+        )
+
+    def clean(self, value: str) -> str:  # type: ignore[override]
+        code = "".join(super().clean(value).split())
+        if code and not (code.isascii() and code.isdigit() and len(code) == 6):
+            raise forms.ValidationError(
+                _("De code bestaat uit 6 cijfers uit uw authenticator-app."), code="vorm"
+            )
+        return code
+
+
+class AanmeldForm(forms.Form):
+    organisatie = OrganisatieField()
+    gebruikersnaam = forms.CharField(
+        label=_("Gebruikersnaam"),
+        max_length=150,
+        error_messages={"required": _("Vul uw gebruikersnaam in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
+    )
+    wachtwoord = forms.CharField(
+        label=_("Wachtwoord"),
+        max_length=1024,
+        strip=False,
+        error_messages={"required": _("Vul uw wachtwoord in.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = CodeField(
+        required=False,
+        help_text=_(
+            "De 6 cijfers uit uw authenticator-app. Meldt u zich voor het eerst aan? "
+            "Laat dit veld dan leeg; u stelt de app daarna in."
+        ),
+    )
+
+
+class AuthenticatorCodeForm(forms.Form):
+    code = CodeField(error_messages={"required": _("Vul de code uit uw authenticator-app in.")})
+
+
+class WachtwoordVergetenForm(forms.Form):
+    organisatie = OrganisatieField()
+    gebruikersnaam = forms.CharField(
+        label=_("Gebruikersnaam"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        required=False,
+        error_messages={"invalid": _("Vul een geldig e-mailadres in, zoals naam@school.nl.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def clean(self) -> dict:  # type: ignore[type-arg]
+        cleaned = super().clean() or {}
+        if (
+            not cleaned.get("gebruikersnaam")
+            and not cleaned.get("email")
+            and "email" not in self.errors
+        ):
+            raise forms.ValidationError(
+                _("Vul uw gebruikersnaam of uw e-mailadres in (of allebei)."), code="leeg"
+            )
+        return cleaned

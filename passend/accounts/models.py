@@ -1,0 +1,111 @@
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from passend.organisaties.models import Samenwerkingsverband, School
+
+
+class Rol(models.Model):
+    """A role is data: what it may do is decided by rules that name its code, not by user flags."""
+
+    class Kant(models.TextChoices):
+        SCHOOL = "school", _("school")
+        SWV = "swv", _("samenwerkingsverband")
+        EXTERN = "extern", _("extern")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    naam = models.CharField(_("naam"), max_length=100)
+    kant = models.CharField(_("kant"), max_length=10, choices=Kant.choices)
+    aan_scholen_gekoppeld = models.BooleanField(
+        _("aan scholen gekoppeld"),
+        default=False,
+        help_text=_("Een account met deze rol hoort bij een of meer scholen."),
+    )
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        ordering = ["kant", "naam"]
+
+    def __str__(self) -> str:
+        return str(self.naam)
+
+
+class GebruikerManager(BaseUserManager["Gebruiker"]):
+    def get_by_natural_key(self, username: str | None) -> "Gebruiker":
+        # A username alone does not identify an account: it is unique within one SWV only.
+        # Natural keys look like "PO2806/jdevries".
+        code, _, gebruikersnaam = (username or "").partition("/")
+        return self.get(swv__code=code, gebruikersnaam=gebruikersnaam)
+
+
+class Gebruiker(AbstractBaseUser, PermissionsMixin):
+    """A personal account at one samenwerkingsverband (R42, R43)."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="gebruikers",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150)
+    voornaam = models.CharField(_("voornaam"), max_length=100)
+    tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=30, blank=True)
+    achternaam = models.CharField(_("achternaam"), max_length=150)
+    email = models.EmailField(_("e-mailadres"))
+    rollen = models.ManyToManyField(Rol, related_name="gebruikers", verbose_name=_("rollen"))
+    scholen = models.ManyToManyField(
+        School, related_name="medewerkers", blank=True, verbose_name=_("scholen")
+    )
+    statusmails_ontvangen = models.BooleanField(
+        _("statusmails ontvangen"),
+        default=True,
+        help_text=_("Een e-mail bij elke statuswijziging van hulpvragen die u aanvroeg."),
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    is_staff = models.BooleanField(
+        _("toegang tot technisch beheer"),
+        default=False,
+        help_text=_("Alleen voor de beheerders die de installatie onderhouden."),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = GebruikerManager()
+
+    USERNAME_FIELD = "gebruikersnaam"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["swv", "email", "voornaam", "achternaam"]
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["swv", "achternaam", "voornaam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["swv", "gebruikersnaam"],
+                name="gebruikersnaam_uniek_per_swv",
+                violation_error_message=_(
+                    "Deze gebruikersnaam bestaat al bij dit samenwerkingsverband."
+                ),
+            )
+        ]
+        indexes = [models.Index(fields=["swv", "email"], name="gebruiker_swv_email")]
+
+    def __str__(self) -> str:
+        return f"{self.volledige_naam} ({self.swv.code}/{self.gebruikersnaam})"
+
+    @property
+    def volledige_naam(self) -> str:
+        return " ".join(
+            part for part in (self.voornaam, self.tussenvoegsel, self.achternaam) if part
+        )
+
+    def get_full_name(self) -> str:
+        return self.volledige_naam
+
+    def get_short_name(self) -> str:
+        return self.voornaam
+
+    def natural_key(self) -> tuple[str]:
+        return (f"{self.swv.code}/{self.gebruikersnaam}",)

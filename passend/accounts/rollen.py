@@ -1,0 +1,12 @@
+"""Role codes as named in rules. The rows themselves are data (migration 0002_rollen)."""
+
+INTERN_BEGELEIDER = "intern_begeleider"
+DIRECTEUR = "directeur"
+SCHOOLCONTACTPERSOON = "schoolcontactpersoon"
+COORDINATOR = "coordinator"
+TLV_ADMINISTRATIE = "tlv_administratie"
+DESKUNDIGE = "deskundige"
+REGIOMANAGER = "regiomanager"
+APPLICATIEBEHEERDER = "applicatiebeheerder"
+EXTERNE_DEELNEMER = "externe_deelnemer"
+OUDER = "ouder"

@@ -1,0 +1,128 @@
+"""Every write to accounts goes through here."""
+
+from collections.abc import Iterable
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.tasks import wachtwoordherstel_mail_versturen
+from passend.organisaties.models import Samenwerkingsverband, School
+
+AUTHENTICATOR_NAAM = "Authenticator-app"
+
+
+@transaction.atomic
+def gebruiker_aanmaken(
+    *,
+    swv: Samenwerkingsverband,
+    gebruikersnaam: str,
+    voornaam: str,
+    achternaam: str,
+    email: str,
+    rollen: Iterable[Rol],
+    scholen: Iterable[School] = (),
+    tussenvoegsel: str = "",
+    wachtwoord: str | None = None,
+) -> Gebruiker:
+    rollen, scholen = list(rollen), list(scholen)
+    gebruiker = Gebruiker(
+        swv=swv,
+        gebruikersnaam=gebruikersnaam.strip(),
+        voornaam=voornaam,
+        tussenvoegsel=tussenvoegsel,
+        achternaam=achternaam,
+        email=email,
+    )
+    if wachtwoord is None:
+        gebruiker.set_unusable_password()
+    else:
+        gebruiker.set_password(wachtwoord)
+    gebruiker.full_clean()
+    _check_rollen_en_scholen(swv, rollen, scholen)
+    gebruiker.save()
+    gebruiker.rollen.set(rollen)
+    gebruiker.scholen.set(scholen)
+    return gebruiker
+
+
+def _check_rollen_en_scholen(
+    swv: Samenwerkingsverband, rollen: list[Rol], scholen: list[School]
+) -> None:
+    if not rollen:
+        raise ValidationError({"rollen": _("Kies minstens één rol.")})
+    if any(school.swv_id != swv.pk for school in scholen):
+        raise ValidationError({"scholen": _("Kies alleen scholen van dit samenwerkingsverband.")})
+    if any(rol.aan_scholen_gekoppeld for rol in rollen) and not scholen:
+        raise ValidationError(
+            {"scholen": _("Deze rol hoort bij een school: kies minstens één school.")}
+        )
+
+
+def gebruikers_voor_wachtwoordherstel(
+    *, swv: Samenwerkingsverband, gebruikersnaam: str, email: str
+) -> list[Gebruiker]:
+    """The active accounts meant by a "Wachtwoord vergeten" request.
+
+    The manual warns that filling in both username and e-mail gets a Kindkans user stuck (R42).
+    Here either one is enough, and with both, each account that matches either gets its own mail
+    at its own registered address, so nothing is sent to an address the account does not have.
+    """
+    criteria = Q()
+    if gebruikersnaam.strip():
+        criteria |= Q(gebruikersnaam__iexact=gebruikersnaam.strip())
+    if email.strip():
+        criteria |= Q(email__iexact=email.strip())
+    if not criteria:
+        return []
+    return list(Gebruiker.objects.filter(criteria, swv=swv, is_active=True))
+
+
+def wachtwoordherstel_aanvragen(
+    *, swv: Samenwerkingsverband, gebruikersnaam: str, email: str
+) -> None:
+    for gebruiker in gebruikers_voor_wachtwoordherstel(
+        swv=swv, gebruikersnaam=gebruikersnaam, email=email
+    ):
+        # Sent by the worker, so the answer takes as long whether or not an account matched.
+        transaction.on_commit(
+            partial(wachtwoordherstel_mail_versturen.enqueue, gebruiker_id=gebruiker.pk)
+        )
+
+
+def authenticator_van(gebruiker: Gebruiker) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first()
+
+
+@transaction.atomic
+def authenticator_inrichten_starten(*, gebruiker: Gebruiker) -> TOTPDevice:
+    """The device being enrolled; the same one on a reload, so a scanned QR code stays valid."""
+    device = TOTPDevice.objects.filter(user=gebruiker, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=gebruiker, name=AUTHENTICATOR_NAAM, confirmed=False)
+    return device
+
+
+@transaction.atomic
+def authenticator_bevestigen(*, device: TOTPDevice, code: str) -> bool:
+    device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+    if not device.verify_token(code):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user=device.user, confirmed=False).delete()
+    return True
+
+
+@transaction.atomic
+def code_controleren(*, device: TOTPDevice, code: str) -> bool:
+    """True once per code: django-otp remembers the last time step used (`last_t`).
+
+    The row is locked so that two simultaneous logins with one code cannot both succeed.
+    """
+    locked = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+    return bool(locked.verify_token(code))

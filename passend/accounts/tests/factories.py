@@ -1,0 +1,40 @@
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.services import gebruiker_aanmaken
+from passend.organisaties.models import Samenwerkingsverband, School
+
+WACHTWOORD = "Kralingse-plas-bij-avondrood"
+
+
+def account_maken(
+    swv: Samenwerkingsverband,
+    gebruikersnaam: str = "iverhoef",
+    *,
+    rol: str = "intern_begeleider",
+    scholen: tuple[School, ...] = (),
+    wachtwoord: str = WACHTWOORD,
+    email: str | None = None,
+    met_authenticator: bool = True,
+) -> Gebruiker:
+    """An account made through the service, as the application would make it."""
+    gebruiker = gebruiker_aanmaken(
+        swv=swv,
+        gebruikersnaam=gebruikersnaam,
+        voornaam="Ingrid",
+        achternaam="Verhoef",
+        email=email or f"{gebruikersnaam}@{swv.code.lower()}.example.nl",
+        rollen=Rol.objects.filter(code=rol),
+        scholen=scholen,
+        wachtwoord=wachtwoord,
+    )
+    if met_authenticator:
+        TOTPDevice.objects.create(user=gebruiker, name="Authenticator-app", confirmed=True)
+    return gebruiker
+
+
+def huidige_code(gebruiker: Gebruiker, *, verschuiving: int = 0) -> str:
+    """The code the user's authenticator app shows now (or `verschuiving` steps later)."""
+    device = TOTPDevice.objects.get(user=gebruiker, confirmed=True)
+    return f"{totp(device.bin_key, step=device.step, drift=verschuiving):06d}"

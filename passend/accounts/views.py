@@ -1,0 +1,257 @@
+import time
+from base64 import b32encode
+from typing import Any
+from urllib.parse import urlencode
+
+import qrcode
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.signals import user_login_failed
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from qrcode.image.svg import SvgPathImage
+
+from passend.accounts import security_log
+from passend.accounts.forms import AanmeldForm, AuthenticatorCodeForm, WachtwoordVergetenForm
+from passend.accounts.middleware import SESSIE_AANGEMELD_OP, volledig_aangemeld
+from passend.accounts.models import Gebruiker
+from passend.accounts.services import (
+    authenticator_bevestigen,
+    authenticator_inrichten_starten,
+    authenticator_van,
+    code_controleren,
+    wachtwoordherstel_aanvragen,
+)
+from passend.organisaties.selectors import samenwerkingsverbanden
+
+SESSIE_INRICHTEN = "authenticator_inrichten"
+INRICHTEN_GELDIG_SECONDEN = 10 * 60
+
+MISLUKT = gettext_lazy(
+    "Aanmelden is niet gelukt. Controleer uw gebruikersnaam, uw wachtwoord en de code uit uw "
+    "authenticator-app. Staat de klok van uw telefoon goed? Een code werkt maar één keer."
+)
+GEBLOKKEERD = gettext_lazy(
+    "Er is te vaak geprobeerd met deze gebruikersnaam aan te melden. Probeer het over "
+    "%(minuten)d minuten opnieuw, of neem contact op met de helpdesk."
+)
+
+
+def _geblokkeerd_melding() -> str:
+    return str(GEBLOKKEERD) % {"minuten": settings.AXES_COOLOFF_TIME.total_seconds() // 60}
+
+
+def _render_aanmelden(request: HttpRequest, form: AanmeldForm, status: int = 200) -> HttpResponse:
+    return render(
+        request,
+        "accounts/aanmelden.html",
+        {"form": form, "organisaties": samenwerkingsverbanden(), "next": _veilige_next(request)},
+        status=status,
+    )
+
+
+def _veilige_next(request: HttpRequest) -> str:
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return ""
+
+
+def _aanmelden_voltooien(request: HttpRequest, gebruiker: Gebruiker, device: TOTPDevice) -> None:
+    # login() gives the session a new id; the second factor is recorded in the same session.
+    login(request, gebruiker, backend="passend.accounts.backends.OrganisatieBackend")
+    otp_login(request, device)
+    request.session[SESSIE_AANGEMELD_OP] = time.time()
+
+
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None, credentials: Any = None
+) -> HttpResponse:
+    """django-axes calls this when it refused an attempt; the login view already said why."""
+    if original_response is not None:
+        return original_response
+    form = AanmeldForm(request.POST or None)
+    form.is_valid()
+    form.add_error(None, _geblokkeerd_melding())
+    return _render_aanmelden(request, form, status=429)
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def aanmelden(request: HttpRequest) -> HttpResponse:
+    if volledig_aangemeld(request):
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    form = AanmeldForm(request.POST if request.method == "POST" else None)
+    if not (request.method == "POST" and form.is_valid()):
+        return _render_aanmelden(request, form)
+
+    swv = form.cleaned_data["organisatie"]
+    gebruikersnaam = form.cleaned_data["gebruikersnaam"]
+    code = form.cleaned_data["code"]
+    gebruiker = authenticate(
+        request, username=gebruikersnaam, password=form.cleaned_data["wachtwoord"], swv=swv
+    )
+    if getattr(request, "axes_locked_out", False):
+        form.add_error(None, _geblokkeerd_melding())
+        return _render_aanmelden(request, form, status=429)
+    if not isinstance(gebruiker, Gebruiker):
+        form.add_error(None, MISLUKT)
+        return _render_aanmelden(request, form)
+
+    device = authenticator_van(gebruiker)
+    if device is None:
+        request.session.cycle_key()
+        request.session[SESSIE_INRICHTEN] = {"gebruiker": gebruiker.pk, "sinds": time.time()}
+        return redirect(_met_next(reverse("accounts:authenticator_inrichten"), request))
+    if code and code_controleren(device=device, code=code):
+        _aanmelden_voltooien(request, gebruiker, device)
+        return redirect(_veilige_next(request) or settings.LOGIN_REDIRECT_URL)
+
+    security_log.code_mislukt(request, gebruiker)
+    # Counted by django-axes like a wrong password, so guessing codes locks the account too.
+    user_login_failed.send(
+        sender=__name__,
+        credentials={"username": gebruikersnaam, "swv": swv},
+        request=request,
+    )
+    form.add_error(None, MISLUKT)
+    return _render_aanmelden(request, form)
+
+
+def _met_next(url: str, request: HttpRequest) -> str:
+    next_url = _veilige_next(request)
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+def _gebruiker_in_inrichting(request: HttpRequest) -> Gebruiker | None:
+    inrichting = request.session.get(SESSIE_INRICHTEN)
+    if not inrichting or time.time() - inrichting["sinds"] > INRICHTEN_GELDIG_SECONDEN:
+        return None
+    return (
+        Gebruiker.objects.select_related("swv")
+        .filter(pk=inrichting["gebruiker"], is_active=True)
+        .first()
+    )
+
+
+def _qr_svg(data: str) -> str:
+    image = qrcode.make(data, image_factory=SvgPathImage, box_size=8, border=2)
+    svg = image.to_string(encoding="unicode")
+    return svg[svg.index("<svg") :]
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def authenticator_inrichten(request: HttpRequest) -> HttpResponse:
+    """First login (R12, R43): the QR code and the secret in text, confirmed with a code."""
+    gebruiker = _gebruiker_in_inrichting(request)
+    if gebruiker is None:
+        request.session.pop(SESSIE_INRICHTEN, None)
+        messages.info(request, _("Meld u opnieuw aan om uw authenticator-app in te stellen."))
+        return redirect("accounts:aanmelden")
+    device = authenticator_inrichten_starten(gebruiker=gebruiker)
+    form = AuthenticatorCodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if authenticator_bevestigen(device=device, code=form.cleaned_data["code"]):
+            del request.session[SESSIE_INRICHTEN]
+            device.refresh_from_db()
+            _aanmelden_voltooien(request, gebruiker, device)
+            security_log.authenticator_ingesteld(request, gebruiker)
+            messages.success(request, _("Uw authenticator-app is ingesteld. U bent aangemeld."))
+            return redirect(_veilige_next(request) or settings.LOGIN_REDIRECT_URL)
+        security_log.code_mislukt(request, gebruiker)
+        form.add_error(
+            "code",
+            _(
+                "Deze code klopt niet. Gebruik de code die de app nu toont voor "
+                "‘%(naam)s’, en controleer of de klok van uw telefoon goed staat."
+            )
+            % {"naam": settings.OTP_TOTP_ISSUER(device)},
+        )
+    geheim = b32encode(device.bin_key).decode()
+    return render(
+        request,
+        "accounts/authenticator_inrichten.html",
+        {
+            "form": form,
+            "gebruiker": gebruiker,
+            "qr_svg": _qr_svg(device.config_url),
+            "geheim_in_groepen": " ".join(geheim[i : i + 4] for i in range(0, len(geheim), 4)),
+            "app_naam": settings.OTP_TOTP_ISSUER(device),
+            "next": _veilige_next(request),
+        },
+    )
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def wachtwoord_vergeten(request: HttpRequest) -> HttpResponse:
+    form = WachtwoordVergetenForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        wachtwoordherstel_aanvragen(
+            swv=form.cleaned_data["organisatie"],
+            gebruikersnaam=form.cleaned_data["gebruikersnaam"],
+            email=form.cleaned_data["email"],
+        )
+        return redirect("accounts:wachtwoord_vergeten_verstuurd")
+    return render(
+        request,
+        "accounts/wachtwoord_vergeten.html",
+        {"form": form, "organisaties": samenwerkingsverbanden()},
+    )
+
+
+@login_not_required
+def wachtwoord_vergeten_verstuurd(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "accounts/wachtwoord_vergeten_verstuurd.html",
+        {"geldig_minuten": settings.PASSWORD_RESET_TIMEOUT // 60},
+    )
+
+
+class WachtwoordHerstellenView(auth_views.PasswordResetConfirmView):
+    """Sets a new password from the mailed link; it never logs in, so the code is still asked."""
+
+    template_name = "accounts/wachtwoord_herstellen.html"
+    success_url = reverse_lazy("accounts:wachtwoord_hersteld")
+    post_reset_login = False
+
+
+class WachtwoordHersteldView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/wachtwoord_hersteld.html"
+
+
+class WachtwoordWijzigenView(auth_views.PasswordChangeView):
+    template_name = "accounts/wachtwoord_wijzigen.html"
+    success_url = reverse_lazy("start")
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        response = super().form_valid(form)
+        messages.success(self.request, _("Uw wachtwoord is gewijzigd."))
+        return response
+
+
+class AfmeldenView(auth_views.LogoutView):
+    next_page = "accounts:aanmelden"
+
+    def post(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("U bent uitgelogd."))
+        return response

@@ -1,0 +1,204 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from passend.core.normalize import normalize_code
+from passend.core.validators import (
+    bestuursnummer_validator,
+    brin_vestiging_validator,
+    postcode_validator,
+    swv_code_validator,
+)
+
+
+class Samenwerkingsverband(models.Model):
+    """The tenant: every account and every case belongs to exactly one."""
+
+    code = models.CharField(_("code"), max_length=6, unique=True, validators=[swv_code_validator])
+    naam = models.CharField(_("naam"), max_length=200)
+
+    class Meta:
+        verbose_name = _("samenwerkingsverband")
+        verbose_name_plural = _("samenwerkingsverbanden")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.naam}"
+
+    def clean(self) -> None:
+        self.code = normalize_code(self.code)
+
+
+class Regio(models.Model):
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="regios",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+
+    class Meta:
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["swv", "naam"],
+                name="regio_naam_uniek_per_swv",
+                violation_error_message=_(
+                    "Dit samenwerkingsverband heeft al een regio met deze naam."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Bestuur(models.Model):
+    """The bevoegd gezag of one or more schools."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="besturen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    nummer = models.CharField(
+        _("bestuursnummer"), max_length=5, validators=[bestuursnummer_validator]
+    )
+    verwerkersovereenkomst = models.BooleanField(
+        _("verwerkersovereenkomst getekend"),
+        default=False,
+        help_text=_("Nodig voordat scholen van dit bestuur een overlegronde mogen starten."),
+    )
+    verwerkersovereenkomst_datum = models.DateField(
+        _("verwerkersovereenkomst getekend op"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("bestuur")
+        verbose_name_plural = _("besturen")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["swv", "nummer"],
+                name="bestuur_nummer_uniek_per_swv",
+                violation_error_message=_(
+                    "Dit samenwerkingsverband heeft al een bestuur met dit bestuursnummer."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.nummer})"
+
+    def clean(self) -> None:
+        if self.verwerkersovereenkomst and not self.verwerkersovereenkomst_datum:
+            raise ValidationError(
+                {"verwerkersovereenkomst_datum": _("Vul de datum in waarop het bestuur tekende.")}
+            )
+        if not self.verwerkersovereenkomst and self.verwerkersovereenkomst_datum:
+            raise ValidationError(
+                {
+                    "verwerkersovereenkomst": _(
+                        "Er is een datum ingevuld; vink aan dat de verwerkersovereenkomst "
+                        "getekend is, of maak de datum leeg."
+                    )
+                }
+            )
+        if (
+            self.verwerkersovereenkomst_datum
+            and self.verwerkersovereenkomst_datum > timezone.localdate()
+        ):
+            raise ValidationError(
+                {"verwerkersovereenkomst_datum": _("Deze datum ligt in de toekomst.")}
+            )
+
+
+class School(models.Model):
+    """A school location (vestiging), known by BRIN and vestigingsnummer.
+
+    `aangesloten` is False for a school of another SWV that may still submit here (R8).
+    """
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="scholen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    code = models.CharField(
+        _("BRIN en vestiging"),
+        max_length=6,
+        validators=[brin_vestiging_validator],
+        help_text=_("Zes tekens: BRIN (bijvoorbeeld 12AB) en vestigingsnummer (bijvoorbeeld 00)."),
+    )
+    straat = models.CharField(_("straat"), max_length=200, blank=True)
+    huisnummer = models.CharField(_("huisnummer"), max_length=20, blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[postcode_validator]
+    )
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    bestuur = models.ForeignKey(
+        Bestuur, on_delete=models.PROTECT, related_name="scholen", verbose_name=_("bestuur")
+    )
+    regio = models.ForeignKey(
+        Regio,
+        on_delete=models.PROTECT,
+        related_name="scholen",
+        null=True,
+        blank=True,
+        verbose_name=_("regio"),
+    )
+    aangesloten = models.BooleanField(
+        _("aangesloten bij dit samenwerkingsverband"),
+        default=True,
+        help_text=_(
+            "Uit voor een school van een ander samenwerkingsverband die hier mag indienen."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("school")
+        verbose_name_plural = _("scholen")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["swv", "code"],
+                name="school_code_uniek_per_swv",
+                violation_error_message=_(
+                    "Dit samenwerkingsverband kent al een school met deze BRIN en vestiging."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.code})"
+
+    @property
+    def brin(self) -> str:
+        return self.code[:4]
+
+    @property
+    def vestiging(self) -> str:
+        return self.code[4:]
+
+    def clean(self) -> None:
+        self.code = normalize_code(self.code)
+        self.postcode = " ".join(self.postcode.upper().split()) if self.postcode else ""
+        if len(self.postcode) == 6 and " " not in self.postcode:
+            self.postcode = f"{self.postcode[:4]} {self.postcode[4:]}"
+        errors = {}
+        if self.bestuur_id and self.swv_id and self.bestuur.swv_id != self.swv_id:
+            errors["bestuur"] = _("Kies een bestuur van hetzelfde samenwerkingsverband.")
+        if self.regio is not None and self.swv_id and self.regio.swv_id != self.swv_id:
+            errors["regio"] = _("Kies een regio van hetzelfde samenwerkingsverband.")
+        if self.aangesloten and not self.regio_id:
+            errors["regio"] = _("Een aangesloten school hoort bij een regio.")
+        if errors:
+            raise ValidationError(errors)

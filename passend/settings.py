@@ -1,0 +1,308 @@
+"""Passend's one settings module, configured by environment variables.
+
+Every variable read here is documented in docs/configuratie.md. DJANGO_ENV chooses between
+"development" (the embedded default that `make run` serves) and "production", which demands
+its secrets from the environment and refuses to start without them.
+"""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def env_int(name: str, default: int) -> int:
+    value = env_str(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} moet een geheel getal zijn, niet {value!r}.") from error
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = env_str(name).lower()
+    if not value:
+        return default
+    if value in {"1", "true", "yes", "ja", "on"}:
+        return True
+    if value in {"0", "false", "no", "nee", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} moet true of false zijn, niet {value!r}.")
+
+
+def env_list(name: str) -> list[str]:
+    return [item.strip() for item in env_str(name).split(",") if item.strip()]
+
+
+PASSEND_OMGEVING = env_str("DJANGO_ENV", "development")
+if PASSEND_OMGEVING not in {"development", "production"}:
+    raise ImproperlyConfigured("DJANGO_ENV moet 'development' of 'production' zijn.")
+PRODUCTION = PASSEND_OMGEVING == "production"
+
+
+def require_in_production(name: str) -> str:
+    value = env_str(name)
+    if PRODUCTION and not value:
+        raise ImproperlyConfigured(f"{name} is verplicht als DJANGO_ENV=production.")
+    return value
+
+
+VAR_DIR = Path(env_str("PASSEND_VAR_DIR") or BASE_DIR / "var")
+
+
+def development_secret_key() -> str:
+    """A key generated once and kept in var/, so sessions survive a restart of `make run`."""
+    key_file = VAR_DIR / "secret_key"
+    if not key_file.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = require_in_production("DJANGO_SECRET_KEY") or development_secret_key()
+DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or (
+    [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"]
+)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is verplicht als DJANGO_ENV=production.")
+
+# The address mails link to. Taken from configuration, never from the request's Host header,
+# so a forged header cannot redirect a password-reset link.
+PASSEND_BASIS_URL = (require_in_production("PASSEND_BASIS_URL") or "http://127.0.0.1:8000").rstrip(
+    "/"
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
+    "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
+    "passend.core",
+    "passend.organisaties",
+    "passend.accounts",
+    "passend.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "passend.accounts.middleware.SessionLifetimeMiddleware",
+    "passend.accounts.middleware.LoginRequiredMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "passend.urls"
+WSGI_APPLICATION = "passend.wsgi.application"
+ASGI_APPLICATION = "passend.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+                "passend.web.context_processors.navigatie",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        require_in_production("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'passend.sqlite3'}",
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60 if PRODUCTION else 0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Wait for a concurrent writer (the web server and db_worker share the file).
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TASKS = {
+    "default": {
+        "BACKEND": env_str("PASSEND_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# --- Accounts, passwords, two factors -------------------------------------------------------
+
+AUTH_USER_MODEL = "accounts.Gebruiker"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "passend.accounts.backends.OrganisatieBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "passend.accounts.validators.MaximumLengthValidator"},
+    {"NAME": "passend.accounts.validators.ZxcvbnValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 60 * env_int("PASSEND_WACHTWOORD_HERSTEL_GELDIG_MINUTEN", 60)
+LOGIN_URL = "accounts:aanmelden"
+LOGIN_REDIRECT_URL = "start"
+LOGOUT_REDIRECT_URL = "accounts:aanmelden"
+
+
+def totp_issuer(device) -> str:  # type: ignore[no-untyped-def]
+    """The authenticator app shows this, so a person with accounts at two SWVs tells them apart."""
+    swv = device.user.swv
+    return f"Passend {swv.code} {swv.naam}"
+
+
+OTP_TOTP_ISSUER = totp_issuer
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# django-axes defaults are unsafe (3 failures, no cool-off, keyed on IP only): see SECURITY.md.
+AXES_FAILURE_LIMIT = env_int("PASSEND_LOGIN_MAX_MISLUKT", 100)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PASSEND_LOGIN_AFKOELEN_MINUTEN", 60))
+AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "user_agent"]]
+AXES_USERNAME_CALLABLE = "passend.accounts.backends.axes_username"
+AXES_LOCKOUT_CALLABLE = "passend.accounts.views.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = env_int("PASSEND_PROXY_AANTAL", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# --- Sessions and cookies --------------------------------------------------------------------
+
+PASSEND_SESSIE_INACTIEF = timedelta(minutes=env_int("PASSEND_SESSIE_INACTIEF_MINUTEN", 30))
+PASSEND_SESSIE_MAXIMAAL = timedelta(hours=env_int("PASSEND_SESSIE_MAX_UREN", 12))
+SESSION_COOKIE_AGE = int(PASSEND_SESSIE_INACTIEF.total_seconds())
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "passend.web.views.csrf_failure"
+
+# --- Security headers ------------------------------------------------------------------------
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # The __Host- prefix binds the cookie to this exact host, over HTTPS, for the whole site.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    SECURE_SSL_REDIRECT = env_bool("PASSEND_HTTPS_OMLEIDEN", True)
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    if AXES_IPWARE_PROXY_COUNT:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Mail --------------------------------------------------------------------------------------
+
+DEFAULT_FROM_EMAIL = env_str("PASSEND_AFZENDER", "Passend <noreply@passend.localhost>")
+EMAIL_HOST = require_in_production("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = 30
+else:
+    # Locally, mails appear in the terminal that runs `make run`.
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# --- Language, time, static files ------------------------------------------------------------
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands")]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+DATE_FORMAT = "d-m-Y"
+SHORT_DATE_FORMAT = "d-m-Y"
+DATE_INPUT_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+
+# --- Logging: structured JSON, so a newline in a username cannot forge a log line ------------
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "passend.core.logging.JsonFormatter"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["stderr"], "level": env_str("PASSEND_LOG_NIVEAU", "INFO")},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING" if PRODUCTION else "INFO"},
+        "axes": {"level": "WARNING"},
+    },
+}
+
+# One account may exist under the same username at several SWVs; OrganisatieBackend looks
+# accounts up by (samenwerkingsverband, gebruikersnaam), which a database constraint keeps unique.
+SILENCED_SYSTEM_CHECKS = ["auth.W004"]

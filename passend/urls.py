@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path, reverse
+
+from passend.web import views as web_views
+
+
+def _admin_login(request: HttpRequest, extra_context: object = None) -> HttpResponse:
+    """The admin has no login of its own: both factors are asked on the one login page."""
+    return redirect_to_login(request.get_full_path(), login_url=reverse("accounts:aanmelden"))
+
+
+admin.site.login = _admin_login  # type: ignore[method-assign]
+admin.site.site_header = "Passend technisch beheer"
+admin.site.site_title = "Passend"
+
+urlpatterns = [
+    path("", web_views.start, name="start"),
+    path("", include("passend.accounts.urls")),
+    path("beheer/", admin.site.urls),
+]

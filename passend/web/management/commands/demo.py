@@ -1,0 +1,235 @@
+"""Demo data for local runs and walkthroughs; refuses to run with production settings."""
+
+import hashlib
+import json
+from base64 import b32encode
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from passend.accounts import rollen
+from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.services import AUTHENTICATOR_NAAM, gebruiker_aanmaken
+from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
+
+PPO = ("PO2806", "PPO Rotterdam")
+VOORBEELDSTAD = ("PO9999", "SWV Voorbeeldstad")
+WACHTWOORD = {
+    PPO[0]: "Rotterdam-demo-wachtwoord",
+    VOORBEELDSTAD[0]: "Voorbeeldstad-demo-wachtwoord",
+}
+
+# (swv, regio, bestuursnummer, code, naam, straat, huisnummer, postcode, aangesloten)
+SCHOLEN = [
+    (PPO[0], "IJsselmonde", "41234", "12AB00", "De Regenboog", "Slinge", "101", "3085 EA", True),
+    (
+        PPO[0],
+        "IJsselmonde",
+        "41234",
+        "12AB01",
+        "De Vlinderhof",
+        "Groene Kruisweg",
+        "12",
+        "3084 LA",
+        True,
+    ),
+    (PPO[0], "Noord", "41234", "23CD00", "Het Kompas", "Bergweg", "220", "3036 BK", True),
+    (PPO[0], "Noord", "41567", "34EF00", "De Singel", "Noordsingel", "45", "3035 EL", True),
+    (PPO[0], "Zuid", "41567", "45GH00", "Maasoever", "Maashaven Oostzijde", "8", "3072 HG", True),
+    (PPO[0], None, "41567", "09BA00", "Anders Leren", "Dorpsstraat", "3", "2991 BA", False),
+    (
+        VOORBEELDSTAD[0],
+        "Centrum",
+        "51111",
+        "56JK00",
+        "De Horizon",
+        "Stationsplein",
+        "1",
+        "1234 AB",
+        True,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    swv: str
+    gebruikersnaam: str
+    voornaam: str
+    achternaam: str
+    rollen: tuple[str, ...]
+    scholen: tuple[str, ...] = field(default=())
+    tussenvoegsel: str = ""
+
+    @property
+    def totp_key(self) -> str:
+        # Derived from the account, so every run (and every machine) gives the same secret.
+        return hashlib.sha1(  # noqa: S324  (a fixed demo secret, not a hash for security)
+            f"passend-demo:{self.swv}:{self.gebruikersnaam}".encode()
+        ).hexdigest()
+
+    @property
+    def totp_secret(self) -> str:
+        return b32encode(bytes.fromhex(self.totp_key)).decode()
+
+
+ACCOUNTS = [
+    DemoAccount(PPO[0], "iverhoef", "Ingrid", "Verhoef", (rollen.INTERN_BEGELEIDER,), ("12AB00",)),
+    DemoAccount(
+        PPO[0], "hschaap", "Herbert", "Schaap", (rollen.INTERN_BEGELEIDER,), ("23CD00", "34EF00")
+    ),
+    DemoAccount(
+        PPO[0], "ndejong", "Nadia", "Jong", (rollen.DIRECTEUR,), ("12AB00", "12AB01"), "de"
+    ),
+    DemoAccount(PPO[0], "pjansen", "Petra", "Jansen", (rollen.SCHOOLCONTACTPERSOON,)),
+    DemoAccount(PPO[0], "kbakker", "Karim", "Bakker", (rollen.COORDINATOR,)),
+    DemoAccount(PPO[0], "tvos", "Tamara", "Vos", (rollen.TLV_ADMINISTRATIE,)),
+    DemoAccount(PPO[0], "rdewit", "Ruben", "Wit", (rollen.DESKUNDIGE,), (), "de"),
+    DemoAccount(PPO[0], "smeijer", "Sanne", "Meijer", (rollen.REGIOMANAGER,)),
+    DemoAccount(PPO[0], "bhendriks", "Bram", "Hendriks", (rollen.APPLICATIEBEHEERDER,)),
+    DemoAccount(PPO[0], "yakbar", "Yasmina", "Akbar", (rollen.EXTERNE_DEELNEMER,)),
+    DemoAccount(PPO[0], "opeters", "Olga", "Peters", (rollen.OUDER,)),
+    # The same person with an account at a second SWV (R43), to show tenant isolation.
+    DemoAccount(
+        VOORBEELDSTAD[0], "iverhoef", "Ingrid", "Verhoef", (rollen.INTERN_BEGELEIDER,), ("56JK00",)
+    ),
+    DemoAccount(VOORBEELDSTAD[0], "beheer", "Vera", "Smit", (rollen.APPLICATIEBEHEERDER,)),
+]
+
+
+class Command(BaseCommand):
+    help = "Maakt demogegevens aan (herhaalbaar): PPO Rotterdam, een tweede SWV en accounts."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--json", action="store_true", help="Print de accounts als JSON, voor een walkthrough."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("Demogegevens horen niet in productie (DJANGO_ENV=production).")
+        self.demo_aanmaken()
+        overzicht = [self.beschrijving(account) for account in ACCOUNTS]
+        if options["json"]:
+            self.stdout.write(json.dumps({"accounts": overzicht}, ensure_ascii=False, indent=2))
+        else:
+            self.print_table(overzicht)
+
+    @transaction.atomic
+    def demo_aanmaken(self) -> None:
+        swvs = {}
+        for code, naam in (PPO, VOORBEELDSTAD):
+            swvs[code], _ = Samenwerkingsverband.objects.update_or_create(
+                code=code, defaults={"naam": naam}
+            )
+        regios = {}
+        for swv_code, regio_naam in [
+            (PPO[0], "IJsselmonde"),
+            (PPO[0], "Noord"),
+            (PPO[0], "Zuid"),
+            (VOORBEELDSTAD[0], "Centrum"),
+        ]:
+            regios[regio_naam], _ = Regio.objects.get_or_create(swv=swvs[swv_code], naam=regio_naam)
+        besturen = {}
+        for swv_code, nummer, naam, getekend in [
+            (PPO[0], "41234", "Stichting Kindwijs Rotterdam", date(2024, 9, 1)),
+            (PPO[0], "41567", "Vereniging Openbaar Onderwijs Maasoever", None),
+            (VOORBEELDSTAD[0], "51111", "Stichting Scholen Voorbeeldstad", date(2025, 1, 15)),
+        ]:
+            besturen[nummer], _ = Bestuur.objects.update_or_create(
+                swv=swvs[swv_code],
+                nummer=nummer,
+                defaults={
+                    "naam": naam,
+                    "verwerkersovereenkomst": getekend is not None,
+                    "verwerkersovereenkomst_datum": getekend,
+                },
+            )
+        for swv_code, regio, bestuur, code, naam, straat, nummer, postcode, aangesloten in SCHOLEN:
+            School.objects.update_or_create(
+                swv=swvs[swv_code],
+                code=code,
+                defaults={
+                    "naam": naam,
+                    "regio": regios[regio] if regio else None,
+                    "bestuur": besturen[bestuur],
+                    "straat": straat,
+                    "huisnummer": nummer,
+                    "postcode": postcode,
+                    "plaats": "Voorbeeldstad" if swv_code == VOORBEELDSTAD[0] else "Rotterdam",
+                    "aangesloten": aangesloten,
+                },
+            )
+        for account in ACCOUNTS:
+            self.account_aanmaken(account, swvs[account.swv])
+
+    def account_aanmaken(self, account: DemoAccount, swv: Samenwerkingsverband) -> None:
+        account_rollen = Rol.objects.filter(code__in=account.rollen)
+        scholen = School.objects.filter(swv=swv, code__in=account.scholen)
+        gebruiker = Gebruiker.objects.filter(swv=swv, gebruikersnaam=account.gebruikersnaam).first()
+        if gebruiker is None:
+            gebruiker = gebruiker_aanmaken(
+                swv=swv,
+                gebruikersnaam=account.gebruikersnaam,
+                voornaam=account.voornaam,
+                tussenvoegsel=account.tussenvoegsel,
+                achternaam=account.achternaam,
+                email=f"{account.gebruikersnaam}@{account.swv.lower()}.demo.passend.nl",
+                rollen=account_rollen,
+                scholen=scholen,
+                wachtwoord=WACHTWOORD[account.swv],
+            )
+        else:
+            # A second run restores what a demo user may have changed.
+            gebruiker.set_password(WACHTWOORD[account.swv])
+            gebruiker.is_active = True
+            gebruiker.save()
+            gebruiker.rollen.set(account_rollen)
+            gebruiker.scholen.set(scholen)
+        TOTPDevice.objects.filter(user=gebruiker).exclude(key=account.totp_key).delete()
+        TOTPDevice.objects.update_or_create(
+            user=gebruiker,
+            key=account.totp_key,
+            defaults={"name": AUTHENTICATOR_NAAM, "confirmed": True},
+        )
+
+    def beschrijving(self, account: DemoAccount) -> dict[str, Any]:
+        return {
+            "organisatie": account.swv,
+            "gebruikersnaam": account.gebruikersnaam,
+            "wachtwoord": WACHTWOORD[account.swv],
+            "totp_secret": account.totp_secret,
+            "rollen": list(account.rollen),
+            "scholen": list(account.scholen),
+        }
+
+    def print_table(self, overzicht: list[dict[str, Any]]) -> None:
+        kolommen = [
+            "organisatie",
+            "gebruikersnaam",
+            "wachtwoord",
+            "totp_secret",
+            "rollen",
+            "scholen",
+        ]
+        rijen = [
+            [", ".join(v) if isinstance(v, list) else str(v) for v in (a[k] for k in kolommen)]
+            for a in overzicht
+        ]
+        breedtes = [max(len(k), *(len(r[i]) for r in rijen)) for i, k in enumerate(kolommen)]
+        self.stdout.write("")
+        self.stdout.write(
+            "Demo-accounts (kies bij Organisatie bijvoorbeeld 'PO2806 PPO Rotterdam'):"
+        )
+        self.stdout.write("  ".join(k.ljust(b) for k, b in zip(kolommen, breedtes, strict=True)))
+        for rij in rijen:
+            self.stdout.write("  ".join(c.ljust(b) for c, b in zip(rij, breedtes, strict=True)))
+        self.stdout.write(
+            "\nVoeg het totp_secret toe in een authenticator-app (of: oathtool --totp -b SECRET)"
+            " en vul de code in bij 'Code'."
+        )

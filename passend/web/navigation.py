@@ -1,0 +1,18 @@
+"""The main navigation. An item appears only when its page exists: no placeholder pages.
+
+Later work adds its entry here (for example "Hulpvragen" once the overview is built).
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+
+@dataclass(frozen=True)
+class NavigatieItem:
+    label: StrOrPromise
+    url_name: str
+
+
+HOOFDMENU: list[NavigatieItem] = [NavigatieItem(label=_("Start"), url_name="start")]
