@@ -15,7 +15,8 @@ def _tasks_run_immediately(settings):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def ppo(db) -> Samenwerkingsverband:  # type: ignore[no-untyped-def]
     return cast(
-        Samenwerkingsverband, SamenwerkingsverbandFactory(code="PO2806", naam="PPO Rotterdam")
+        Samenwerkingsverband,
+        SamenwerkingsverbandFactory.create(code="PO2806", naam="PPO Rotterdam"),
     )
 
 
@@ -23,5 +24,7 @@ def ppo(db) -> Samenwerkingsverband:  # type: ignore[no-untyped-def]
 def school(ppo: Samenwerkingsverband) -> School:
     return cast(
         School,
-        SchoolFactory(swv=ppo, naam="De Regenboog", code="12AB00", regio__naam="IJsselmonde"),
+        SchoolFactory.create(
+            swv=ppo, naam="De Regenboog", code="12AB00", regio__naam="IJsselmonde"
+        ),
     )

@@ -24,7 +24,11 @@ from qrcode.image.svg import SvgPathImage
 
 from passend.accounts import security_log
 from passend.accounts.forms import AanmeldForm, AuthenticatorCodeForm, WachtwoordVergetenForm
-from passend.accounts.middleware import SESSIE_AANGEMELD_OP, volledig_aangemeld
+from passend.accounts.middleware import (
+    SESSIE_AANGEMELD_OP,
+    SESSIE_LAATSTE_ACTIVITEIT,
+    volledig_aangemeld,
+)
 from passend.accounts.models import Gebruiker
 from passend.accounts.services import (
     authenticator_bevestigen,
@@ -74,7 +78,7 @@ def _aanmelden_voltooien(request: HttpRequest, gebruiker: Gebruiker, device: TOT
     # login() gives the session a new id; the second factor is recorded in the same session.
     login(request, gebruiker, backend="passend.accounts.backends.OrganisatieBackend")
     otp_login(request, device)
-    request.session[SESSIE_AANGEMELD_OP] = time.time()
+    request.session[SESSIE_AANGEMELD_OP] = request.session[SESSIE_LAATSTE_ACTIVITEIT] = time.time()
 
 
 def lockout_response(

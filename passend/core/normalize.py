@@ -1,3 +1,9 @@
 def normalize_code(value: str) -> str:
     """Codes are typed in any case and with stray spaces; they are stored upper-case and bare."""
     return "".join(value.split()).upper()
+
+
+def normalize_postcode(value: str) -> str:
+    """'3085ea' and '3085 ea' are both stored as '3085 EA'."""
+    bare = normalize_code(value)
+    return f"{bare[:4]} {bare[4:]}" if len(bare) == 6 else value.strip().upper()

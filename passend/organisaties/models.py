@@ -1,9 +1,11 @@
+from collections.abc import Collection
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passend.core.normalize import normalize_code
+from passend.core.normalize import normalize_code, normalize_postcode
 from passend.core.validators import (
     bestuursnummer_validator,
     brin_vestiging_validator,
@@ -26,8 +28,10 @@ class Samenwerkingsverband(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.naam}"
 
-    def clean(self) -> None:
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        # Normalised before the field validators see it: " po2806" is a valid code.
         self.code = normalize_code(self.code)
+        super().clean_fields(exclude)
 
 
 class Regio(models.Model):
@@ -188,11 +192,12 @@ class School(models.Model):
     def vestiging(self) -> str:
         return self.code[4:]
 
-    def clean(self) -> None:
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         self.code = normalize_code(self.code)
-        self.postcode = " ".join(self.postcode.upper().split()) if self.postcode else ""
-        if len(self.postcode) == 6 and " " not in self.postcode:
-            self.postcode = f"{self.postcode[:4]} {self.postcode[4:]}"
+        self.postcode = normalize_postcode(self.postcode)
+        super().clean_fields(exclude)
+
+    def clean(self) -> None:
         errors = {}
         if self.bestuur_id and self.swv_id and self.bestuur.swv_id != self.swv_id:
             errors["bestuur"] = _("Kies een bestuur van hetzelfde samenwerkingsverband.")

@@ -4,6 +4,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from passend.accounts.models import Gebruiker, Rol
 from passend.accounts.services import gebruiker_aanmaken
 from passend.organisaties.models import Samenwerkingsverband, School
+from passend.organisaties.tests.factories import SchoolFactory
 
 WACHTWOORD = "Kralingse-plas-bij-avondrood"
 
@@ -19,13 +20,16 @@ def account_maken(
     met_authenticator: bool = True,
 ) -> Gebruiker:
     """An account made through the service, as the application would make it."""
+    rollen = Rol.objects.filter(code=rol)
+    if not scholen and rollen.filter(aan_scholen_gekoppeld=True).exists():
+        scholen = (SchoolFactory.create(swv=swv),)
     gebruiker = gebruiker_aanmaken(
         swv=swv,
         gebruikersnaam=gebruikersnaam,
         voornaam="Ingrid",
         achternaam="Verhoef",
         email=email or f"{gebruikersnaam}@{swv.code.lower()}.example.nl",
-        rollen=Rol.objects.filter(code=rol),
+        rollen=rollen,
         scholen=scholen,
         wachtwoord=wachtwoord,
     )

@@ -3,7 +3,7 @@ import factory
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
 
 
-class SamenwerkingsverbandFactory(factory.django.DjangoModelFactory):
+class SamenwerkingsverbandFactory(factory.django.DjangoModelFactory[Samenwerkingsverband]):
     class Meta:
         model = Samenwerkingsverband
         django_get_or_create = ["code"]
@@ -12,7 +12,7 @@ class SamenwerkingsverbandFactory(factory.django.DjangoModelFactory):
     naam = factory.Sequence(lambda n: f"SWV Testplaats {n}")
 
 
-class RegioFactory(factory.django.DjangoModelFactory):
+class RegioFactory(factory.django.DjangoModelFactory[Regio]):
     class Meta:
         model = Regio
 
@@ -20,7 +20,7 @@ class RegioFactory(factory.django.DjangoModelFactory):
     naam = factory.Sequence(lambda n: f"Regio {n}")
 
 
-class BestuurFactory(factory.django.DjangoModelFactory):
+class BestuurFactory(factory.django.DjangoModelFactory[Bestuur]):
     class Meta:
         model = Bestuur
 
@@ -29,7 +29,7 @@ class BestuurFactory(factory.django.DjangoModelFactory):
     nummer = factory.Sequence(lambda n: f"{40000 + n:05d}")
 
 
-class SchoolFactory(factory.django.DjangoModelFactory):
+class SchoolFactory(factory.django.DjangoModelFactory[School]):
     class Meta:
         model = School
 

@@ -1,0 +1,180 @@
+"""Wachtwoord vergeten (R42) and password rules (ASVS V2.1)."""
+
+import re
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
+
+from passend.accounts.tests.factories import WACHTWOORD, account_maken, huidige_code
+
+VERGETEN = reverse("accounts:wachtwoord_vergeten")
+NIEUW = "Zeilboten-op-de-Nieuwe-Maas"
+
+
+@pytest.fixture
+def ib(ppo, school):  # type: ignore[no-untyped-def]
+    return account_maken(ppo, scholen=(school,), email="ingrid@regenboog.example.nl")
+
+
+def vergeten(client, django_capture_on_commit_callbacks, **velden):  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(VERGETEN, {"organisatie": "PPO", **velden})
+
+
+def link_uit_mail(bericht) -> str:  # type: ignore[no-untyped-def]
+    match = re.search(r"http://\S+/wachtwoord-vergeten/\S+/\S+/", bericht.body)
+    assert match, bericht.body
+    return match.group(0).replace("http://127.0.0.1:8000", "")
+
+
+@pytest.mark.parametrize(
+    "velden",
+    [
+        {"gebruikersnaam": "iverhoef", "email": ""},
+        {"gebruikersnaam": "", "email": "ingrid@regenboog.example.nl"},
+        {"gebruikersnaam": "iverhoef", "email": "ingrid@regenboog.example.nl"},
+        # Both filled in, one of them mistyped: the manual says Kindkans gets stuck here.
+        {"gebruikersnaam": "iverhoef", "email": "oud-adres@example.nl"},
+        {"gebruikersnaam": "IVerhoef ", "email": "INGRID@regenboog.example.nl"},
+    ],
+    ids=["gebruikersnaam", "email", "allebei", "allebei-een-verkeerd", "hoofdletters"],
+)
+def test_r42_reset_by_username_or_email_or_both_mails_the_account_once(
+    client, ib, django_capture_on_commit_callbacks, velden
+):
+    antwoord = vergeten(client, django_capture_on_commit_callbacks, **velden)
+    assert antwoord.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["ingrid@regenboog.example.nl"]
+    assert "iverhoef" in mail.outbox[0].body
+
+
+def test_r42_reset_link_sets_a_new_password_once_and_the_code_is_still_asked(
+    client, ib, django_capture_on_commit_callbacks
+):
+    vergeten(client, django_capture_on_commit_callbacks, gebruikersnaam="iverhoef")
+    link = link_uit_mail(mail.outbox[0])
+    formulier = client.get(link, follow=True)
+    assert "Nieuw wachtwoord kiezen" in formulier.content.decode()
+    post_url = formulier.redirect_chain[-1][0]
+    antwoord = client.post(post_url, {"new_password1": NIEUW, "new_password2": NIEUW})
+    assert antwoord.status_code == 302
+    # Not logged in by the reset: the second factor is never bypassed.
+    assert client.get("/").status_code == 302
+
+    # The link is single-use.
+    tweede_keer = client.get(link, follow=True)
+    assert "verlopen of al gebruikt" in tweede_keer.content.decode()
+
+    # The old password no longer works; the new one does, with a code.
+    aanmelden = reverse("accounts:aanmelden")
+    oud = {"organisatie": "PO2806", "gebruikersnaam": "iverhoef", "wachtwoord": WACHTWOORD}
+    assert client.post(aanmelden, {**oud, "code": huidige_code(ib)}).status_code == 200
+    nieuw = {**oud, "wachtwoord": NIEUW, "code": huidige_code(ib, verschuiving=1)}
+    assert client.post(aanmelden, nieuw).status_code == 302
+
+
+def test_r42_reset_link_expires(client, ib, django_capture_on_commit_callbacks, settings):
+    vergeten(client, django_capture_on_commit_callbacks, gebruikersnaam="iverhoef")
+    link = link_uit_mail(mail.outbox[0])
+    settings.PASSWORD_RESET_TIMEOUT = -1
+    antwoord = client.get(link, follow=True)
+    assert "verlopen of al gebruikt" in antwoord.content.decode()
+
+
+@pytest.mark.parametrize(
+    "velden",
+    [
+        {"gebruikersnaam": "bestaat-niet", "email": ""},
+        {"gebruikersnaam": "", "email": "onbekend@example.nl"},
+    ],
+)
+def test_asvs_v6_3_8_unknown_account_gets_the_same_answer_and_no_mail(
+    client, ib, django_capture_on_commit_callbacks, velden
+):
+    bekend = vergeten(client, django_capture_on_commit_callbacks, gebruikersnaam="iverhoef")
+    onbekend = vergeten(client, django_capture_on_commit_callbacks, **velden)
+    assert (onbekend.status_code, onbekend["Location"]) == (bekend.status_code, bekend["Location"])
+    assert len(mail.outbox) == 1
+    assert client.get(onbekend["Location"]).content == client.get(bekend["Location"]).content
+
+
+def test_r42_reset_at_another_swv_does_not_reach_this_account(
+    client, ib, django_capture_on_commit_callbacks
+):
+    from passend.organisaties.tests.factories import SamenwerkingsverbandFactory
+
+    SamenwerkingsverbandFactory.create(code="PO9999", naam="SWV Voorbeeldstad")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(VERGETEN, {"organisatie": "PO9999", "gebruikersnaam": "iverhoef"})
+    assert mail.outbox == []
+
+
+def test_r42_empty_request_asks_for_username_or_email_and_keeps_the_organisation(client, ppo):
+    pagina = client.post(VERGETEN, {"organisatie": "PPO", "gebruikersnaam": "", "email": ""})
+    inhoud = pagina.content.decode()
+    assert "Vul uw gebruikersnaam of uw e-mailadres in" in inhoud
+    assert 'value="PPO"' in inhoud
+
+
+def test_r42_reset_mail_is_sent_by_the_worker_after_commit(client, ib):
+    """Without the commit, nothing is sent: the mail leaves through the task queue."""
+    client.post(VERGETEN, {"organisatie": "PPO", "gebruikersnaam": "iverhoef"})
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    "wachtwoord, fout",
+    [
+        ("Kort-wacht1", "te kort: gebruik ten minste 12 tekens"),
+        ("wachtwoord123", "makkelijk te raden"),
+        ("manchesterunited", "te algemeen"),
+        ("aaaaaaaaaaaaaaaa", "makkelijk te raden"),
+        ("x" * 257, "hoogstens 256 tekens"),
+    ],
+)
+def test_asvs_v2_1_weak_passwords_are_refused_with_a_dutch_reason(ppo, wachtwoord, fout):
+    with translation.override("nl"), pytest.raises(ValidationError) as fouten:
+        validate_password(wachtwoord)
+    assert any(fout in bericht for bericht in fouten.value.messages), fouten.value.messages
+
+
+@pytest.mark.parametrize(
+    "wachtwoord",
+    [
+        "Zeilboten-op-de-Nieuwe-Maas",
+        "één twee drie vier vijf zes zeven acht",
+        "Ⅻ月のさくら🌸と風の音色と海",
+    ],
+)
+def test_asvs_v2_1_long_passphrases_and_any_unicode_are_accepted(wachtwoord):
+    validate_password(wachtwoord)
+
+
+def test_r42_change_password_from_the_account_menu(client, ib):
+    client.post(
+        reverse("accounts:aanmelden"),
+        {
+            "organisatie": "PO2806",
+            "gebruikersnaam": "iverhoef",
+            "wachtwoord": WACHTWOORD,
+            "code": huidige_code(ib),
+        },
+    )
+    url = reverse("accounts:wachtwoord_wijzigen")
+    fout = client.post(
+        url, {"old_password": "verkeerd", "new_password1": NIEUW, "new_password2": NIEUW}
+    )
+    assert "oude wachtwoord" in fout.content.decode()
+    antwoord = client.post(
+        url, {"old_password": WACHTWOORD, "new_password1": NIEUW, "new_password2": NIEUW}
+    )
+    assert antwoord.status_code == 302
+    assert client.get("/").status_code == 200  # this session stays
+    ib.refresh_from_db()
+    assert ib.check_password(NIEUW)
+    assert ib.password.startswith("argon2")

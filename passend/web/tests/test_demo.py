@@ -1,0 +1,81 @@
+"""`manage.py demo`: the data `make run` shows, and the accounts a walkthrough logs in with."""
+
+import json
+from base64 import b32decode
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django_otp.oath import totp
+
+from passend.accounts.models import Gebruiker, Rol
+from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
+
+pytestmark = pytest.mark.django_db
+
+
+def demo_json() -> dict:  # type: ignore[type-arg]
+    uit = StringIO()
+    call_command("demo", "--json", stdout=uit)
+    return json.loads(uit.getvalue())
+
+
+def test_demo_is_idempotent_and_covers_every_role():
+    eerste = demo_json()
+    aantallen = [
+        m.objects.count() for m in (Samenwerkingsverband, Regio, Bestuur, School, Gebruiker)
+    ]
+    tweede = demo_json()
+    assert eerste == tweede
+    assert [
+        m.objects.count() for m in (Samenwerkingsverband, Regio, Bestuur, School, Gebruiker)
+    ] == aantallen
+
+    ppo_rollen = {
+        r for a in eerste["accounts"] if a["organisatie"] == "PO2806" for r in a["rollen"]
+    }
+    assert ppo_rollen == set(Rol.objects.values_list("code", flat=True))
+    assert {a["organisatie"] for a in eerste["accounts"]} == {"PO2806", "PO9999"}
+    ppo = Samenwerkingsverband.objects.get(code="PO2806")
+    assert ppo.naam == "PPO Rotterdam"
+    assert {"IJsselmonde"} < set(ppo.regios.values_list("naam", flat=True))
+    assert ppo.besturen.filter(verwerkersovereenkomst=True).exists()
+    assert ppo.besturen.filter(verwerkersovereenkomst=False).exists()
+    assert ppo.scholen.count() >= 6
+    assert ppo.scholen.values("regio").distinct().count() >= 3
+    for account in eerste["accounts"]:
+        assert all(len(code) == 6 for code in account["scholen"])
+
+
+def test_demo_json_accounts_can_log_in():
+    for account in demo_json()["accounts"]:
+        client = Client()
+        code = f"{totp(b32decode(account['totp_secret'])):06d}"
+        antwoord = client.post(
+            "/aanmelden/",
+            {
+                "organisatie": account["organisatie"],
+                "gebruikersnaam": account["gebruikersnaam"],
+                "wachtwoord": account["wachtwoord"],
+                "code": code,
+            },
+        )
+        assert antwoord.status_code == 302, account["gebruikersnaam"]
+        assert "Welkom" in client.get("/").content.decode()
+
+
+def test_demo_table_lists_every_account():
+    uit = StringIO()
+    call_command("demo", stdout=uit)
+    tabel = uit.getvalue()
+    for account in demo_json()["accounts"]:
+        assert account["gebruikersnaam"] in tabel
+        assert account["totp_secret"] in tabel
+
+
+def test_demo_code_prints_the_current_code():
+    account = demo_json()["accounts"][0]
+    uit = StringIO()
+    call_command("demo_code", f"{account['organisatie']}/{account['gebruikersnaam']}", stdout=uit)
+    assert uit.getvalue().strip() == f"{totp(b32decode(account['totp_secret'])):06d}"

@@ -1,0 +1,136 @@
+"""Production settings and the security defaults that hold on every page."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+REPO = Path(__file__).resolve().parents[3]
+
+PRODUCTIE = {
+    "DJANGO_ENV": "production",
+    "DJANGO_SECRET_KEY": "p" * 20 + "-een-lange-willekeurige-sleutel-voor-de-test-0123456789",
+    "DJANGO_ALLOWED_HOSTS": "passend.example.nl",
+    "DATABASE_URL": "postgres://passend@db.example.nl:5432/passend",
+    "PASSEND_BASIS_URL": "https://passend.example.nl",
+    "EMAIL_HOST": "smtp.example.nl",
+}
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    omgeving = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "PASSEND_", "EMAIL_"))
+    }
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env={**omgeving, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy_at_warning_level():
+    resultaat = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTIE)
+    assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
+
+
+@pytest.mark.parametrize(
+    "ontbreekt",
+    [
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "PASSEND_BASIS_URL",
+        "EMAIL_HOST",
+    ],
+)
+def test_production_refuses_to_start_without_its_secrets(ontbreekt):
+    resultaat = manage("check", **{k: v for k, v in PRODUCTIE.items() if k != ontbreekt})
+    assert resultaat.returncode != 0
+    assert f"{ontbreekt} is verplicht als DJANGO_ENV=production" in resultaat.stderr
+
+
+def test_demo_refuses_to_run_with_production_settings():
+    resultaat = manage("demo", **PRODUCTIE)
+    assert resultaat.returncode != 0
+    assert "Demogegevens horen niet in productie" in resultaat.stderr
+
+
+def test_asvs_v3_4_production_cookies_are_secure_host_bound_and_httponly():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_NAME, s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, "
+        "s.SESSION_COOKIE_SAMESITE, s.CSRF_COOKIE_NAME, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_HSTS_SECONDS)"
+    )
+    resultaat = manage("shell", "-c", code, **PRODUCTIE)
+    assert resultaat.stdout.splitlines()[-1].split() == [
+        "__Host-sessionid",
+        "True",
+        "True",
+        "Lax",
+        "__Host-csrftoken",
+        "True",
+        "31536000",
+    ]
+
+
+def _alle_urls(resolver: URLResolver, prefix: str = "") -> list[tuple[str, URLPattern]]:
+    gevonden = []
+    for patroon in resolver.url_patterns:
+        if isinstance(patroon, URLResolver):
+            gevonden += _alle_urls(patroon, prefix + str(patroon.pattern))
+        else:
+            gevonden.append((prefix + str(patroon.pattern), patroon))
+    return gevonden
+
+
+# The only pages reachable without a full login: logging in and recovering a password.
+OPENBAAR = {
+    "aanmelden/",
+    "aanmelden/authenticator/",
+    "wachtwoord-vergeten/",
+    "wachtwoord-vergeten/verstuurd/",
+    "wachtwoord-vergeten/<uidb64>/<token>/",
+    "wachtwoord-vergeten/gewijzigd/",
+}
+
+
+def test_asvs_v4_1_every_view_denies_unless_it_is_on_the_public_list():
+    """A new view is closed by default: it must need a login unless it is listed here."""
+    openbaar = {
+        pad
+        for pad, patroon in _alle_urls(get_resolver())
+        if not getattr(patroon.callback, "login_required", True)
+    }
+    assert openbaar == OPENBAAR
+
+
+@pytest.mark.django_db
+def test_security_headers_on_every_page(client):
+    antwoord = client.get("/aanmelden/")
+    assert antwoord["X-Content-Type-Options"] == "nosniff"
+    assert antwoord["Referrer-Policy"] == "same-origin"
+    assert antwoord["X-Frame-Options"] == "DENY"
+    csp = antwoord["Content-Security-Policy"]
+    for directive in ("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"):
+        assert directive in csp
+    assert "unsafe-inline" not in csp
+    assert "no-store" in antwoord["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_asvs_v7_4_1_errors_are_generic_dutch_pages(client, settings):
+    settings.DEBUG = False
+    antwoord = client.get("/bestaat-niet/")
+    assert antwoord.status_code == 404
+    assert "Pagina niet gevonden" in antwoord.content.decode()
+    assert "Traceback" not in antwoord.content.decode()
