@@ -73,7 +73,8 @@ def development_secret_key() -> str:
 
 
 SECRET_KEY = require_in_production("DJANGO_SECRET_KEY") or development_secret_key()
-DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
+# Never in production: a debug page shows settings and pupil data in tracebacks.
+DEBUG = False if PRODUCTION else env_bool("DJANGO_DEBUG", default=True)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or (
     [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"]
 )
@@ -108,6 +109,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves the static files from the web process itself, so no web root is shared.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -157,7 +160,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {
     "default": {
-        "BACKEND": env_str("PASSEND_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default"],
     }
 }

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -33,6 +35,35 @@ class Rol(models.Model):
 
 
 class GebruikerManager(BaseUserManager["Gebruiker"]):
+    def create_user(
+        self, gebruikersnaam: str, email: str, password: str | None = None, **velden: Any
+    ) -> "Gebruiker":
+        swv = velden.pop("swv")
+        gebruiker = self.model(
+            gebruikersnaam=gebruikersnaam,
+            email=self.normalize_email(email),
+            # `createsuperuser` passes the SWV's primary key, code passes the object.
+            swv_id=swv if isinstance(swv, int) else swv.pk,
+            **velden,
+        )
+        if password:
+            gebruiker.set_password(password)
+        else:
+            gebruiker.set_unusable_password()
+        gebruiker.full_clean()
+        gebruiker.save()
+        return gebruiker
+
+    def create_superuser(
+        self, gebruikersnaam: str, email: str, password: str | None = None, **velden: Any
+    ) -> "Gebruiker":
+        """The operator's first account, for the technical admin; still asked for a code."""
+        gebruiker = self.create_user(
+            gebruikersnaam, email, password, is_staff=True, is_superuser=True, **velden
+        )
+        gebruiker.rollen.set(Rol.objects.filter(code="applicatiebeheerder"))
+        return gebruiker
+
     def get_by_natural_key(self, username: str | None) -> "Gebruiker":
         # A username alone does not identify an account: it is unique within one SWV only.
         # Natural keys look like "PO2806/jdevries".

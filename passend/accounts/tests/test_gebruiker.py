@@ -68,3 +68,23 @@ def test_r19_status_mails_are_on_by_default_and_a_setting_of_the_account(ppo):
     gebruiker = account_maken(ppo, "pjansen", rol="schoolcontactpersoon")
     assert gebruiker.statusmails_ontvangen is True
     assert gebruiker.rollen.get().kant == "swv"
+
+
+def test_operator_creates_the_first_admin_account_with_createsuperuser(ppo, monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "Beheer-van-de-installatie-2026")
+    call_command(
+        "createsuperuser",
+        interactive=False,
+        gebruikersnaam="operator",
+        email="operator@example.nl",
+        swv=ppo.pk,
+        voornaam="Olaf",
+        achternaam="Beheer",
+        verbosity=0,
+    )
+    beheerder = ppo.gebruikers.get(gebruikersnaam="operator")
+    assert beheerder.is_superuser and beheerder.is_staff
+    assert beheerder.check_password("Beheer-van-de-installatie-2026")
+    assert list(beheerder.rollen.values_list("code", flat=True)) == ["applicatiebeheerder"]

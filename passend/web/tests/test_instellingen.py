@@ -1,6 +1,7 @@
 """Production settings and the security defaults that hold on every page."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +135,16 @@ def test_asvs_v7_4_1_errors_are_generic_dutch_pages(client, settings):
     assert antwoord.status_code == 404
     assert "Pagina niet gevonden" in antwoord.content.decode()
     assert "Traceback" not in antwoord.content.decode()
+
+
+def test_every_environment_variable_is_documented():
+    instellingen = (REPO / "passend" / "settings.py").read_text()
+    gelezen = set(
+        re.findall(
+            r'(?:env_str|env_int|env_bool|env_list|require_in_production)\("([A-Z_]+)"',
+            instellingen,
+        )
+    )
+    documentatie = (REPO / "docs" / "configuratie.md").read_text()
+    assert len(gelezen) > 15
+    assert {naam for naam in gelezen if f"`{naam}`" not in documentatie} == set()
