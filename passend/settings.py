@@ -289,7 +289,9 @@ SHORT_DATE_FORMAT = "d-m-Y"
 DATE_INPUT_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+# Production serves what `collectstatic` gathered; locally WhiteNoise finds files in the apps.
+STATIC_ROOT = VAR_DIR / "static" if PRODUCTION else None
+WHITENOISE_USE_FINDERS = not PRODUCTION
 
 # --- Logging: structured JSON, so a newline in a username cannot forge a log line ------------
 
