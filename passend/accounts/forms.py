@@ -56,6 +56,13 @@ class CodeField(forms.CharField):
         return code
 
 
+class AccountInstellingenForm(forms.Form):
+    statusmails_ontvangen = forms.BooleanField(
+        label=_("Stuur mij een e-mail bij elke statuswijziging van mijn hulpvragen"),
+        required=False,
+    )
+
+
 class AanmeldForm(forms.Form):
     organisatie = OrganisatieField()
     gebruikersnaam = forms.CharField(

@@ -63,6 +63,12 @@ def _check_rollen_en_scholen(
         )
 
 
+@transaction.atomic
+def account_instellingen_wijzigen(*, gebruiker: Gebruiker, statusmails_ontvangen: bool) -> None:
+    gebruiker.statusmails_ontvangen = statusmails_ontvangen
+    gebruiker.save(update_fields=["statusmails_ontvangen"])
+
+
 def gebruikers_voor_wachtwoordherstel(
     *, swv: Samenwerkingsverband, gebruikersnaam: str, email: str
 ) -> list[Gebruiker]:

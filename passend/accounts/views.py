@@ -23,14 +23,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathImage
 
 from passend.accounts import security_log
-from passend.accounts.forms import AanmeldForm, AuthenticatorCodeForm, WachtwoordVergetenForm
+from passend.accounts.forms import (
+    AanmeldForm,
+    AccountInstellingenForm,
+    AuthenticatorCodeForm,
+    WachtwoordVergetenForm,
+)
 from passend.accounts.middleware import (
     SESSIE_AANGEMELD_OP,
     SESSIE_LAATSTE_ACTIVITEIT,
     volledig_aangemeld,
 )
 from passend.accounts.models import Gebruiker
+from passend.accounts.selectors import ingelogde_gebruiker
 from passend.accounts.services import (
+    account_instellingen_wijzigen,
     authenticator_bevestigen,
     authenticator_inrichten_starten,
     authenticator_van,
@@ -259,3 +266,21 @@ class AfmeldenView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.success(request, _("U bent uitgelogd."))
         return response
+
+
+@require_http_methods(["GET", "POST"])
+def mijn_account(request: HttpRequest) -> HttpResponse:
+    """The account's own settings; for now whether status mails are sent (R19)."""
+    gebruiker = ingelogde_gebruiker(request)
+    form = AccountInstellingenForm(
+        request.POST if request.method == "POST" else None,
+        initial={"statusmails_ontvangen": gebruiker.statusmails_ontvangen},
+    )
+    if request.method == "POST" and form.is_valid():
+        account_instellingen_wijzigen(
+            gebruiker=gebruiker,
+            statusmails_ontvangen=form.cleaned_data["statusmails_ontvangen"],
+        )
+        messages.success(request, _("Uw instellingen zijn opgeslagen."))
+        return redirect("accounts:mijn_account")
+    return render(request, "accounts/mijn_account.html", {"form": form})

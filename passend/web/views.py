@@ -2,17 +2,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from passend.accounts.selectors import ingelogde_gebruiker
+
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    gebruiker = request.user
+    gebruiker = ingelogde_gebruiker(request)
     return render(
         request,
         "web/start.html",
-        {
-            "rollen": gebruiker.rollen.all(),  # type: ignore[union-attr]
-            "scholen": gebruiker.scholen.select_related("regio"),  # type: ignore[union-attr]
-        },
+        {"rollen": gebruiker.rollen.all(), "scholen": gebruiker.scholen.select_related("regio")},
     )
 
 

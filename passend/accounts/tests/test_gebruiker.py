@@ -88,3 +88,29 @@ def test_operator_creates_the_first_admin_account_with_createsuperuser(ppo, monk
     assert beheerder.is_superuser and beheerder.is_staff
     assert beheerder.check_password("Beheer-van-de-installatie-2026")
     assert list(beheerder.rollen.values_list("code", flat=True)) == ["applicatiebeheerder"]
+
+
+def test_r19_user_switches_status_mails_off_in_their_account(client, ppo, school):
+    from django.urls import reverse
+
+    from passend.accounts.tests.factories import WACHTWOORD, huidige_code
+
+    ib = account_maken(ppo, scholen=(school,))
+    client.post(
+        reverse("accounts:aanmelden"),
+        {
+            "organisatie": "PO2806",
+            "gebruikersnaam": "iverhoef",
+            "wachtwoord": WACHTWOORD,
+            "code": huidige_code(ib),
+        },
+    )
+    pagina = client.get(reverse("accounts:mijn_account")).content.decode()
+    assert "Stuur mij een e-mail bij elke statuswijziging" in pagina
+    assert "checked" in pagina
+    client.post(reverse("accounts:mijn_account"), {})
+    ib.refresh_from_db()
+    assert ib.statusmails_ontvangen is False
+    client.post(reverse("accounts:mijn_account"), {"statusmails_ontvangen": "on"})
+    ib.refresh_from_db()
+    assert ib.statusmails_ontvangen is True
