@@ -208,6 +208,10 @@ AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "user_agent"]]
 AXES_USERNAME_CALLABLE = "passend.accounts.backends.axes_username"
 AXES_LOCKOUT_CALLABLE = "passend.accounts.views.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+# axes keeps the POST data of each failure and masks only a field named "password": without
+# this, our "wachtwoord" would be stored in plain text.
+AXES_PASSWORD_FORM_FIELD = "wachtwoord"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env_int("PASSEND_PROXY_AANTAL", 0) or None

@@ -232,6 +232,18 @@ def test_asvs_v7_2_1_failed_login_is_logged_as_json_without_the_password(
     assert "geheim-wachtwoord-x" not in regel
 
 
+def test_asvs_v7_1_1_failed_attempts_store_no_password_or_code(client, ib):
+    from axes.models import AccessAttempt
+
+    aanmelden(client, gebruikersnaam="iverhoef", wachtwoord=WACHTWOORD, code="000000")
+    aanmelden(client, gebruikersnaam="iverhoef", wachtwoord="Tweede-poging-wachtwoord", code="")
+    opgeslagen = " ".join(f"{a.get_data} {a.post_data}" for a in AccessAttempt.objects.all())
+    assert "iverhoef" in opgeslagen
+    assert WACHTWOORD not in opgeslagen
+    assert "Tweede-poging-wachtwoord" not in opgeslagen
+    assert "000000" not in opgeslagen
+
+
 def test_next_parameter_is_followed_only_within_the_site(client, ib):
     antwoord = client.post(
         AANMELDEN + "?next=https://kwaadwillend.example/",
