@@ -1,3 +1,5 @@
+from django.test import Client
+from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -36,6 +38,20 @@ def account_maken(
     if met_authenticator:
         TOTPDevice.objects.create(user=gebruiker, name="Authenticator-app", confirmed=True)
     return gebruiker
+
+
+def inloggen(client: Client, gebruiker: Gebruiker, wachtwoord: str = WACHTWOORD) -> None:
+    """Logs in through the login page, with both factors, as a person would."""
+    antwoord = client.post(
+        reverse("accounts:aanmelden"),
+        {
+            "organisatie": gebruiker.swv.code,
+            "gebruikersnaam": gebruiker.gebruikersnaam,
+            "wachtwoord": wachtwoord,
+            "code": huidige_code(gebruiker),
+        },
+    )
+    assert antwoord.status_code == 302, antwoord.content.decode()
 
 
 def huidige_code(gebruiker: Gebruiker, *, verschuiving: int = 0) -> str:

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from passend.accounts.models import Rol
 from passend.accounts.services import gebruiker_aanmaken
-from passend.accounts.tests.factories import account_maken
+from passend.accounts.tests.factories import account_maken, inloggen
 from passend.organisaties.tests.factories import SamenwerkingsverbandFactory, SchoolFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,18 +93,8 @@ def test_operator_creates_the_first_admin_account_with_createsuperuser(ppo, monk
 def test_r19_user_switches_status_mails_off_in_their_account(client, ppo, school):
     from django.urls import reverse
 
-    from passend.accounts.tests.factories import WACHTWOORD, huidige_code
-
     ib = account_maken(ppo, scholen=(school,))
-    client.post(
-        reverse("accounts:aanmelden"),
-        {
-            "organisatie": "PO2806",
-            "gebruikersnaam": "iverhoef",
-            "wachtwoord": WACHTWOORD,
-            "code": huidige_code(ib),
-        },
-    )
+    inloggen(client, ib)
     pagina = client.get(reverse("accounts:mijn_account")).content.decode()
     assert "Stuur mij een e-mail bij elke statuswijziging" in pagina
     assert "checked" in pagina

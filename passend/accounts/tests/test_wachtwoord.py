@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from passend.accounts.tests.factories import WACHTWOORD, account_maken, huidige_code
+from passend.accounts.tests.factories import WACHTWOORD, account_maken, huidige_code, inloggen
 
 VERGETEN = reverse("accounts:wachtwoord_vergeten")
 NIEUW = "Zeilboten-op-de-Nieuwe-Maas"
@@ -156,15 +156,7 @@ def test_asvs_v2_1_long_passphrases_and_any_unicode_are_accepted(wachtwoord):
 
 
 def test_r42_change_password_from_the_account_menu(client, ib):
-    client.post(
-        reverse("accounts:aanmelden"),
-        {
-            "organisatie": "PO2806",
-            "gebruikersnaam": "iverhoef",
-            "wachtwoord": WACHTWOORD,
-            "code": huidige_code(ib),
-        },
-    )
+    inloggen(client, ib)
     url = reverse("accounts:wachtwoord_wijzigen")
     fout = client.post(
         url, {"old_password": "verkeerd", "new_password1": NIEUW, "new_password2": NIEUW}

@@ -33,14 +33,19 @@ def test_swv_code_is_normalised_and_checked():
     )
 
 
+def school_bouwen(swv: Samenwerkingsverband, **velden: str) -> School:
+    """An unsaved school with its own bestuur and regio, to validate."""
+    return SchoolFactory.build(
+        swv=swv,
+        bestuur=BestuurFactory.create(swv=swv),
+        regio=RegioFactory.create(swv=swv),
+        **velden,
+    )
+
+
 @pytest.mark.parametrize("code", ["12AB00", "12ab00", " 12 AB 00 "])
 def test_school_code_is_brin_plus_vestiging(ppo, code):
-    school = SchoolFactory.build(
-        swv=ppo,
-        code=code,
-        bestuur=BestuurFactory.create(swv=ppo),
-        regio=RegioFactory.create(swv=ppo),
-    )
+    school = school_bouwen(ppo, code=code)
     school.full_clean()
     assert school.code == "12AB00"
     assert (school.brin, school.vestiging) == ("12AB", "00")
@@ -48,12 +53,7 @@ def test_school_code_is_brin_plus_vestiging(ppo, code):
 
 @pytest.mark.parametrize("code", ["12AB0", "AB1200", "12ABC0", "12AB001"])
 def test_school_code_refuses_what_is_not_brin_plus_vestiging(ppo, code):
-    school = SchoolFactory.build(
-        swv=ppo,
-        code=code,
-        bestuur=BestuurFactory.create(swv=ppo),
-        regio=RegioFactory.create(swv=ppo),
-    )
+    school = school_bouwen(ppo, code=code)
     melding = " ".join(fouten(school)["code"])
     assert "BRIN" in melding or "tekens" in melding
 
@@ -87,13 +87,7 @@ def test_r8_external_school_needs_no_regio_but_an_aangesloten_school_does(ppo):
 
 
 def test_school_postcode_is_normalised(ppo):
-    school = SchoolFactory.build(
-        swv=ppo,
-        code="12AB00",
-        postcode="3085ea",
-        bestuur=BestuurFactory.create(swv=ppo),
-        regio=RegioFactory.create(swv=ppo),
-    )
+    school = school_bouwen(ppo, code="12AB00", postcode="3085ea")
     school.full_clean()
     assert school.postcode == "3085 EA"
     school.postcode = "308 EA"
