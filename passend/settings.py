@@ -104,6 +104,10 @@ INSTALLED_APPS = [
     "passend.core",
     "passend.organisaties",
     "passend.accounts",
+    "passend.audit",
+    "passend.processen",
+    "passend.dossiers",
+    "passend.hulpvragen",
     "passend.web",
 ]
 

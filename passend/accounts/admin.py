@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.models import Gebruiker, Rol, Schoolcontactpersoon
 
 
 @admin.register(Rol)
@@ -28,3 +28,9 @@ class GebruikerAdmin(admin.ModelAdmin):
         "last_login",
     ]
     readonly_fields = ["last_login"]
+
+
+@admin.register(Schoolcontactpersoon)
+class SchoolcontactpersoonAdmin(admin.ModelAdmin):
+    list_display = ["school", "gebruiker"]
+    list_filter = ["school__swv"]

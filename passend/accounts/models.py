@@ -2,6 +2,7 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -140,3 +141,39 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
 
     def natural_key(self) -> tuple[str]:
         return (f"{self.swv.code}/{self.gebruikersnaam}",)
+
+
+class Schoolcontactpersoon(models.Model):
+    """The SWV's contact person for a school: first point of contact, and by default the
+    coördinator of the school's hulpvragen (R32)."""
+
+    school = models.OneToOneField(
+        School,
+        on_delete=models.CASCADE,
+        related_name="schoolcontactpersoon",
+        verbose_name=_("school"),
+    )
+    gebruiker = models.ForeignKey(
+        Gebruiker,
+        on_delete=models.PROTECT,
+        related_name="scp_voor",
+        verbose_name=_("schoolcontactpersoon"),
+    )
+
+    class Meta:
+        verbose_name = _("schoolcontactpersoon")
+        verbose_name_plural = _("schoolcontactpersonen")
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker.volledige_naam} – {self.school.naam}"
+
+    def clean(self) -> None:
+        if self.school_id and self.gebruiker_id:
+            if self.gebruiker.swv_id != self.school.swv_id:
+                raise ValidationError(
+                    {"gebruiker": _("Kies een account van het samenwerkingsverband van de school.")}
+                )
+            if not self.gebruiker.rollen.filter(code="schoolcontactpersoon").exists():
+                raise ValidationError(
+                    {"gebruiker": _("Dit account heeft niet de rol schoolcontactpersoon.")}
+                )

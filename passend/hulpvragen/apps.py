@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HulpvragenConfig(AppConfig):
+    name = "passend.hulpvragen"
+    verbose_name = "Hulpvragen"

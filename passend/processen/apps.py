@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProcessenConfig(AppConfig):
+    name = "passend.processen"
+    verbose_name = "Processen"
