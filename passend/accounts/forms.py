@@ -1,40 +1,25 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from passend.organisaties.models import Samenwerkingsverband
+from passend.core.forms import TekstKeuzeField
 from passend.organisaties.selectors import samenwerkingsverbanden_zoeken
 
 
-class OrganisatieField(forms.CharField):
-    """Text typed or picked from the list of organisations; cleans to one Samenwerkingsverband."""
-
-    def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
-        kwargs.setdefault("label", _("Organisatie"))
-        kwargs.setdefault(
-            "error_messages",
-            {"required": _("Kies uw organisatie, bijvoorbeeld door ‘PPO’ te typen.")},
-        )
-        super().__init__(max_length=250, **kwargs)
-        self.widget.attrs.update(
-            {"list": "organisaties", "autocomplete": "off", "spellcheck": "false"}
-        )
-
-    def clean(self, value: str) -> Samenwerkingsverband:  # type: ignore[override]
-        tekst = super().clean(value)
-        gevonden = samenwerkingsverbanden_zoeken(tekst)
-        if not gevonden:
-            raise forms.ValidationError(
-                _("Geen organisatie gevonden bij ‘%(tekst)s’. Kies uw organisatie uit de lijst."),
-                params={"tekst": tekst},
-                code="onbekend",
-            )
-        if len(gevonden) > 1:
-            raise forms.ValidationError(
-                _("Meerdere organisaties passen bij ‘%(tekst)s’. Kies er een uit de lijst."),
-                params={"tekst": tekst},
-                code="meerdere",
-            )
-        return gevonden[0]
+def organisatie_veld(**kwargs: Any) -> TekstKeuzeField:
+    """The SWV, found by typing part of its code or name ("PPO" finds PO2806 PPO Rotterdam)."""
+    return TekstKeuzeField(
+        zoeken=samenwerkingsverbanden_zoeken,
+        datalist_id="organisaties",
+        label=_("Organisatie"),
+        error_messages={"required": _("Kies uw organisatie, bijvoorbeeld door ‘PPO’ te typen.")},
+        niet_gevonden=_(
+            "Geen organisatie gevonden bij ‘%(tekst)s’. Kies uw organisatie uit de lijst."
+        ),
+        meerdere=_("Meerdere organisaties passen bij ‘%(tekst)s’. Kies er een uit de lijst."),
+        **kwargs,
+    )
 
 
 class CodeField(forms.CharField):
@@ -64,7 +49,7 @@ class AccountInstellingenForm(forms.Form):
 
 
 class AanmeldForm(forms.Form):
-    organisatie = OrganisatieField()
+    organisatie = organisatie_veld()
     gebruikersnaam = forms.CharField(
         label=_("Gebruikersnaam"),
         max_length=150,
@@ -92,7 +77,7 @@ class AuthenticatorCodeForm(forms.Form):
 
 
 class WachtwoordVergetenForm(forms.Form):
-    organisatie = OrganisatieField()
+    organisatie = organisatie_veld()
     gebruikersnaam = forms.CharField(
         label=_("Gebruikersnaam"),
         max_length=150,

@@ -1,3 +1,6 @@
+import unicodedata
+
+
 def normalize_code(value: str) -> str:
     """Codes are typed in any case and with stray spaces; they are stored upper-case and bare."""
     return "".join(value.split()).upper()
@@ -7,3 +10,12 @@ def normalize_postcode(value: str) -> str:
     """'3085ea' and '3085 ea' are both stored as '3085 EA'."""
     bare = normalize_code(value)
     return f"{bare[:4]} {bare[4:]}" if len(bare) == 6 else value.strip().upper()
+
+
+def zonder_accenten(tekst: str) -> str:
+    """Lower case without diacritics, for searching: 'Zoë' and 'zoe' match."""
+    return "".join(
+        teken
+        for teken in unicodedata.normalize("NFKD", tekst.casefold())
+        if not unicodedata.combining(teken)
+    )

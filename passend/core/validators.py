@@ -29,3 +29,9 @@ bestuursnummer_validator = RegexValidator(
     message=_("Een bestuursnummer (bevoegd gezag) bestaat uit vijf cijfers, bijvoorbeeld 41234."),
     code="bestuursnummer",
 )
+
+telefoon_validator = RegexValidator(
+    regex=r"^\+?[0-9][0-9 ()-]{5,18}$",
+    message=_("Vul een telefoonnummer in met cijfers, bijvoorbeeld 010 123 45 67."),
+    code="telefoon",
+)

@@ -1,0 +1,99 @@
+"""Every write to a dossier. Who may write is decided by the caller from the visibility
+selectors (hulpvragen/selectors.py); these functions keep the data itself consistent."""
+
+from datetime import date
+
+from django.db import transaction
+
+from passend.accounts.models import Gebruiker
+from passend.dossiers.models import Adres, Leerling, Schoolgegevens
+from passend.organisaties.models import School
+
+
+@transaction.atomic
+def leerling_aanmaken(
+    *,
+    door: Gebruiker,
+    roepnaam: str,
+    achternaam: str,
+    geboortedatum: date,
+    tussenvoegsel: str = "",
+    geslacht: int = Leerling.Geslacht.ONBEKEND,
+    ouder_emailadressen: str = "",
+) -> Leerling:
+    leerling = Leerling(
+        swv=door.swv,
+        roepnaam=roepnaam,
+        tussenvoegsel=tussenvoegsel,
+        achternaam=achternaam,
+        geboortedatum=geboortedatum,
+        geslacht=geslacht,
+        ouder_emailadressen=ouder_emailadressen,
+        aangemaakt_door=door,
+    )
+    leerling.full_clean()
+    leerling.save()
+    return leerling
+
+
+@transaction.atomic
+def leerling_wijzigen(*, leerling: Leerling, **velden: object) -> Leerling:
+    for veld, waarde in velden.items():
+        setattr(leerling, veld, waarde)
+    leerling.full_clean()
+    leerling.save()
+    return leerling
+
+
+@transaction.atomic
+def adres_toevoegen(*, leerling: Leerling, **velden: object) -> Adres:
+    adres = Adres(leerling=leerling, **velden)
+    adres.full_clean()
+    adres.save()
+    return adres
+
+
+@transaction.atomic
+def schoolgegevens_toevoegen(
+    *,
+    leerling: Leerling,
+    school: School,
+    aanvrager: Gebruiker,
+    contactpersoon: str,
+    email: str,
+    telefoon: str = "",
+    groep: str = "",
+    sinds: date | None = None,
+) -> Schoolgegevens:
+    schoolgegevens = Schoolgegevens(
+        leerling=leerling,
+        school=school,
+        aanvrager=aanvrager,
+        contactpersoon=contactpersoon,
+        email=email,
+        telefoon=telefoon,
+        groep=groep,
+        sinds=sinds,
+    )
+    schoolgegevens.full_clean()
+    schoolgegevens.save()
+    return schoolgegevens
+
+
+@transaction.atomic
+def schoolgegevens_bewerken(
+    *,
+    schoolgegevens: Schoolgegevens,
+    aanvrager: Gebruiker,
+    contactpersoon: str,
+    email: str,
+    telefoon: str,
+) -> Schoolgegevens:
+    """R46: the school corrects who receives the mails and the contact phone number."""
+    schoolgegevens.aanvrager = aanvrager
+    schoolgegevens.contactpersoon = contactpersoon
+    schoolgegevens.email = email
+    schoolgegevens.telefoon = telefoon
+    schoolgegevens.full_clean()
+    schoolgegevens.save()
+    return schoolgegevens

@@ -1,0 +1,122 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from passend.accounts.models import Gebruiker
+from passend.dossiers.models import Leerling, Schoolgegevens
+from passend.organisaties.models import Samenwerkingsverband
+from passend.processen.models import Hulpvraagtitel, Status
+
+
+class Label(models.Model):
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="labels",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    naam = models.CharField(_("naam"), max_length=60)
+
+    class Meta:
+        verbose_name = _("label")
+        verbose_name_plural = _("labels")
+        ordering = ["naam"]
+        constraints = [models.UniqueConstraint(fields=["swv", "naam"], name="label_uniek_per_swv")]
+
+    def __str__(self) -> str:
+        return str(self.naam)
+
+
+class Referentieteller(models.Model):
+    """The last number handed out in a year, for references like HV-2026-000123."""
+
+    jaar = models.PositiveSmallIntegerField(primary_key=True)
+    laatste = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.jaar}: {self.laatste}"
+
+
+class Hulpvraag(models.Model):
+    class Bron(models.TextChoices):
+        WEB = "web", _("Passend")
+        ESIS = "esis", _("Esis")
+        OSO = "oso", _("OSO (ParnasSys en andere)")
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="hulpvragen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    referentie = models.CharField(_("Referentie"), max_length=20, unique=True)
+    leerling = models.ForeignKey(
+        Leerling, on_delete=models.PROTECT, related_name="hulpvragen", verbose_name=_("leerling")
+    )
+    schoolgegevens = models.ForeignKey(
+        Schoolgegevens,
+        on_delete=models.PROTECT,
+        related_name="hulpvragen",
+        verbose_name=_("Schoolgegevens"),
+    )
+    titel = models.ForeignKey(
+        Hulpvraagtitel, on_delete=models.PROTECT, related_name="+", verbose_name=_("Titel")
+    )
+    omschrijving = models.TextField(_("Omschrijving"), blank=True)
+    hulpvraagdatum = models.DateField(_("Hulpvraagdatum"), default=timezone.localdate)
+    status = models.ForeignKey(
+        Status, on_delete=models.PROTECT, related_name="+", verbose_name=_("Status")
+    )
+    coordinator = models.ForeignKey(
+        Gebruiker,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="gecoordineerde_hulpvragen",
+        verbose_name=_("Coördinator"),
+    )
+    labels = models.ManyToManyField(Label, blank=True, related_name="+", verbose_name=_("Labels"))
+    bron = models.CharField(_("bron"), max_length=10, choices=Bron.choices, default=Bron.WEB)
+    aangemaakt_door = models.ForeignKey(
+        Gebruiker, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hulpvraag")
+        verbose_name_plural = _("hulpvragen")
+        ordering = ["-hulpvraagdatum", "-pk"]
+        indexes = [
+            models.Index(fields=["swv", "status"], name="hulpvraag_swv_status"),
+            models.Index(fields=["swv", "-hulpvraagdatum"], name="hulpvraag_swv_datum"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referentie} {self.titel}"
+
+
+class Statuswijziging(models.Model):
+    """One row of the Statushistorie (R22); appended, never edited (ARCHITECTURE.md rule 4)."""
+
+    hulpvraag = models.ForeignKey(
+        Hulpvraag, on_delete=models.CASCADE, related_name="statuswijzigingen"
+    )
+    van = models.ForeignKey(
+        Status, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("Van")
+    )
+    naar = models.ForeignKey(
+        Status, on_delete=models.PROTECT, related_name="+", verbose_name=_("Naar")
+    )
+    door = models.ForeignKey(
+        Gebruiker, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("Door")
+    )
+    op = models.DateTimeField(_("Op"), default=timezone.now)
+    reden = models.TextField(_("Reden"), blank=True)
+
+    class Meta:
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statushistorie")
+        ordering = ["hulpvraag", "op", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.hulpvraag_id}: {self.van} → {self.naar}"

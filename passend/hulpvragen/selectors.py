@@ -1,0 +1,150 @@
+"""The one place that decides who sees which pupils and hulpvragen (P1, ARCHITECTURE.md rule 2).
+
+Lists, search, detail pages and forms all start from these querysets; what is not in them does
+not exist for the user (a 404, never a 403 that confirms it exists).
+"""
+
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from passend.accounts import rollen
+from passend.accounts.models import Gebruiker
+from passend.accounts.selectors import kanten, rolcodes
+from passend.core.normalize import zonder_accenten
+from passend.dossiers.models import Leerling, Schoolgegevens
+from passend.hulpvragen.models import Hulpvraag, Statuswijziging
+from passend.organisaties.models import School
+
+
+def _scholen(gebruiker: Gebruiker) -> QuerySet[School]:
+    return gebruiker.scholen.filter(swv=gebruiker.swv_id)
+
+
+def is_applicatiebeheerder(gebruiker: Gebruiker) -> bool:
+    return rollen.APPLICATIEBEHEERDER in rolcodes(gebruiker)
+
+
+def werkt_voor_school(gebruiker: Gebruiker) -> bool:
+    return "school" in kanten(gebruiker)
+
+
+def werkt_voor_swv(gebruiker: Gebruiker) -> bool:
+    return "swv" in kanten(gebruiker)
+
+
+def grondslag(gebruiker: Gebruiker) -> str:
+    """On what grounds this user sees pupil data, for the access log (NEN 7513)."""
+    if is_applicatiebeheerder(gebruiker):
+        return "applicatiebeheerder van het samenwerkingsverband"
+    delen = []
+    if werkt_voor_school(gebruiker):
+        delen.append("medewerker van de school van de leerling")
+    if werkt_voor_swv(gebruiker):
+        delen.append("medewerker van het samenwerkingsverband")
+    return "; ".join(delen) or "geen"
+
+
+def hulpvragen_zichtbaar_voor(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
+    """School users: their own schools' hulpvragen, in any status. SWV staff: hulpvragen in a
+    status visible to the SWV. Application administrators: all of their SWV. Never another SWV."""
+    hulpvragen = Hulpvraag.objects.filter(swv=gebruiker.swv_id)
+    if is_applicatiebeheerder(gebruiker):
+        return hulpvragen
+    zichtbaar = Q(pk__in=[])
+    if werkt_voor_school(gebruiker):
+        zichtbaar |= Q(schoolgegevens__school__in=_scholen(gebruiker))
+    if werkt_voor_swv(gebruiker):
+        zichtbaar |= Q(status__zichtbaar_voor_swv=True)
+    return hulpvragen.filter(zichtbaar)
+
+
+def leerlingen_zichtbaar_voor(gebruiker: Gebruiker) -> QuerySet[Leerling]:
+    """School users: pupils with schoolgegevens at their schools, and dossiers they started but
+    have not yet given schoolgegevens. SWV staff: pupils with a hulpvraag they may see."""
+    leerlingen = Leerling.objects.filter(swv=gebruiker.swv_id)
+    if is_applicatiebeheerder(gebruiker):
+        return leerlingen
+    zichtbaar = Q(pk__in=[])
+    if werkt_voor_school(gebruiker):
+        zichtbaar |= Q(
+            Exists(
+                Schoolgegevens.objects.filter(
+                    leerling=OuterRef("pk"), school__in=_scholen(gebruiker)
+                )
+            )
+        ) | Q(aangemaakt_door=gebruiker, schoolgegevens__isnull=True)
+    if werkt_voor_swv(gebruiker):
+        zichtbaar |= Q(Exists(hulpvragen_zichtbaar_voor(gebruiker).filter(leerling=OuterRef("pk"))))
+    return leerlingen.filter(zichtbaar).distinct()
+
+
+def leerlingen_zoeken(gebruiker: Gebruiker, tekst: str) -> QuerySet[Leerling]:
+    """R13: the pupil searched by name, within what the user may see; every word typed must
+    appear in the name, case and accents ignored ("zoe" finds "Zoë")."""
+    woorden = zonder_accenten(tekst).split()
+    if not woorden:
+        return Leerling.objects.none()
+    gevonden = leerlingen_zichtbaar_voor(gebruiker)
+    for woord in woorden:
+        gevonden = gevonden.filter(zoeknaam__contains=woord)
+    return gevonden.order_by("achternaam", "roepnaam", "geboortedatum")
+
+
+def mogelijke_dubbele_leerlingen(
+    gebruiker: Gebruiker, *, roepnaam: str, achternaam: str, geboortedatum: date
+) -> QuerySet[Leerling]:
+    """R13: a probable duplicate has the same name and birth date. Only among the pupils this
+    user may see: telling a school that another school's pupil is known here would leak it."""
+    return leerlingen_zichtbaar_voor(gebruiker).filter(
+        geboortedatum=geboortedatum,
+        zoeknaam__startswith=zonder_accenten(roepnaam.strip()) + " ",
+        zoeknaam__endswith=" " + zonder_accenten(achternaam.strip()),
+    )
+
+
+def scholen_voor_schoolgegevens(gebruiker: Gebruiker) -> QuerySet[School]:
+    """The schools a user may pick in "Schoolgegevens": their own, or any of the SWV for staff."""
+    if is_applicatiebeheerder(gebruiker) or werkt_voor_swv(gebruiker):
+        return School.objects.filter(swv=gebruiker.swv_id)
+    return gebruiker.scholen.filter(swv=gebruiker.swv_id)
+
+
+def hulpvraag_voor_detail(gebruiker: Gebruiker, referentie: str) -> Hulpvraag:
+    """One hulpvraag with all the detail page shows, in a fixed number of queries."""
+    return (
+        hulpvragen_zichtbaar_voor(gebruiker)
+        .select_related(
+            "leerling",
+            "titel",
+            "status",
+            "coordinator",
+            "schoolgegevens__school",
+            "schoolgegevens__aanvrager",
+        )
+        .prefetch_related(
+            "labels",
+            Prefetch(
+                "statuswijzigingen",
+                queryset=Statuswijziging.objects.select_related("van", "naar", "door"),
+            ),
+        )
+        .get(referentie=referentie)
+    )
+
+
+def hulpvragen_voor_lijst(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
+    return (
+        hulpvragen_zichtbaar_voor(gebruiker)
+        .select_related("leerling", "titel", "status", "schoolgegevens__school", "coordinator")
+        .order_by("-hulpvraagdatum", "-pk")
+    )
+
+
+def mag_schoolgegevens_bewerken(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:
+    """R46: the school's own staff and SWV staff; the caller already checked visibility."""
+    if werkt_voor_swv(gebruiker) or is_applicatiebeheerder(gebruiker):
+        return True
+    return werkt_voor_school(gebruiker) and (
+        gebruiker.scholen.filter(pk=hulpvraag.schoolgegevens.school_id).exists()
+    )

@@ -1,0 +1,193 @@
+"""Every write to a hulpvraag: creating it, changing its status, its coördinator and labels."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passend.accounts.models import Gebruiker, Schoolcontactpersoon
+from passend.accounts.selectors import kanten, rolcodes
+from passend.core.normalize import zonder_accenten
+from passend.dossiers.models import Leerling, Schoolgegevens
+from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Statuswijziging
+from passend.hulpvragen.selectors import (
+    hulpvragen_zichtbaar_voor,
+    is_applicatiebeheerder,
+    leerlingen_zichtbaar_voor,
+    werkt_voor_swv,
+)
+from passend.hulpvragen.signals import status_gewijzigd
+from passend.processen.models import Hulpvraagtitel, Status
+from passend.processen.selectors import overgangen_voor, titel_past_bij_school
+
+
+class StatusIntussenGewijzigd(ValidationError):
+    """Someone else changed the status between showing the form and saving it."""
+
+
+def _nieuwe_referentie(jaar: int) -> str:
+    Referentieteller.objects.get_or_create(jaar=jaar)
+    # The UPDATE locks the year's row until commit: two new hulpvragen never share a number.
+    Referentieteller.objects.filter(jaar=jaar).update(laatste=F("laatste") + 1)
+    nummer = Referentieteller.objects.get(jaar=jaar).laatste
+    return f"HV-{jaar}-{nummer:06d}"
+
+
+def titel_melding(titel: Hulpvraagtitel) -> str:
+    """R31: why a title does not fit the school, naming the title to use instead."""
+    alleen = ", ".join(regio.naam for regio in titel.alleen_voor_regios.all())
+    niet = ", ".join(regio.naam for regio in titel.niet_voor_regios.all())
+    if alleen:
+        melding = _("‘%(titel)s’ is alleen voor scholen in %(regios)s.") % {
+            "titel": titel.naam,
+            "regios": alleen,
+        }
+    else:
+        melding = _("‘%(titel)s’ is niet voor scholen in %(regios)s.") % {
+            "titel": titel.naam,
+            "regios": niet,
+        }
+    if titel.alternatief is not None:
+        melding += " " + _("Kies ‘%(alternatief)s’.") % {"alternatief": titel.alternatief.naam}
+    return melding
+
+
+def omschrijving_noemt_leerling(leerling: Leerling, omschrijving: str) -> bool:
+    """R16: the pupil's name does not belong in the omschrijving."""
+    woorden = set(zonder_accenten(omschrijving).replace(",", " ").replace(".", " ").split())
+    namen = {zonder_accenten(leerling.roepnaam)} | set(zonder_accenten(leerling.achternaam).split())
+    return bool(woorden & {naam for naam in namen if len(naam) > 1})
+
+
+@transaction.atomic
+def hulpvraag_aanmaken(
+    *,
+    leerling: Leerling,
+    schoolgegevens: Schoolgegevens,
+    titel: Hulpvraagtitel,
+    door: Gebruiker,
+    omschrijving: str = "",
+    hulpvraagdatum: date | None = None,
+    bron: str = Hulpvraag.Bron.WEB,
+) -> Hulpvraag:
+    """A new hulpvraag in the beginstatus its title names, with the coördinator set
+    automatically (R21, R32). A title that does not fit the school's region is refused (R31)."""
+    if not leerlingen_zichtbaar_voor(door).filter(pk=leerling.pk).exists():
+        raise PermissionDenied
+    if schoolgegevens.leerling_id != leerling.pk:
+        raise ValidationError({"schoolgegevens": _("Kies schoolgegevens van deze leerling.")})
+    school = schoolgegevens.school
+    eigen_school = door.scholen.filter(pk=school.pk).exists()
+    if not (eigen_school or werkt_voor_swv(door) or is_applicatiebeheerder(door)):
+        raise ValidationError({"schoolgegevens": _("Kies schoolgegevens van uw eigen school.")})
+    if titel.swv_id != leerling.swv_id or not titel.actief:
+        raise ValidationError({"titel": _("Kies een titel uit de lijst.")})
+    if not titel_past_bij_school(titel, school):
+        raise ValidationError({"titel": titel_melding(titel)})
+
+    coordinator = None
+    if titel.coordinatortoewijzing == Hulpvraagtitel.Coordinatortoewijzing.SCHOOLCONTACTPERSOON:
+        scp = Schoolcontactpersoon.objects.filter(school=school).select_related("gebruiker")
+        coordinator = next((s.gebruiker for s in scp if s.gebruiker.is_active), None)
+
+    datum = hulpvraagdatum or timezone.localdate()
+    hulpvraag = Hulpvraag(
+        swv_id=leerling.swv_id,
+        referentie=_nieuwe_referentie(datum.year),
+        leerling=leerling,
+        schoolgegevens=schoolgegevens,
+        titel=titel,
+        omschrijving=omschrijving,
+        hulpvraagdatum=datum,
+        status=titel.beginstatus,
+        coordinator=coordinator,
+        bron=bron,
+        aangemaakt_door=door,
+    )
+    hulpvraag.full_clean()
+    hulpvraag.save()
+    Statuswijziging.objects.create(hulpvraag=hulpvraag, van=None, naar=titel.beginstatus, door=door)
+    return hulpvraag
+
+
+@transaction.atomic
+def hulpvraag_status_wijzigen(
+    *,
+    hulpvraag: Hulpvraag,
+    naar: Status,
+    door: Gebruiker,
+    reden: str = "",
+    verwachte_status: Status | None = None,
+) -> Statuswijziging:
+    """Only a change the process allows for one of the actor's roles (R20-R22). The row is
+    locked and compared with the status the actor saw: of two simultaneous changes, the first
+    wins and the second is told what happened (ARCHITECTURE.md rule 4)."""
+    try:
+        actueel = (
+            hulpvragen_zichtbaar_voor(door)
+            .select_for_update(of=("self",))
+            .select_related("status")
+            .get(pk=hulpvraag.pk)
+        )
+    except Hulpvraag.DoesNotExist as fout:
+        raise PermissionDenied from fout
+    if verwachte_status is not None and actueel.status_id != verwachte_status.pk:
+        raise StatusIntussenGewijzigd(
+            _(
+                "De status is intussen gewijzigd in ‘%(status)s’. Bekijk de hulpvraag opnieuw "
+                "en kies dan zo nodig een nieuwe status."
+            )
+            % {"status": actueel.status.naam}
+        )
+    if not overgangen_voor(actueel.status, rolcodes(door)).filter(naar=naar).exists():
+        raise ValidationError(
+            {
+                "naar": _("Vanuit ‘%(van)s’ kunt u niet kiezen voor ‘%(naar)s’.")
+                % {"van": actueel.status.naam, "naar": naar.naam}
+            }
+        )
+    reden = reden.strip()
+    if naar.reden_verplicht and not reden:
+        raise ValidationError(
+            {"reden": _("Geef een reden: de school leest die in de e-mail over deze status.")}
+        )
+    wijziging = Statuswijziging.objects.create(
+        hulpvraag=actueel, van=actueel.status, naar=naar, door=door, reden=reden
+    )
+    actueel.status = naar
+    actueel.save(update_fields=["status"])
+    hulpvraag.status = naar
+    status_gewijzigd.send(sender=Hulpvraag, statuswijziging=wijziging)
+    return wijziging
+
+
+@transaction.atomic
+def hulpvraag_behandeling_wijzigen(
+    *,
+    hulpvraag: Hulpvraag,
+    door: Gebruiker,
+    coordinator: Gebruiker | None,
+    labels: Iterable[Label],
+) -> Hulpvraag:
+    """R32: the coördinator and labels are set by SWV staff, never by the school."""
+    if not (werkt_voor_swv(door) or is_applicatiebeheerder(door)):
+        raise PermissionDenied
+    if not hulpvragen_zichtbaar_voor(door).filter(pk=hulpvraag.pk).exists():
+        raise PermissionDenied
+    labels = list(labels)
+    if coordinator is not None and (
+        coordinator.swv_id != hulpvraag.swv_id or "swv" not in kanten(coordinator)
+    ):
+        raise ValidationError(
+            {"coordinator": _("Kies een medewerker van het samenwerkingsverband.")}
+        )
+    if any(label.swv_id != hulpvraag.swv_id for label in labels):
+        raise ValidationError({"labels": _("Kies labels van dit samenwerkingsverband.")})
+    hulpvraag.coordinator = coordinator
+    hulpvraag.save(update_fields=["coordinator"])
+    hulpvraag.labels.set(labels)
+    return hulpvraag
