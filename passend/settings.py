@@ -292,9 +292,7 @@ LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-DATE_FORMAT = "d-m-Y"
-SHORT_DATE_FORMAT = "d-m-Y"
-DATE_INPUT_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]
+FORMAT_MODULE_PATH = ["passend.core.formats"]
 
 STATIC_URL = "static/"
 # Production serves what `collectstatic` gathered; locally WhiteNoise finds files in the apps.

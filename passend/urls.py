@@ -18,5 +18,6 @@ admin.site.site_title = "Passend"
 urlpatterns = [
     path("", web_views.start, name="start"),
     path("", include("passend.accounts.urls")),
+    path("", include("passend.hulpvragen.urls")),
     path("beheer/", admin.site.urls),
 ]

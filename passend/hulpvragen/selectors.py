@@ -103,11 +103,34 @@ def mogelijke_dubbele_leerlingen(
     )
 
 
+def mag_dossiers_invoeren(gebruiker: Gebruiker) -> bool:
+    """School staff and SWV staff enter dossiers; external participants and parents do not."""
+    return werkt_voor_school(gebruiker) or werkt_voor_swv(gebruiker)
+
+
 def scholen_voor_schoolgegevens(gebruiker: Gebruiker) -> QuerySet[School]:
     """The schools a user may pick in "Schoolgegevens": their own, or any of the SWV for staff."""
     if is_applicatiebeheerder(gebruiker) or werkt_voor_swv(gebruiker):
         return School.objects.filter(swv=gebruiker.swv_id)
-    return gebruiker.scholen.filter(swv=gebruiker.swv_id)
+    return _scholen(gebruiker)
+
+
+def aanvragers_voor_scholen(scholen: QuerySet[School]) -> QuerySet[Gebruiker]:
+    """Active school staff of these schools: who may be the aanvrager of a hulpvraag."""
+    return (
+        Gebruiker.objects.filter(is_active=True, rollen__kant="school", scholen__in=scholen)
+        .distinct()
+        .order_by("achternaam", "voornaam")
+    )
+
+
+def schoolgegevens_voor_hulpvraag(
+    gebruiker: Gebruiker, leerling: Leerling
+) -> QuerySet[Schoolgegevens]:
+    """The pupil's schoolgegevens this user may file a hulpvraag under, newest first."""
+    return leerling.schoolgegevens.filter(
+        school__in=scholen_voor_schoolgegevens(gebruiker)
+    ).order_by("-aangemaakt_op")
 
 
 def hulpvraag_voor_detail(gebruiker: Gebruiker, referentie: str) -> Hulpvraag:
@@ -147,4 +170,13 @@ def mag_schoolgegevens_bewerken(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> b
         return True
     return werkt_voor_school(gebruiker) and (
         gebruiker.scholen.filter(pk=hulpvraag.schoolgegevens.school_id).exists()
+    )
+
+
+def medewerkers_van_swv(swv_id: int) -> QuerySet[Gebruiker]:
+    """Active SWV staff, who can be a hulpvraag's coördinator."""
+    return (
+        Gebruiker.objects.filter(swv=swv_id, is_active=True, rollen__kant="swv")
+        .distinct()
+        .order_by("achternaam", "voornaam")
     )

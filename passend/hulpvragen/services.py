@@ -28,6 +28,15 @@ from passend.processen.selectors import overgangen_voor, titel_past_bij_school
 class StatusIntussenGewijzigd(ValidationError):
     """Someone else changed the status between showing the form and saving it."""
 
+    def __init__(self, status: Status) -> None:
+        super().__init__(
+            _(
+                "De status is intussen gewijzigd in ‘%(status)s’. Bekijk de hulpvraag opnieuw "
+                "en kies dan zo nodig een nieuwe status."
+            )
+            % {"status": status.naam}
+        )
+
 
 def _nieuwe_referentie(jaar: int) -> str:
     Referentieteller.objects.get_or_create(jaar=jaar)
@@ -136,13 +145,7 @@ def hulpvraag_status_wijzigen(
     except Hulpvraag.DoesNotExist as fout:
         raise PermissionDenied from fout
     if verwachte_status is not None and actueel.status_id != verwachte_status.pk:
-        raise StatusIntussenGewijzigd(
-            _(
-                "De status is intussen gewijzigd in ‘%(status)s’. Bekijk de hulpvraag opnieuw "
-                "en kies dan zo nodig een nieuwe status."
-            )
-            % {"status": actueel.status.naam}
-        )
+        raise StatusIntussenGewijzigd(actueel.status)
     if not overgangen_voor(actueel.status, rolcodes(door)).filter(naar=naar).exists():
         raise ValidationError(
             {

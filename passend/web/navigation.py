@@ -15,4 +15,7 @@ class NavigatieItem:
     url_name: str
 
 
-HOOFDMENU: list[NavigatieItem] = [NavigatieItem(label=_("Start"), url_name="start")]
+HOOFDMENU: list[NavigatieItem] = [
+    NavigatieItem(label=_("Start"), url_name="start"),
+    NavigatieItem(label=_("Hulpvragen"), url_name="hulpvragen:lijst"),
+]

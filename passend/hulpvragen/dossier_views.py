@@ -1,0 +1,288 @@
+"""The dossier screens of the manual's direct-entry chapter: Nieuw dossier, and the tabs
+Basisgegevens (with Adres toevoegen), Schoolgegevens and Hulpvraag."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from passend.accounts.models import Gebruiker
+from passend.accounts.selectors import ingelogde_gebruiker
+from passend.audit.models import Inzage
+from passend.audit.services import inzage_vastleggen
+from passend.dossiers.models import Leerling, Schoolgegevens
+from passend.dossiers.services import adres_toevoegen, leerling_aanmaken, schoolgegevens_toevoegen
+from passend.hulpvragen.forms import AdresForm, BasisgegevensForm, HulpvraagForm, SchoolgegevensForm
+from passend.hulpvragen.selectors import (
+    aanvragers_voor_scholen,
+    grondslag,
+    hulpvragen_zichtbaar_voor,
+    leerlingen_zichtbaar_voor,
+    mag_dossiers_invoeren,
+    mogelijke_dubbele_leerlingen,
+    scholen_voor_schoolgegevens,
+    schoolgegevens_voor_hulpvraag,
+    werkt_voor_school,
+)
+from passend.hulpvragen.services import hulpvraag_aanmaken, omschrijving_noemt_leerling
+from passend.processen.selectors import titels_voor_school
+
+
+def _fouten_naar_formulier(form: object, fout: ValidationError) -> None:
+    """A service's ValidationError shown beside the fields it names."""
+    form.add_error(None, fout)  # type: ignore[attr-defined]
+
+
+def _leerling(request: HttpRequest, pk: int) -> tuple[Gebruiker, Leerling]:
+    gebruiker = ingelogde_gebruiker(request)
+    leerling = get_object_or_404(leerlingen_zichtbaar_voor(gebruiker), pk=pk)
+    return gebruiker, leerling
+
+
+def _dossier_bekeken(
+    request: HttpRequest, gebruiker: Gebruiker, leerling: Leerling, tab: str
+) -> None:
+    inzage_vastleggen(
+        request=request,
+        actie=Inzage.Actie.BEKEKEN,
+        objecttype="leerling",
+        object_id=leerling.pk,
+        leerling_id=leerling.pk,
+        grondslag=grondslag(gebruiker),
+        details={"tab": tab},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def dossier_nieuw(request: HttpRequest) -> HttpResponse:
+    """Nieuw dossier, tab Basisgegevens (R13, R14), with a warning on a probable duplicate."""
+    gebruiker = ingelogde_gebruiker(request)
+    if not mag_dossiers_invoeren(gebruiker):
+        raise Http404
+    form = BasisgegevensForm(request.POST if request.method == "POST" else None)
+    dubbele: QuerySet[Leerling] | None = None
+    if request.method == "POST" and form.is_valid():
+        gegevens = {k: v for k, v in form.cleaned_data.items() if k != "toch_nieuw_dossier"}
+        dubbele = mogelijke_dubbele_leerlingen(
+            gebruiker,
+            roepnaam=gegevens["roepnaam"],
+            achternaam=gegevens["achternaam"],
+            geboortedatum=gegevens["geboortedatum"],
+        )
+        if not dubbele.exists() or form.cleaned_data["toch_nieuw_dossier"]:
+            try:
+                leerling = leerling_aanmaken(door=gebruiker, **gegevens)
+            except ValidationError as fout:
+                _fouten_naar_formulier(form, fout)
+            else:
+                inzage_vastleggen(
+                    request=request,
+                    actie=Inzage.Actie.AANGEMAAKT,
+                    objecttype="leerling",
+                    object_id=leerling.pk,
+                    leerling_id=leerling.pk,
+                    grondslag=grondslag(gebruiker),
+                )
+                messages.success(request, _("Het dossier is opgeslagen."))
+                return redirect("hulpvragen:dossier", pk=leerling.pk)
+    return render(
+        request,
+        "hulpvragen/dossier_nieuw.html",
+        {"form": form, "dubbele": dubbele if dubbele is not None and dubbele.exists() else None},
+    )
+
+
+@require_GET
+def dossier(request: HttpRequest, pk: int) -> HttpResponse:
+    gebruiker, leerling = _leerling(request, pk)
+    _dossier_bekeken(request, gebruiker, leerling, "basisgegevens")
+    return render(
+        request,
+        "hulpvragen/dossier_basisgegevens.html",
+        {"leerling": leerling, "adressen": leerling.adressen.all(), "tab": "basisgegevens"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def adres_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    gebruiker, leerling = _leerling(request, pk)
+    form = AdresForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            adres_toevoegen(leerling=leerling, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            inzage_vastleggen(
+                request=request,
+                actie=Inzage.Actie.GEWIJZIGD,
+                objecttype="leerling",
+                object_id=leerling.pk,
+                leerling_id=leerling.pk,
+                grondslag=grondslag(gebruiker),
+                details={"adres": "toegevoegd"},
+            )
+            messages.success(request, _("Het adres is opgeslagen."))
+            return redirect("hulpvragen:dossier", pk=leerling.pk)
+    return render(
+        request,
+        "hulpvragen/adres_nieuw.html",
+        {"leerling": leerling, "form": form, "tab": "basisgegevens"},
+    )
+
+
+@require_GET
+def dossier_schoolgegevens(request: HttpRequest, pk: int) -> HttpResponse:
+    gebruiker, leerling = _leerling(request, pk)
+    _dossier_bekeken(request, gebruiker, leerling, "schoolgegevens")
+    return render(
+        request,
+        "hulpvragen/dossier_schoolgegevens.html",
+        {
+            "leerling": leerling,
+            "schoolgegevens": leerling.schoolgegevens.select_related("school", "aanvrager"),
+            "tab": "schoolgegevens",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def schoolgegevens_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    """R15: "Nieuwe schoolgegevens toevoegen", the school found by typing a few letters."""
+    gebruiker, leerling = _leerling(request, pk)
+    scholen = scholen_voor_schoolgegevens(gebruiker).select_related("regio")
+    eigen_scholen = list(gebruiker.scholen.all())
+    initial: dict[str, object] = {}
+    if werkt_voor_school(gebruiker):
+        initial = {
+            "aanvrager": gebruiker.pk,
+            "contactpersoon": gebruiker.volledige_naam,
+            "email": gebruiker.email,
+        }
+        if len(eigen_scholen) == 1:
+            initial["school"] = str(eigen_scholen[0])
+    form = SchoolgegevensForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        scholen=scholen,
+        aanvragers=aanvragers_voor_scholen(scholen),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            schoolgegevens_toevoegen(leerling=leerling, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            inzage_vastleggen(
+                request=request,
+                actie=Inzage.Actie.GEWIJZIGD,
+                objecttype="leerling",
+                object_id=leerling.pk,
+                leerling_id=leerling.pk,
+                grondslag=grondslag(gebruiker),
+                details={"schoolgegevens": "toegevoegd"},
+            )
+            messages.success(request, _("De schoolgegevens zijn opgeslagen."))
+            return redirect("hulpvragen:dossier_schoolgegevens", pk=leerling.pk)
+    return render(
+        request,
+        "hulpvragen/schoolgegevens_nieuw.html",
+        {"leerling": leerling, "form": form, "scholen": scholen, "tab": "schoolgegevens"},
+    )
+
+
+@require_GET
+def dossier_hulpvragen(request: HttpRequest, pk: int) -> HttpResponse:
+    gebruiker, leerling = _leerling(request, pk)
+    _dossier_bekeken(request, gebruiker, leerling, "hulpvraag")
+    hulpvragen = (
+        hulpvragen_zichtbaar_voor(gebruiker)
+        .filter(leerling=leerling)
+        .select_related("titel", "status", "schoolgegevens__school")
+    )
+    return render(
+        request,
+        "hulpvragen/dossier_hulpvragen.html",
+        {
+            "leerling": leerling,
+            "hulpvragen": hulpvragen,
+            "kan_toevoegen": schoolgegevens_voor_hulpvraag(gebruiker, leerling).exists(),
+            "tab": "hulpvraag",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def hulpvraag_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    """R16: "Nieuwe hulpvraag toevoegen", Titel from the list the school's region allows."""
+    gebruiker, leerling = _leerling(request, pk)
+    keuzes = schoolgegevens_voor_hulpvraag(gebruiker, leerling).select_related("school__regio")
+    if not keuzes.exists():
+        messages.info(request, _("Voeg eerst de schoolgegevens van de leerling toe."))
+        return redirect("hulpvragen:dossier_schoolgegevens", pk=leerling.pk)
+    titels = {
+        titel.pk: titel
+        for schoolgegevens in _een_per_school(keuzes)
+        for titel in titels_voor_school(schoolgegevens.school)
+    }
+    form = HulpvraagForm(
+        request.POST if request.method == "POST" else None,
+        initial={"schoolgegevens": keuzes.first(), "hulpvraagdatum": timezone.localdate()},
+        schoolgegevens=keuzes,
+        titels=sorted(titels.values(), key=lambda titel: (titel.volgorde, titel.naam)),
+    )
+    naam_waarschuwing = False
+    if request.method == "POST" and form.is_valid():
+        gegevens = form.cleaned_data
+        naam_waarschuwing = omschrijving_noemt_leerling(leerling, gegevens["omschrijving"]) and (
+            not gegevens["naam_toch_opslaan"]
+        )
+        if not naam_waarschuwing:
+            try:
+                hulpvraag = hulpvraag_aanmaken(
+                    leerling=leerling,
+                    schoolgegevens=gegevens["schoolgegevens"],
+                    titel=gegevens["titel"],
+                    omschrijving=gegevens["omschrijving"],
+                    hulpvraagdatum=gegevens["hulpvraagdatum"],
+                    door=gebruiker,
+                )
+            except ValidationError as fout:
+                _fouten_naar_formulier(form, fout)
+            else:
+                inzage_vastleggen(
+                    request=request,
+                    actie=Inzage.Actie.AANGEMAAKT,
+                    objecttype="hulpvraag",
+                    object_id=hulpvraag.referentie,
+                    leerling_id=leerling.pk,
+                    grondslag=grondslag(gebruiker),
+                )
+                messages.success(
+                    request,
+                    _("De hulpvraag is opgeslagen met status ‘%(status)s’.")
+                    % {"status": hulpvraag.status.naam},
+                )
+                return redirect("hulpvragen:detail", referentie=hulpvraag.referentie)
+    return render(
+        request,
+        "hulpvragen/hulpvraag_nieuw.html",
+        {
+            "leerling": leerling,
+            "form": form,
+            "naam_waarschuwing": naam_waarschuwing,
+            "meerdere_schoolgegevens": keuzes.count() > 1,
+            "tab": "hulpvraag",
+        },
+    )
+
+
+def _een_per_school(keuzes: QuerySet[Schoolgegevens]) -> list[Schoolgegevens]:
+    per_school: dict[int, Schoolgegevens] = {}
+    for schoolgegevens in keuzes:
+        per_school.setdefault(schoolgegevens.school_id, schoolgegevens)
+    return list(per_school.values())

@@ -1,0 +1,258 @@
+"""Forms of the direct-entry flow, labelled as in the manual's chapter "Nieuwe hulpvraag
+rechtstreeks in Kindkans aanmaken"."""
+
+from typing import Any, cast
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from passend.accounts.models import Gebruiker
+from passend.core.forms import DatumField, TekstKeuzeField
+from passend.dossiers.models import Adres, Leerling, Schoolgegevens
+from passend.hulpvragen.models import Label
+from passend.organisaties.models import School
+from passend.processen.models import Hulpvraagtitel, Status
+
+
+def _volledige_naam(gebruiker: Gebruiker) -> str:
+    return gebruiker.volledige_naam
+
+
+def _keuzes(
+    form: forms.BaseForm, veld: str, queryset: QuerySet[Any], *, toon_naam: bool = False
+) -> None:
+    """Limits a choice field to what this user may pick; accounts show their full name."""
+    keuze = cast(forms.ModelChoiceField, form.fields[veld])  # type: ignore[type-arg]
+    keuze.queryset = queryset
+    if toon_naam:
+        keuze.label_from_instance = _volledige_naam  # type: ignore[method-assign,assignment]
+
+
+class LeerlingZoekForm(forms.Form):
+    naam = forms.CharField(
+        label=_("Leerlingnaam"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
+class BasisgegevensForm(forms.ModelForm):  # type: ignore[type-arg]
+    geboortedatum = DatumField(
+        label=_("Geboortedatum"),
+        error_messages={
+            "required": _("Vul de geboortedatum in."),
+            "invalid": _("Vul de datum in als dd-mm-jjjj, bijvoorbeeld 03-09-2016."),
+        },
+    )
+    toch_nieuw_dossier = forms.BooleanField(
+        label=_("Dit is een andere leerling: toch een nieuw dossier aanmaken"), required=False
+    )
+
+    class Meta:
+        model = Leerling
+        fields = [
+            "roepnaam",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "geslacht",
+            "ouder_emailadressen",
+        ]
+        widgets = {"ouder_emailadressen": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "roepnaam": {"required": _("Vul de roepnaam in.")},
+            "achternaam": {"required": _("Vul de achternaam in.")},
+        }
+
+
+class AdresForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Adres
+        fields = [
+            "soort",
+            "straat",
+            "huisnummer",
+            "toevoeging",
+            "postcode",
+            "plaats",
+            "land",
+            "opmerkingen",
+        ]
+        widgets = {"opmerkingen": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            "straat": {"required": _("Vul de straat in.")},
+            "huisnummer": {
+                "required": _("Vul het huisnummer in."),
+                "invalid": _("Vul het huisnummer in cijfers in; een letter hoort bij Toevoeging."),
+            },
+            "plaats": {"required": _("Vul de plaats in.")},
+        }
+
+
+def _scholen_zoeker(scholen: QuerySet[School]) -> Any:
+    def zoeken(tekst: str) -> list[School]:
+        tekst = " ".join(tekst.split()).casefold()
+        kandidaten = list(scholen)
+        exact = [s for s in kandidaten if tekst in {str(s).casefold(), s.code.casefold()}]
+        return exact or [s for s in kandidaten if tekst in str(s).casefold()]
+
+    return zoeken
+
+
+class SchoolgegevensForm(forms.Form):
+    school = forms.CharField()  # replaced per user in __init__
+    groep = forms.CharField(label=_("Groep"), max_length=20, required=False)
+    sinds = DatumField(label=_("Op deze school sinds"), required=False)
+    aanvrager = forms.ModelChoiceField(
+        label=_("Aanvrager"),
+        queryset=Gebruiker.objects.none(),
+        help_text=_("Ontvangt de e-mails bij statuswijzigingen."),
+        error_messages={"required": _("Kies de aanvrager.")},
+    )
+    contactpersoon = forms.CharField(
+        label=_("Contactpersoon"),
+        max_length=200,
+        error_messages={"required": _("Vul de contactpersoon in.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        error_messages={
+            "required": _("Vul het e-mailadres van de contactpersoon in."),
+            "invalid": _("Vul een geldig e-mailadres in, zoals naam@school.nl."),
+        },
+    )
+    telefoon = forms.CharField(
+        label=_("Telefoon"),
+        max_length=20,
+        required=False,
+        help_text=_("Een zakelijk nummer; geen privénummer."),
+    )
+
+    def __init__(
+        self, *args: Any, scholen: QuerySet[School], aanvragers: QuerySet[Gebruiker], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.scholen = scholen
+        self.fields["school"] = TekstKeuzeField(
+            zoeken=_scholen_zoeker(scholen),
+            datalist_id="scholen",
+            label=_("School"),
+            help_text=_("Typ een paar letters van de schoolnaam en kies uw school."),
+            error_messages={"required": _("Kies de school.")},
+            niet_gevonden=_("Geen school gevonden bij ‘%(tekst)s’. Kies een school uit de lijst."),
+            meerdere=_("Meerdere scholen passen bij ‘%(tekst)s’. Kies er een uit de lijst."),
+        )
+        _keuzes(self, "aanvrager", aanvragers, toon_naam=True)
+        self.order_fields(["school", "groep", "sinds", "aanvrager", "contactpersoon"])
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        school, aanvrager = cleaned.get("school"), cleaned.get("aanvrager")
+        if school and aanvrager and not aanvrager.scholen.filter(pk=school.pk).exists():
+            self.add_error("aanvrager", _("Kies een aanvrager die bij deze school werkt."))
+        return cleaned
+
+
+class SchoolgegevensBewerkenForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Schoolgegevens
+        fields = ["aanvrager", "contactpersoon", "email", "telefoon"]
+        error_messages = {
+            "contactpersoon": {"required": _("Vul de contactpersoon in.")},
+            "email": {
+                "required": _("Vul het e-mailadres van de contactpersoon in."),
+                "invalid": _("Vul een geldig e-mailadres in, zoals naam@school.nl."),
+            },
+        }
+
+    def __init__(self, *args: Any, aanvragers: QuerySet[Gebruiker], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _keuzes(self, "aanvrager", aanvragers, toon_naam=True)
+
+
+class HulpvraagForm(forms.Form):
+    schoolgegevens = forms.ModelChoiceField(
+        label=_("Schoolgegevens"), queryset=Schoolgegevens.objects.none(), empty_label=None
+    )
+    titel = forms.ModelChoiceField(
+        label=_("Titel"),
+        queryset=Hulpvraagtitel.objects.none(),
+        empty_label=_("Kies een titel"),
+        error_messages={"required": _("Kies een titel uit de lijst.")},
+    )
+    omschrijving = forms.CharField(
+        label=_("Omschrijving"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Eventueel een korte toelichting, bijvoorbeeld bij een TLV-verlenging de einddatum "
+            "en het nummer van de oude TLV. De naam van de leerling hoort hier niet."
+        ),
+    )
+    hulpvraagdatum = DatumField(label=_("Hulpvraagdatum"))
+    naam_toch_opslaan = forms.BooleanField(
+        label=_("De naam staat er met reden in: toch opslaan"), required=False
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        schoolgegevens: QuerySet[Schoolgegevens],
+        titels: list[Hulpvraagtitel],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        _keuzes(self, "schoolgegevens", schoolgegevens)
+        _keuzes(
+            self,
+            "titel",
+            Hulpvraagtitel.objects.filter(pk__in=[t.pk for t in titels]).order_by("volgorde"),
+        )
+
+
+class StatusWijzigenForm(forms.Form):
+    naar = forms.ModelChoiceField(
+        label=_("Nieuwe status"),
+        queryset=Status.objects.none(),
+        empty_label=_("Kies een status"),
+        error_messages={"required": _("Kies de nieuwe status.")},
+    )
+    reden = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Staat in de e-mail aan de school en in de statushistorie."),
+    )
+    huidige_status = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, statussen: QuerySet[Status], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _keuzes(self, "naar", statussen)
+
+
+class BehandelingForm(forms.Form):
+    coordinator = forms.ModelChoiceField(
+        label=_("Coördinator"),
+        queryset=Gebruiker.objects.none(),
+        required=False,
+        empty_label=_("Geen"),
+    )
+    labels = forms.ModelMultipleChoiceField(
+        label=_("Labels"),
+        queryset=Label.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        medewerkers: QuerySet[Gebruiker],
+        labels: QuerySet[Label],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        _keuzes(self, "coordinator", medewerkers, toon_naam=True)
+        _keuzes(self, "labels", labels)

@@ -1,0 +1,221 @@
+"""Creating hulpvragen and changing their status: processes as data (R19-R22, R29-R32)."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from passend.hulpvragen.models import Hulpvraag, Statuswijziging
+from passend.hulpvragen.selectors import hulpvragen_zichtbaar_voor
+from passend.hulpvragen.services import (
+    StatusIntussenGewijzigd,
+    hulpvraag_aanmaken,
+    hulpvraag_behandeling_wijzigen,
+    hulpvraag_status_wijzigen,
+)
+from passend.hulpvragen.signals import status_gewijzigd
+from passend.hulpvragen.tests.factories import hulpvraag_op_school, leerling_op_school
+from passend.processen.models import Hulpvraagtitel, Status
+
+pytestmark = pytest.mark.django_db
+
+
+def status(hulpvraag: Hulpvraag, naam: str) -> Status:
+    return hulpvraag.status.proces.statussen.get(naam=naam)
+
+
+def titel(naam: str) -> Hulpvraagtitel:
+    return Hulpvraagtitel.objects.get(swv__code="PO2806", naam=naam)
+
+
+@pytest.mark.parametrize(
+    "titelnaam, beginstatus, zichtbaar",
+    [
+        ("Ambulante Begeleiding", "Aanmelding", True),
+        ("Ondersteuningsbudget", "OB voorlopige aanvraag", False),
+        ("Informatieuitwisseling overig", "Voorlopige aanmelding", False),
+        ("KANS", "Aanmelding", True),
+    ],
+)
+def test_r21_beginstatus_comes_from_the_title(omgeving, titelnaam, beginstatus, zichtbaar):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog, titelnaam)
+    assert hulpvraag.status.naam == beginstatus
+    assert hulpvraag.status.zichtbaar_voor_swv is zichtbaar
+    assert hulpvraag.referentie.startswith(f"HV-{hulpvraag.hulpvraagdatum.year}-")
+    eerste = hulpvraag.statuswijzigingen.get()
+    assert (eerste.van, eerste.naar, eerste.door) == (None, hulpvraag.status, omgeving.ib_regenboog)
+
+
+def test_r21_tlv_ijsselmonde_starts_voorlopig_and_invisible(omgeving):
+    hulpvraag = hulpvraag_op_school(
+        omgeving.ib_regenboog, omgeving.regenboog, "TLV-aanvraag (IJsselmonde)"
+    )
+    assert hulpvraag.status.naam == "TLV_1_voorlopig"
+    assert not hulpvragen_zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
+
+
+def test_r23_ob_is_invisible_to_the_swv_until_the_school_submits(omgeving):
+    hulpvraag = hulpvraag_op_school(
+        omgeving.ib_regenboog, omgeving.regenboog, "Ondersteuningsbudget"
+    )
+    assert not hulpvragen_zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
+    assert hulpvragen_zichtbaar_voor(omgeving.beheerder).filter(pk=hulpvraag.pk).exists()
+    hulpvraag_status_wijzigen(
+        hulpvraag=hulpvraag,
+        naar=status(hulpvraag, "OB aanvraag indienen"),
+        door=omgeving.ib_regenboog,
+    )
+    assert hulpvragen_zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "school, titelnaam, alternatief",
+    [
+        ("regenboog", "TLV -Nieuw", "TLV-aanvraag (IJsselmonde)"),
+        ("regenboog", "TLV -Verlenging", "TLV-aanvraag (IJsselmonde)"),
+        ("kompas", "TLV-aanvraag (IJsselmonde)", "TLV -Nieuw"),
+        ("extern", "TLV-aanvraag (IJsselmonde)", "TLV -Nieuw"),
+    ],
+)
+def test_r31_title_outside_its_region_is_refused_naming_the_right_one(
+    omgeving, school, titelnaam, alternatief
+):
+    school = getattr(omgeving, school)
+    leerling, schoolgegevens = leerling_op_school(omgeving.beheerder, school)
+    with pytest.raises(ValidationError) as fout:
+        hulpvraag_aanmaken(
+            leerling=leerling,
+            schoolgegevens=schoolgegevens,
+            titel=titel(titelnaam),
+            door=omgeving.beheerder,
+        )
+    melding = fout.value.message_dict["titel"][0]
+    assert f"Kies ‘{alternatief}’" in melding
+    assert not Hulpvraag.objects.exists()
+
+
+def test_r29_the_right_tlv_title_is_accepted_per_region(omgeving):
+    ijssel = hulpvraag_op_school(
+        omgeving.ib_regenboog, omgeving.regenboog, "TLV-aanvraag (IJsselmonde)"
+    )
+    noord = hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas, "TLV -Nieuw")
+    assert (ijssel.titel.naam, noord.titel.naam) == ("TLV-aanvraag (IJsselmonde)", "TLV -Nieuw")
+
+
+def test_r32_coordinator_is_the_schools_scp_automatically(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    assert hulpvraag.coordinator == omgeving.scp
+
+
+def test_r32_school_cannot_set_coordinator_or_labels(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    with pytest.raises(PermissionDenied):
+        hulpvraag_behandeling_wijzigen(
+            hulpvraag=hulpvraag, door=omgeving.ib_regenboog, coordinator=None, labels=[]
+        )
+    hulpvraag_behandeling_wijzigen(
+        hulpvraag=hulpvraag, door=omgeving.scp, coordinator=omgeving.coordinator, labels=[]
+    )
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.coordinator == omgeving.coordinator
+    with pytest.raises(ValidationError):  # a school account is no coördinator
+        hulpvraag_behandeling_wijzigen(
+            hulpvraag=hulpvraag, door=omgeving.scp, coordinator=omgeving.ib_regenboog, labels=[]
+        )
+
+
+def test_r20_school_cannot_make_swv_decisions(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    for naam in ("Dossier incompleet", "Toegekend", "Afgewezen", "Afgerond"):
+        with pytest.raises(ValidationError) as fout:
+            hulpvraag_status_wijzigen(
+                hulpvraag=hulpvraag,
+                naar=status(hulpvraag, naam),
+                door=omgeving.ib_regenboog,
+                reden="x",
+            )
+        assert "niet kiezen" in str(fout.value)
+    assert hulpvraag.statuswijzigingen.count() == 1
+
+
+def test_r20_swv_cannot_make_the_schools_submit_step(omgeving):
+    hulpvraag = hulpvraag_op_school(
+        omgeving.ib_regenboog, omgeving.regenboog, "Ondersteuningsbudget"
+    )
+    with pytest.raises((ValidationError, PermissionDenied)):
+        hulpvraag_status_wijzigen(
+            hulpvraag=hulpvraag,
+            naar=status(hulpvraag, "OB aanvraag indienen"),
+            door=omgeving.beheerder,
+        )
+
+
+def test_r19_r22_incompleet_needs_a_reason_and_writes_history_and_signal(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    incompleet = status(hulpvraag, "Dossier incompleet")
+    with pytest.raises(ValidationError) as fout:
+        hulpvraag_status_wijzigen(
+            hulpvraag=hulpvraag, naar=incompleet, door=omgeving.scp, reden="  "
+        )
+    assert "reden" in fout.value.message_dict
+
+    ontvangen = []
+
+    def ontvanger(sender, statuswijziging, **kwargs):  # type: ignore[no-untyped-def]
+        ontvangen.append(statuswijziging)
+
+    status_gewijzigd.connect(ontvanger)
+    try:
+        wijziging = hulpvraag_status_wijzigen(
+            hulpvraag=hulpvraag, naar=incompleet, door=omgeving.scp, reden="Het OPP ontbreekt."
+        )
+    finally:
+        status_gewijzigd.disconnect(ontvanger)
+    assert ontvangen == [wijziging]
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.status == incompleet
+    historie = list(
+        hulpvraag.statuswijzigingen.values_list("van__naam", "naar__naam", "door", "reden")
+    )
+    assert historie[-1] == (
+        "Aanmelding",
+        "Dossier incompleet",
+        omgeving.scp.pk,
+        "Het OPP ontbreekt.",
+    )
+
+    # The school completes the dossier and sets Aanmelding again, as the manual says.
+    hulpvraag_status_wijzigen(
+        hulpvraag=hulpvraag, naar=status(hulpvraag, "Aanmelding"), door=omgeving.ib_regenboog
+    )
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.status.naam == "Aanmelding"
+
+
+def test_rule4_second_of_two_simultaneous_changes_gets_a_clear_message(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    gezien = hulpvraag.status  # both SWV users opened the form while it said Aanmelding
+    hulpvraag_status_wijzigen(
+        hulpvraag=hulpvraag,
+        naar=status(hulpvraag, "Doorzetten SCP"),
+        door=omgeving.scp,
+        verwachte_status=gezien,
+    )
+    with pytest.raises(StatusIntussenGewijzigd) as fout:
+        hulpvraag_status_wijzigen(
+            hulpvraag=Hulpvraag.objects.get(pk=hulpvraag.pk),
+            naar=status(hulpvraag, "Dossier incompleet"),
+            door=omgeving.coordinator,
+            reden="Het OPP ontbreekt.",
+            verwachte_status=gezien,
+        )
+    assert "intussen gewijzigd in ‘Doorzetten SCP’" in str(fout.value)
+    assert Statuswijziging.objects.filter(hulpvraag=hulpvraag).count() == 2
+
+
+def test_p1_changing_a_hulpvraag_one_cannot_see_is_refused(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    with pytest.raises(PermissionDenied):
+        hulpvraag_status_wijzigen(
+            hulpvraag=hulpvraag,
+            naar=status(hulpvraag, "Voorlopige aanmelding"),
+            door=omgeving.ib_kompas,
+        )
