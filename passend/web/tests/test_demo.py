@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.test import Client
 from django_otp.oath import totp
 
-from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.models import Gebruiker, Rol, Schoolcontactpersoon
+from passend.hulpvragen.models import Hulpvraag
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
 
 pytestmark = pytest.mark.django_db
@@ -23,14 +24,11 @@ def demo_json() -> dict:  # type: ignore[type-arg]
 
 def test_demo_is_idempotent_and_covers_every_role():
     eerste = demo_json()
-    aantallen = [
-        m.objects.count() for m in (Samenwerkingsverband, Regio, Bestuur, School, Gebruiker)
-    ]
+    modellen = (Samenwerkingsverband, Regio, Bestuur, School, Gebruiker, Hulpvraag)
+    aantallen = [m.objects.count() for m in modellen]
     tweede = demo_json()
     assert eerste == tweede
-    assert [
-        m.objects.count() for m in (Samenwerkingsverband, Regio, Bestuur, School, Gebruiker)
-    ] == aantallen
+    assert [m.objects.count() for m in modellen] == aantallen
 
     ppo_rollen = {
         r for a in eerste["accounts"] if a["organisatie"] == "PO2806" for r in a["rollen"]
@@ -79,3 +77,15 @@ def test_demo_code_prints_the_current_code():
     uit = StringIO()
     call_command("demo_code", f"{account['organisatie']}/{account['gebruikersnaam']}", stdout=uit)
     assert uit.getvalue().strip() == f"{totp(b32decode(account['totp_secret'])):06d}"
+
+
+def test_demo_loads_the_preset_and_gives_every_ppo_school_its_scp():
+    demo_json()
+    ppo = Samenwerkingsverband.objects.get(code="PO2806")
+    assert ppo.hulpvraagtitels.count() == 23
+    scps = Schoolcontactpersoon.objects.filter(school__swv=ppo)
+    assert set(scps.values_list("gebruiker__gebruikersnaam", flat=True)) == {"pjansen"}
+    assert scps.count() == ppo.scholen.count()
+    voorbeeld = Hulpvraag.objects.get(swv=ppo)
+    assert voorbeeld.status.naam == "Aanmelding"
+    assert voorbeeld.coordinator is not None and voorbeeld.coordinator.gebruikersnaam == "pjansen"

@@ -13,9 +13,15 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from passend.accounts import rollen
-from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.models import Gebruiker, Rol, Schoolcontactpersoon
 from passend.accounts.services import AUTHENTICATOR_NAAM, gebruiker_aanmaken
+from passend.dossiers.models import Leerling
+from passend.dossiers.services import leerling_aanmaken, schoolgegevens_toevoegen
+from passend.hulpvragen.models import Label
+from passend.hulpvragen.services import hulpvraag_aanmaken
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
+from passend.processen.models import Hulpvraagtitel
+from passend.processen.presets import preset_laden, preset_pad
 
 PPO = ("PO2806", "PPO Rotterdam")
 VOORBEELDSTAD = ("PO9999", "SWV Voorbeeldstad")
@@ -167,6 +173,41 @@ class Command(BaseCommand):
             )
         for account in ACCOUNTS:
             self.account_aanmaken(account, swvs[account.swv])
+
+        ppo = swvs[PPO[0]]
+        preset_laden(swv=ppo, pad=preset_pad("ppo_rotterdam"))
+        scp = Gebruiker.objects.get(swv=ppo, gebruikersnaam="pjansen")
+        for school in ppo.scholen.all():
+            Schoolcontactpersoon.objects.update_or_create(
+                school=school, defaults={"gebruiker": scp}
+            )
+        for naam in ("Spoed", "Herhaalaanvraag"):
+            Label.objects.get_or_create(swv=ppo, naam=naam)
+        self.voorbeeld_hulpvraag(ppo)
+
+    def voorbeeld_hulpvraag(self, ppo: Samenwerkingsverband) -> None:
+        """One hulpvraag in Aanmelding, so the SCP's list is not empty on a first visit."""
+        if Leerling.objects.filter(swv=ppo, achternaam="Fortes Monteiro").exists():
+            return
+        ib = Gebruiker.objects.get(swv=ppo, gebruikersnaam="hschaap")
+        leerling = leerling_aanmaken(
+            door=ib, roepnaam="Pedro", achternaam="Fortes Monteiro", geboortedatum=date(2015, 4, 12)
+        )
+        schoolgegevens = schoolgegevens_toevoegen(
+            leerling=leerling,
+            school=School.objects.get(swv=ppo, code="23CD00"),
+            aanvrager=ib,
+            contactpersoon=ib.volledige_naam,
+            email=ib.email,
+            groep="6",
+        )
+        hulpvraag_aanmaken(
+            leerling=leerling,
+            schoolgegevens=schoolgegevens,
+            titel=Hulpvraagtitel.objects.get(swv=ppo, naam="Ambulante Begeleiding"),
+            omschrijving="Op het gebied van gedrag.",
+            door=ib,
+        )
 
     def account_aanmaken(self, account: DemoAccount, swv: Samenwerkingsverband) -> None:
         account_rollen = Rol.objects.filter(code__in=account.rollen)
