@@ -135,15 +135,11 @@ def hulpvraag_status_wijzigen(
     """Only a change the process allows for one of the actor's roles (R20-R22). The row is
     locked and compared with the status the actor saw: of two simultaneous changes, the first
     wins and the second is told what happened (ARCHITECTURE.md rule 4)."""
-    try:
-        actueel = (
-            hulpvragen_zichtbaar_voor(door)
-            .select_for_update(of=("self",))
-            .select_related("status")
-            .get(pk=hulpvraag.pk)
-        )
-    except Hulpvraag.DoesNotExist as fout:
-        raise PermissionDenied from fout
+    # Lock by primary key alone: PostgreSQL re-checks a locked row's WHERE after waiting, but
+    # with the joined rows of its first look, so a visibility filter here would lose the row.
+    actueel = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
+    if not hulpvragen_zichtbaar_voor(door).filter(pk=actueel.pk).exists():
+        raise PermissionDenied
     if verwachte_status is not None and actueel.status_id != verwachte_status.pk:
         raise StatusIntussenGewijzigd(actueel.status)
     if not overgangen_voor(actueel.status, rolcodes(door)).filter(naar=naar).exists():

@@ -1,0 +1,69 @@
+"""Two people change the same status at the same moment: exactly one wins (ARCHITECTURE rule 4).
+
+Needs real row locks, so it runs on PostgreSQL; SQLite serialises all writes anyway.
+"""
+
+import threading
+
+import pytest
+from django.db import connection, connections, transaction
+
+from passend.hulpvragen.models import Hulpvraag
+from passend.hulpvragen.services import StatusIntussenGewijzigd, hulpvraag_status_wijzigen
+from passend.hulpvragen.tests.factories import hulpvraag_op_school
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="rijvergrendeling: PostgreSQL"),
+]
+
+
+def test_rule4_concurrent_status_changes_one_wins_the_other_is_told(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    gezien = hulpvraag.status
+    doorzetten = gezien.proces.statussen.get(naam="Doorzetten SCP")
+    incompleet = gezien.proces.statussen.get(naam="Dossier incompleet")
+    vergrendeld, uitkomst = threading.Event(), {}
+
+    def eerste() -> None:
+        # Holds the row while the second change starts, then commits its own change.
+        try:
+            with transaction.atomic():
+                Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
+                vergrendeld.set()
+                tweede_draad.join(timeout=1)  # the second one must be waiting on the lock
+                uitkomst["tweede_wachtte"] = tweede_draad.is_alive()
+                hulpvraag_status_wijzigen(
+                    hulpvraag=hulpvraag, naar=doorzetten, door=omgeving.scp, verwachte_status=gezien
+                )
+        finally:
+            connections.close_all()
+
+    def tweede() -> None:
+        vergrendeld.wait()
+        try:
+            hulpvraag_status_wijzigen(
+                hulpvraag=hulpvraag,
+                naar=incompleet,
+                door=omgeving.coordinator,
+                reden="Het OPP ontbreekt.",
+                verwachte_status=gezien,
+            )
+            uitkomst["tweede"] = "gewijzigd"
+        except StatusIntussenGewijzigd as fout:
+            uitkomst["tweede"] = fout.message
+        finally:
+            connections.close_all()
+
+    tweede_draad = threading.Thread(target=tweede)
+    eerste_draad = threading.Thread(target=eerste)
+    eerste_draad.start()
+    tweede_draad.start()
+    eerste_draad.join(timeout=20)
+    tweede_draad.join(timeout=20)
+
+    assert uitkomst["tweede_wachtte"] is True
+    assert "intussen gewijzigd in ‘Doorzetten SCP’" in uitkomst["tweede"]
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.status == doorzetten
+    assert hulpvraag.statuswijzigingen.count() == 2
