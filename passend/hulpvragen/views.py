@@ -124,6 +124,8 @@ def detail(request: HttpRequest, referentie: str) -> HttpResponse:
         "hulpvragen/detail.html",
         {
             "hulpvraag": hulpvraag,
+            # The reason of the last change tells the school what to do (prefetched: no query).
+            "laatste_wijziging": list(hulpvraag.statuswijzigingen.all())[-1],
             "kan_status_wijzigen": overgangen_voor(hulpvraag.status, rolcodes(gebruiker)).exists(),
             "kan_schoolgegevens_bewerken": mag_schoolgegevens_bewerken(gebruiker, hulpvraag),
             "kan_behandeling_wijzigen": _mag_behandeling_wijzigen(gebruiker),

@@ -23,7 +23,8 @@ def test_rule4_concurrent_status_changes_one_wins_the_other_is_told(omgeving):
     gezien = hulpvraag.status
     doorzetten = gezien.proces.statussen.get(naam="Doorzetten SCP")
     incompleet = gezien.proces.statussen.get(naam="Dossier incompleet")
-    vergrendeld, uitkomst = threading.Event(), {}
+    vergrendeld = threading.Event()
+    uitkomst: dict[str, object] = {}
 
     def eerste() -> None:
         # Holds the row while the second change starts, then commits its own change.
@@ -63,7 +64,7 @@ def test_rule4_concurrent_status_changes_one_wins_the_other_is_told(omgeving):
     tweede_draad.join(timeout=20)
 
     assert uitkomst["tweede_wachtte"] is True
-    assert "intussen gewijzigd in ‘Doorzetten SCP’" in uitkomst["tweede"]
+    assert "intussen gewijzigd in ‘Doorzetten SCP’" in str(uitkomst["tweede"])
     hulpvraag.refresh_from_db()
     assert hulpvraag.status == doorzetten
     assert hulpvraag.statuswijzigingen.count() == 2
