@@ -13,7 +13,8 @@ from passend.hulpvragen.services import StatusIntussenGewijzigd, hulpvraag_statu
 from passend.hulpvragen.tests.factories import hulpvraag_op_school
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Serialized rollback restores the roles (a data migration) that the flush would remove.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="rijvergrendeling: PostgreSQL"),
 ]
 
