@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, reverse
 
 from passend.web import views as web_views
+from passend.web.beheer import swv_beheer
 
 
 def _admin_login(request: HttpRequest, extra_context: object = None) -> HttpResponse:
@@ -20,4 +21,5 @@ urlpatterns = [
     path("", include("passend.accounts.urls")),
     path("", include("passend.hulpvragen.urls")),
     path("beheer/", admin.site.urls),
+    path("swv-beheer/", swv_beheer.urls),
 ]

@@ -13,9 +13,13 @@ from django_stubs_ext import StrOrPromise
 class NavigatieItem:
     label: StrOrPromise
     url_name: str
+    alleen_voor_rol: str | None = None
 
 
 HOOFDMENU: list[NavigatieItem] = [
     NavigatieItem(label=_("Start"), url_name="start"),
     NavigatieItem(label=_("Hulpvragen"), url_name="hulpvragen:lijst"),
+    NavigatieItem(
+        label=_("SWV-beheer"), url_name="swv_beheer:index", alleen_voor_rol="applicatiebeheerder"
+    ),
 ]

@@ -1,0 +1,155 @@
+"""SWV-beheer: the admin where an SWV's application administrators edit their own configuration.
+
+A separate admin site from the operators' /beheer/: everything in it is limited to the
+administrator's own samenwerkingsverband, rows and choices alike, so one SWV never sees or
+picks another's processes, regions, schools or accounts.
+"""
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+
+from passend.accounts.models import Schoolcontactpersoon
+from passend.accounts.selectors import ingelogde_gebruiker
+from passend.hulpvragen.models import Label
+from passend.hulpvragen.selectors import is_applicatiebeheerder
+from passend.processen.admin import (
+    HulpvraagtitelAdmin,
+    ProcesAdmin,
+    StatusInline,
+    StatusovergangInline,
+)
+from passend.processen.models import Hulpvraagtitel, Proces, Status
+
+
+def _swv_id(request: HttpRequest) -> int:
+    return ingelogde_gebruiker(request).swv_id
+
+
+def _is_eigen_beheerder(request: HttpRequest) -> bool:
+    user = request.user
+    return bool(user.is_authenticated and user.is_active) and is_applicatiebeheerder(
+        ingelogde_gebruiker(request)
+    )
+
+
+def _eigen_swv(model: type[models.Model], swv_id: int) -> models.QuerySet[Any]:
+    """The rows of `model` that belong to this SWV (directly, or a status through its process)."""
+    if model is Status:
+        return Status.objects.filter(proces__swv=swv_id)
+    if any(veld.name == "swv" for veld in model._meta.get_fields()):
+        return model._default_manager.filter(swv=swv_id)
+    return model._default_manager.all()  # shared rows, such as roles
+
+
+class EigenSwvMixin:
+    """Rows, choices and permissions limited to the administrator's own SWV."""
+
+    swv_pad = "swv"
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet[Any]:
+        return super().get_queryset(request).filter(**{self.swv_pad: _swv_id(request)})  # type: ignore[misc]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return _is_eigen_beheerder(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _is_eigen_beheerder(request)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _is_eigen_beheerder(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _is_eigen_beheerder(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Processes, statuses and titles are kept (hulpvragen refer to them); retire a title
+        # with 'actief' instead. Labels and SCP links may go.
+        return False
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs["queryset"] = _eigen_swv(db_field.related_model, _swv_id(request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs["queryset"] = _eigen_swv(db_field.related_model, _swv_id(request))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        # The SWV is not a choice here: it is the administrator's own.
+        return [
+            (naam, {**opties, "fields": [v for v in opties["fields"] if v != "swv"]})
+            for naam, opties in super().get_fieldsets(request, obj)  # type: ignore[misc]
+        ]
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)  # type: ignore[misc]
+        swv_id = _swv_id(request)
+
+        class FormVoorEigenSwv(form):  # type: ignore[misc,valid-type]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                # Set before validation, so the model's own checks know the SWV.
+                if hasattr(self.instance, "swv_id") and self.instance.swv_id is None:
+                    self.instance.swv_id = swv_id
+
+        return FormVoorEigenSwv
+
+
+class EigenStatusInline(EigenSwvMixin, StatusInline):
+    swv_pad = "proces__swv"
+
+
+class EigenStatusovergangInline(EigenSwvMixin, StatusovergangInline):
+    swv_pad = "proces__swv"
+
+
+class EigenProcesAdmin(EigenSwvMixin, ProcesAdmin):
+    list_filter = []
+    inlines = [EigenStatusInline, EigenStatusovergangInline]
+
+
+class EigenHulpvraagtitelAdmin(EigenSwvMixin, HulpvraagtitelAdmin):
+    list_filter = ["actief", "coordinatortoewijzing"]
+
+
+class EigenLabelAdmin(EigenSwvMixin, admin.ModelAdmin[Label]):
+    list_display = ["naam"]
+    fields = ["naam"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _is_eigen_beheerder(request)
+
+
+class EigenSchoolcontactpersoonAdmin(EigenSwvMixin, admin.ModelAdmin[Schoolcontactpersoon]):
+    swv_pad = "school__swv"
+    list_display = ["school", "gebruiker"]
+    fields = ["school", "gebruiker"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _is_eigen_beheerder(request)
+
+
+class SwvBeheerSite(admin.AdminSite):
+    site_header = "Passend – beheer van uw samenwerkingsverband"
+    site_title = "Passend SWV-beheer"
+    index_title = "Processen, titels, labels en schoolcontactpersonen"
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return _is_eigen_beheerder(request)
+
+    def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        return redirect_to_login(request.get_full_path(), login_url=reverse("accounts:aanmelden"))
+
+
+swv_beheer = SwvBeheerSite(name="swv_beheer")
+swv_beheer.register(Proces, EigenProcesAdmin)
+swv_beheer.register(Hulpvraagtitel, EigenHulpvraagtitelAdmin)
+swv_beheer.register(Label, EigenLabelAdmin)
+swv_beheer.register(Schoolcontactpersoon, EigenSchoolcontactpersoonAdmin)
