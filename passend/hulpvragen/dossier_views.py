@@ -43,17 +43,18 @@ def _leerling(request: HttpRequest, pk: int) -> tuple[Gebruiker, Leerling]:
     return gebruiker, leerling
 
 
-def _dossier_bekeken(
-    request: HttpRequest, gebruiker: Gebruiker, leerling: Leerling, tab: str
+def _vastleggen(
+    request: HttpRequest, gebruiker: Gebruiker, leerling: Leerling, actie: str, **details: str
 ) -> None:
+    """The access-log row for a view or change of this pupil's dossier (P2)."""
     inzage_vastleggen(
         request=request,
-        actie=Inzage.Actie.BEKEKEN,
+        actie=actie,
         objecttype="leerling",
         object_id=leerling.pk,
         leerling_id=leerling.pk,
         grondslag=grondslag(gebruiker),
-        details={"tab": tab},
+        details=details,
     )
 
 
@@ -79,14 +80,7 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
             except ValidationError as fout:
                 _fouten_naar_formulier(form, fout)
             else:
-                inzage_vastleggen(
-                    request=request,
-                    actie=Inzage.Actie.AANGEMAAKT,
-                    objecttype="leerling",
-                    object_id=leerling.pk,
-                    leerling_id=leerling.pk,
-                    grondslag=grondslag(gebruiker),
-                )
+                _vastleggen(request, gebruiker, leerling, Inzage.Actie.AANGEMAAKT)
                 messages.success(request, _("Het dossier is opgeslagen."))
                 return redirect("hulpvragen:dossier", pk=leerling.pk)
     return render(
@@ -99,7 +93,7 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
 @require_GET
 def dossier(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker, leerling = _leerling(request, pk)
-    _dossier_bekeken(request, gebruiker, leerling, "basisgegevens")
+    _vastleggen(request, gebruiker, leerling, Inzage.Actie.BEKEKEN, tab="basisgegevens")
     return render(
         request,
         "hulpvragen/dossier_basisgegevens.html",
@@ -117,15 +111,7 @@ def adres_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as fout:
             _fouten_naar_formulier(form, fout)
         else:
-            inzage_vastleggen(
-                request=request,
-                actie=Inzage.Actie.GEWIJZIGD,
-                objecttype="leerling",
-                object_id=leerling.pk,
-                leerling_id=leerling.pk,
-                grondslag=grondslag(gebruiker),
-                details={"adres": "toegevoegd"},
-            )
+            _vastleggen(request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, adres="toegevoegd")
             messages.success(request, _("Het adres is opgeslagen."))
             return redirect("hulpvragen:dossier", pk=leerling.pk)
     return render(
@@ -138,7 +124,7 @@ def adres_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def dossier_schoolgegevens(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker, leerling = _leerling(request, pk)
-    _dossier_bekeken(request, gebruiker, leerling, "schoolgegevens")
+    _vastleggen(request, gebruiker, leerling, Inzage.Actie.BEKEKEN, tab="schoolgegevens")
     return render(
         request,
         "hulpvragen/dossier_schoolgegevens.html",
@@ -177,14 +163,8 @@ def schoolgegevens_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as fout:
             _fouten_naar_formulier(form, fout)
         else:
-            inzage_vastleggen(
-                request=request,
-                actie=Inzage.Actie.GEWIJZIGD,
-                objecttype="leerling",
-                object_id=leerling.pk,
-                leerling_id=leerling.pk,
-                grondslag=grondslag(gebruiker),
-                details={"schoolgegevens": "toegevoegd"},
+            _vastleggen(
+                request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, schoolgegevens="toegevoegd"
             )
             messages.success(request, _("De schoolgegevens zijn opgeslagen."))
             return redirect("hulpvragen:dossier_schoolgegevens", pk=leerling.pk)
@@ -198,7 +178,7 @@ def schoolgegevens_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def dossier_hulpvragen(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker, leerling = _leerling(request, pk)
-    _dossier_bekeken(request, gebruiker, leerling, "hulpvraag")
+    _vastleggen(request, gebruiker, leerling, Inzage.Actie.BEKEKEN, tab="hulpvraag")
     hulpvragen = (
         hulpvragen_zichtbaar_voor(gebruiker)
         .filter(leerling=leerling)

@@ -221,7 +221,9 @@ def behandeling_wijzigen(request: HttpRequest, referentie: str) -> HttpResponse:
             messages.success(request, _("Coördinator en labels zijn opgeslagen."))
             return redirect("hulpvragen:detail", referentie=hulpvraag.referentie)
     return render(
-        request, "hulpvragen/behandeling_wijzigen.html", {"hulpvraag": hulpvraag, "form": form}
+        request,
+        "hulpvragen/hulpvraag_formulier.html",
+        {"hulpvraag": hulpvraag, "form": form, "titel": _("Coördinator en labels")},
     )
 
 
@@ -251,6 +253,6 @@ def schoolgegevens_bewerken(request: HttpRequest, referentie: str) -> HttpRespon
         return redirect("hulpvragen:detail", referentie=hulpvraag.referentie)
     return render(
         request,
-        "hulpvragen/schoolgegevens_bewerken.html",
-        {"hulpvraag": hulpvraag, "form": form},
+        "hulpvragen/hulpvraag_formulier.html",
+        {"hulpvraag": hulpvraag, "form": form, "titel": _("Schoolgegevens bewerken")},
     )

@@ -505,3 +505,17 @@ def test_list_page_query_count_does_not_grow_with_rows(omgeving):
     for i in range(6):
         hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas, roepnaam=f"Kind{i}")
     assert aantal_queries(client, url) == een
+
+
+def test_r32_swv_staff_set_coordinator_and_labels_on_the_screen(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    spoed = Label.objects.create(swv=omgeving.ppo, naam="Spoed")
+    url = reverse("hulpvragen:behandeling_wijzigen", args=[hulpvraag.referentie])
+    assert omgeving.client(omgeving.ib_regenboog).get(url).status_code == 404
+    scp = omgeving.client(omgeving.scp)
+    pagina = scp.get(url).content.decode()
+    assert "Karim Bakker" in pagina and "Ingrid Verhoef" not in pagina  # SWV staff only
+    antwoord = scp.post(url, {"coordinator": omgeving.coordinator.pk, "labels": [spoed.pk]})
+    assert antwoord["Location"] == detail_url(hulpvraag)
+    detail = scp.get(detail_url(hulpvraag)).content.decode()
+    assert "Karim Bakker" in detail and "Spoed" in detail
