@@ -28,3 +28,55 @@ def school(ppo: Samenwerkingsverband) -> School:
             swv=ppo, naam="De Regenboog", code="12AB00", regio__naam="IJsselmonde"
         ),
     )
+
+
+class SmtpServer:
+    """A real SMTP server on loopback (aiosmtpd) that keeps what it receives; it can be stopped
+    and started again on the same port, to play a mail server that is down for a while."""
+
+    def __init__(self) -> None:
+        import socket
+
+        with socket.socket() as vrij:
+            vrij.bind(("127.0.0.1", 0))
+            self.port = vrij.getsockname()[1]
+        self.berichten: list[object] = []
+        server = self
+
+        class Ontvanger:
+            async def handle_DATA(self, smtp, session, envelope):  # type: ignore[no-untyped-def]
+                from email import message_from_bytes, policy
+
+                server.berichten.append(
+                    (envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default))
+                )
+                return "250 OK"
+
+        self._ontvanger = Ontvanger()
+        self.draait = False
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        # A stopped controller cannot start again (its event loop is closed): a new one.
+        self._controller = Controller(self._ontvanger, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+        self.draait = True
+
+    def stop(self) -> None:
+        if self.draait:
+            self._controller.stop()
+            self.draait = False
+
+
+@pytest.fixture
+def smtp_server(settings):  # type: ignore[no-untyped-def]
+    server = SmtpServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.stop()

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "passend.organisaties",
     "passend.accounts",
     "passend.audit",
+    "passend.notificaties",
     "passend.processen",
     "passend.dossiers",
     "passend.hulpvragen",
@@ -282,8 +283,9 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = 30
 else:
-    # Locally, mails appear in the terminal that runs `make run`.
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    # Locally, mails are caught in var/mail/ and readable at /lokale-mailbox/ (debug only).
+    EMAIL_BACKEND = "passend.notificaties.opvang.OpvangBackend"
+PASSEND_MAIL_MAP = VAR_DIR / "mail"
 
 # --- Language, time, static files ------------------------------------------------------------
 

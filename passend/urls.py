@@ -17,6 +17,8 @@ admin.site.site_header = "Passend technisch beheer"
 admin.site.site_title = "Passend"
 
 urlpatterns = [
+    # The local mailbox answers only in a debug run (the view checks DEBUG): a 404 elsewhere.
+    path("", include("passend.notificaties.urls")),
     path("", web_views.start, name="start"),
     path("", include("passend.accounts.urls")),
     path("", include("passend.hulpvragen.urls")),

@@ -223,7 +223,10 @@ class StatusWijzigenForm(forms.Form):
         label=_("Reden"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Staat in de e-mail aan de school en in de statushistorie."),
+        help_text=_(
+            "Staat in de e-mail aan de school en in de statushistorie. Noem geen naam of "
+            "andere gegevens van de leerling: de e-mail verwijst alleen naar de hulpvraag."
+        ),
     )
     huidige_status = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -17,6 +17,8 @@ from passend.accounts.models import Schoolcontactpersoon
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.hulpvragen.models import Label
 from passend.hulpvragen.selectors import is_applicatiebeheerder
+from passend.notificaties.admin import BerichtAdmin
+from passend.notificaties.models import Bericht
 from passend.processen.admin import (
     HulpvraagtitelAdmin,
     ProcesAdmin,
@@ -136,6 +138,19 @@ class EigenSchoolcontactpersoonAdmin(EigenSwvMixin, admin.ModelAdmin[Schoolconta
         return _is_eigen_beheerder(request)
 
 
+class EigenBerichtAdmin(EigenSwvMixin, BerichtAdmin):
+    """The SWV's own outbox: filter on state, send a failed mail again."""
+
+    list_filter = ["status"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Needed for the "Opnieuw versturen" action; every field stays read-only.
+        return _is_eigen_beheerder(request)
+
+
 class SwvBeheerSite(admin.AdminSite):
     site_header = "Passend – beheer van uw samenwerkingsverband"
     site_title = "Passend SWV-beheer"
@@ -153,3 +168,4 @@ swv_beheer.register(Proces, EigenProcesAdmin)
 swv_beheer.register(Hulpvraagtitel, EigenHulpvraagtitelAdmin)
 swv_beheer.register(Label, EigenLabelAdmin)
 swv_beheer.register(Schoolcontactpersoon, EigenSchoolcontactpersoonAdmin)
+swv_beheer.register(Bericht, EigenBerichtAdmin)

@@ -102,6 +102,7 @@ OPENBAAR = {
     "wachtwoord-vergeten/verstuurd/",
     "wachtwoord-vergeten/<uidb64>/<token>/",
     "wachtwoord-vergeten/gewijzigd/",
+    "lokale-mailbox/",  # only answers with debug settings (a local run); a 404 otherwise
 }
 
 

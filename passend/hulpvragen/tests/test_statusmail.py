@@ -1,0 +1,119 @@
+"""R19 and P3: every status change mails the school through the outbox, once, without pupil data."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from passend.hulpvragen.services import hulpvraag_status_wijzigen
+from passend.hulpvragen.tests.factories import hulpvraag_op_school
+from passend.notificaties.models import Bericht
+from passend.notificaties.tasks import bericht_bezorgen
+
+pytestmark = pytest.mark.django_db
+
+REDEN = "Het OPP ontbreekt nog."
+
+
+def incompleet_zetten(omgeving, hulpvraag, vangen):  # type: ignore[no-untyped-def]
+    with vangen(execute=True):
+        hulpvraag_status_wijzigen(
+            hulpvraag=hulpvraag,
+            naar=hulpvraag.status.proces.statussen.get(naam="Dossier incompleet"),
+            door=omgeving.scp,
+            reden=REDEN,
+        )
+
+
+def test_r19_p3_status_change_delivers_one_mail_without_pupil_data(
+    omgeving, smtp_server, django_capture_on_commit_callbacks
+):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    schoolgegevens = hulpvraag.schoolgegevens
+    schoolgegevens.email = "zorg@regenboog.example.nl"  # the contactpersoon's other address
+    schoolgegevens.save()
+    incompleet_zetten(omgeving, hulpvraag, django_capture_on_commit_callbacks)
+
+    assert len(smtp_server.berichten) == 1
+    ontvangers, mail = smtp_server.berichten[0]
+    assert sorted(ontvangers) == sorted([omgeving.ib_regenboog.email, "zorg@regenboog.example.nl"])
+    assert (
+        mail["Subject"]
+        == f"Status van hulpvraag {hulpvraag.referentie} gewijzigd: Dossier incompleet"
+    )
+    tekst = mail.get_body(preferencelist=("plain",)).get_content()
+    instructie = hulpvraag.status.proces.statussen.get(naam="Dossier incompleet").instructie
+    assert REDEN in tekst
+    assert instructie.split("\n")[0] in tekst
+    assert f"http://127.0.0.1:8000/hulpvragen/{hulpvraag.referentie}/" in tekst
+    for verboden in ("Jan", "Boven", "03-09-2016", "2016", "Ambulante", "gedrag"):
+        assert verboden not in tekst and verboden not in mail["Subject"], verboden
+    bericht = Bericht.objects.get()
+    assert (bericht.status, bericht.pogingen) == (Bericht.Status.VERZONDEN, 1)
+    assert mail["Message-ID"] == f"<bericht-{bericht.pk}.{omgeving.ppo.pk}@127.0.0.1>"
+
+
+def test_r19_account_with_status_mails_off_gets_none(
+    omgeving, smtp_server, django_capture_on_commit_callbacks
+):
+    omgeving.ib_regenboog.statusmails_ontvangen = False
+    omgeving.ib_regenboog.save()
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    incompleet_zetten(omgeving, hulpvraag, django_capture_on_commit_callbacks)
+    assert smtp_server.berichten == []
+    assert not Bericht.objects.exists()
+
+
+def test_rule5_rolled_back_change_sends_nothing(
+    omgeving, smtp_server, django_capture_on_commit_callbacks
+):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        hulpvraag_status_wijzigen(
+            hulpvraag=hulpvraag,
+            naar=hulpvraag.status.proces.statussen.get(naam="Dossier incompleet"),
+            door=omgeving.scp,
+            reden=REDEN,
+        )
+        raise RuntimeError("iets anders in dezelfde handeling mislukt")
+    assert not Bericht.objects.exists()
+    assert smtp_server.berichten == []
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.status.naam == "Aanmelding"
+
+
+def test_p3_mail_waits_while_smtp_is_down_and_goes_out_once_when_back(
+    omgeving, smtp_server, django_capture_on_commit_callbacks
+):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    smtp_server.stop()
+    incompleet_zetten(omgeving, hulpvraag, django_capture_on_commit_callbacks)
+    bericht = Bericht.objects.get()
+    assert (bericht.status, bericht.pogingen) == (Bericht.Status.WACHTEND, 1)
+    assert "Connection refused" in bericht.laatste_fout or "Errno" in bericht.laatste_fout
+    assert bericht.volgende_poging > timezone.now()
+
+    smtp_server.start()
+    call_command("periodiek", verbosity=0)  # not due yet: nothing is sent
+    assert smtp_server.berichten == []
+    Bericht.objects.update(volgende_poging=timezone.now() - timedelta(seconds=1))
+    call_command("periodiek", verbosity=0)
+    call_command("periodiek", verbosity=0)
+    assert len(smtp_server.berichten) == 1
+    bericht.refresh_from_db()
+    assert (bericht.status, bericht.pogingen) == (Bericht.Status.VERZONDEN, 2)
+
+
+def test_p3_task_that_runs_twice_mails_once(
+    omgeving, smtp_server, django_capture_on_commit_callbacks
+):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    incompleet_zetten(omgeving, hulpvraag, django_capture_on_commit_callbacks)
+    bericht_bezorgen.enqueue(bericht_id=Bericht.objects.get().pk)  # a worker repeats the task
+    assert len(smtp_server.berichten) == 1
