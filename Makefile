@@ -18,7 +18,7 @@ run: $(VENV)/.geinstalleerd
 	@echo ""
 	@echo "Passend draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)."
 	@echo "Meld u aan met een account hierboven. Een code zonder telefoon: make demo-code GEBRUIKER=PO2806/iverhoef"
-	@echo "E-mails (zoals 'Wachtwoord vergeten') verschijnen hieronder in de terminal."
+	@echo "E-mails die Passend verstuurt (statusmails, 'Wachtwoord vergeten') leest u op http://127.0.0.1:8000/lokale-mailbox/"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(PY) manage.py db_worker & \
 	  $(PY) manage.py runserver 127.0.0.1:8000
