@@ -5,106 +5,26 @@ schoolcontactpersoon and the school (R20, R22). Attachments (R17) are not built 
 The data is the demo's (`manage.py demo --json`), so the walkthrough is the one a person can
 repeat by hand on `make run`."""
 
-import io
-import json
 import re
-from dataclasses import dataclass
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from passend.web.tests.browser import (
-    aanmeldformulier_invullen,
-    code_uit_geheim,
+    demo_laden,
+    fout_bij_veld,
     geen_axe_overtredingen,
+    inloggen,
+    kenmerk,
+    naar_hulpvragen,
+    open_hulpvraag,
+    opties,
+    tab_openen,
+    uitloggen,
 )
 
-ORGANISATIE = "PO2806 PPO Rotterdam"
-REFERENTIE = re.compile(r"^HV-\d{4}-\d{6}$")
 DATUM_TIJD = re.compile(r"^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$")
-
-
-@dataclass(frozen=True)
-class DemoAccount:
-    gebruikersnaam: str
-    wachtwoord: str
-    totp_secret: str
-
-
-def demo_laden() -> dict[str, DemoAccount]:
-    """Loads the demo inside the test; PPO Rotterdam's accounts by user name."""
-    uit = io.StringIO()
-    call_command("demo", "--json", stdout=uit)
-    return {
-        account["gebruikersnaam"]: DemoAccount(
-            account["gebruikersnaam"], account["wachtwoord"], account["totp_secret"]
-        )
-        for account in json.loads(uit.getvalue())["accounts"]
-        if account["organisatie"] == "PO2806"
-    }
-
-
-def inloggen(page: Page, account: DemoAccount) -> None:
-    """Stap 1: type "PPO", pick the organisation, then user name, password and code."""
-    page.goto("/aanmelden/")
-    page.get_by_label("Organisatie", exact=True).press_sequentially("PPO")
-    expect(page.locator(f'#organisaties option[value="{ORGANISATIE}"]')).to_have_count(1)
-    aanmeldformulier_invullen(
-        page,
-        organisatie=ORGANISATIE,
-        gebruikersnaam=account.gebruikersnaam,
-        wachtwoord=account.wachtwoord,
-        code=code_uit_geheim(account.totp_secret),
-    )
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.get_by_role("heading", name=re.compile(r"^Welkom, "))).to_be_visible()
-
-
-def uitloggen(page: Page) -> None:
-    page.locator("details.accountmenu > summary").click()
-    page.get_by_role("button", name="Uitloggen").click()
-    expect(page.get_by_role("status")).to_contain_text("U bent uitgelogd.")
-
-
-def naar_hulpvragen(page: Page) -> None:
-    hoofdmenu = page.get_by_role("navigation", name="Hoofdmenu")
-    hoofdmenu.get_by_role("link", name="Hulpvragen").click()
-    expect(page.get_by_role("heading", name="Hulpvragen", exact=True)).to_be_visible()
-
-
-def tab_openen(page: Page, tab: str) -> None:
-    page.get_by_role("navigation", name="Dossier").get_by_role("link", name=tab).click()
-    expect(
-        page.get_by_role("navigation", name="Dossier").get_by_role("link", name=tab)
-    ).to_have_attribute("aria-current", "page")
-
-
-def kenmerk(page: Page, naam: str) -> Locator:
-    """The value beside a label in the detail page's list of kenmerken."""
-    return page.locator(f'dl.kenmerken > dt:text-is("{naam}") + dd')
-
-
-def opties(select: Locator) -> list[str]:
-    return [tekst.strip() for tekst in select.locator("option").all_inner_texts()]
-
-
-def fout_bij_veld(page: Page, veld: Locator, tekst: str) -> None:
-    """The message in the field's own block, announced with the field by screen readers."""
-    expect(page.locator(".veld--fout", has=veld)).to_contain_text(tekst)
-    expect(veld).to_have_attribute("aria-invalid", "true")
-    expect(veld).to_have_accessible_description(re.compile(re.escape(tekst)))
-
-
-def open_hulpvraag(page: Page, leerling: str) -> str:
-    """Clicks the reference of the pupil's row in the Hulpvragen list; returns it."""
-    rij = page.get_by_role("row").filter(has_text=leerling)
-    expect(rij).to_have_count(1)
-    referentie = rij.get_by_role("link", name=REFERENTIE).inner_text()
-    rij.get_by_role("link", name=referentie).click()
-    expect(page).to_have_url(re.compile(f"/hulpvragen/{referentie}/$"))
-    return referentie
 
 
 @pytest.mark.browser
