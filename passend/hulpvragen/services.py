@@ -154,6 +154,16 @@ def hulpvraag_status_wijzigen(
         raise ValidationError(
             {"reden": _("Geef een reden: de school leest die in de e-mail over deze status.")}
         )
+    if omschrijving_noemt_leerling(actueel.leerling, reden):
+        # P3: the reason goes into the status mail, which never names the pupil.
+        raise ValidationError(
+            {
+                "reden": _(
+                    "Noem de leerling niet in de reden: die staat in de e-mail aan de school. "
+                    "De e-mail verwijst al naar deze hulpvraag."
+                )
+            }
+        )
     wijziging = Statuswijziging.objects.create(
         hulpvraag=actueel, van=actueel.status, naar=naar, door=door, reden=reden
     )

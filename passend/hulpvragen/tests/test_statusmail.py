@@ -117,3 +117,20 @@ def test_p3_task_that_runs_twice_mails_once(
     incompleet_zetten(omgeving, hulpvraag, django_capture_on_commit_callbacks)
     bericht_bezorgen.enqueue(bericht_id=Bericht.objects.get().pk)  # a worker repeats the task
     assert len(smtp_server.berichten) == 1
+
+
+def test_p3_reason_that_names_the_pupil_is_refused(
+    omgeving, smtp_server, django_capture_on_commit_callbacks
+):
+    from django.core.exceptions import ValidationError
+
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    with pytest.raises(ValidationError) as fout, django_capture_on_commit_callbacks(execute=True):
+        hulpvraag_status_wijzigen(
+            hulpvraag=hulpvraag,
+            naar=hulpvraag.status.proces.statussen.get(naam="Dossier incompleet"),
+            door=omgeving.scp,
+            reden="Het OPP van Jan ontbreekt.",
+        )
+    assert "Noem de leerling niet in de reden" in fout.value.message_dict["reden"][0]
+    assert smtp_server.berichten == [] and not Bericht.objects.exists()
