@@ -4,6 +4,7 @@ page shown only with debug settings lists them, so a new user sees what a school
 from collections.abc import Sequence
 from email import message_from_bytes, policy
 from email.message import EmailMessage as Mail
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -43,7 +44,7 @@ def opgevangen_mails(limiet: int = 100) -> list[dict[str, Any]]:
                 "naam": pad.stem,
                 "aan": mail["To"],
                 "onderwerp": mail["Subject"],
-                "datum": mail["Date"],
+                "datum": parsedate_to_datetime(mail["Date"]),
                 "tekst": inhoud.get_content() if inhoud is not None else "",
             }
         )
