@@ -54,6 +54,15 @@ def adres_toevoegen(*, leerling: Leerling, **velden: object) -> Adres:
 
 
 @transaction.atomic
+def adres_wijzigen(*, adres: Adres, **velden: object) -> Adres:
+    for veld, waarde in velden.items():
+        setattr(adres, veld, waarde)
+    adres.full_clean()
+    adres.save()
+    return adres
+
+
+@transaction.atomic
 def schoolgegevens_toevoegen(
     *,
     leerling: Leerling,

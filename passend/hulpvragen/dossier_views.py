@@ -15,7 +15,13 @@ from passend.accounts.selectors import ingelogde_gebruiker
 from passend.audit.models import Inzage
 from passend.audit.services import inzage_vastleggen
 from passend.dossiers.models import Leerling, Schoolgegevens
-from passend.dossiers.services import adres_toevoegen, leerling_aanmaken, schoolgegevens_toevoegen
+from passend.dossiers.services import (
+    adres_toevoegen,
+    adres_wijzigen,
+    leerling_aanmaken,
+    leerling_wijzigen,
+    schoolgegevens_toevoegen,
+)
 from passend.hulpvragen.forms import AdresForm, BasisgegevensForm, HulpvraagForm, SchoolgegevensForm
 from passend.hulpvragen.selectors import (
     aanvragers_voor_scholen,
@@ -114,10 +120,61 @@ def adres_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
             _vastleggen(request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, adres="toegevoegd")
             messages.success(request, _("Het adres is opgeslagen."))
             return redirect("hulpvragen:dossier", pk=leerling.pk)
+    return _adresformulier(request, leerling, form)
+
+
+@require_http_methods(["GET", "POST"])
+def basisgegevens_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    gebruiker, leerling = _leerling(request, pk)
+    form = BasisgegevensForm(request.POST if request.method == "POST" else None, instance=leerling)
+    del form.fields["toch_nieuw_dossier"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            leerling_wijzigen(leerling=leerling, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            _vastleggen(request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, tab="basisgegevens")
+            messages.success(request, _("De basisgegevens zijn opgeslagen."))
+            return redirect("hulpvragen:dossier", pk=leerling.pk)
     return render(
         request,
-        "hulpvragen/adres_nieuw.html",
-        {"leerling": leerling, "form": form, "tab": "basisgegevens"},
+        "hulpvragen/dossier_formulier.html",
+        {"leerling": leerling, "form": form, "tab": "basisgegevens", "titel": _("Basisgegevens")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def adres_bewerken(request: HttpRequest, pk: int, adres_pk: int) -> HttpResponse:
+    gebruiker, leerling = _leerling(request, pk)
+    adres = get_object_or_404(leerling.adressen, pk=adres_pk)
+    form = AdresForm(request.POST if request.method == "POST" else None, instance=adres)
+    if request.method == "POST" and form.is_valid():
+        try:
+            adres_wijzigen(adres=adres, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            _vastleggen(request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, adres="gewijzigd")
+            messages.success(request, _("Het adres is opgeslagen."))
+            return redirect("hulpvragen:dossier", pk=leerling.pk)
+    return _adresformulier(request, leerling, form)
+
+
+def _adresformulier(request: HttpRequest, leerling: Leerling, form: AdresForm) -> HttpResponse:
+    return render(
+        request,
+        "hulpvragen/dossier_formulier.html",
+        {
+            "leerling": leerling,
+            "form": form,
+            "tab": "basisgegevens",
+            "titel": _("Adres"),
+            "uitleg": _(
+                "Is er een afwijkend postadres, of bijvoorbeeld een voogd? Voeg dan meerdere "
+                "adressen toe en vermeld bij Opmerkingen van wie het adres is."
+            ),
+        },
     )
 
 

@@ -30,6 +30,16 @@ urlpatterns = [
     path("dossiers/<int:pk>/", dossier_views.dossier, name="dossier"),
     path("dossiers/<int:pk>/adres-toevoegen/", dossier_views.adres_nieuw, name="adres_nieuw"),
     path(
+        "dossiers/<int:pk>/basisgegevens/",
+        dossier_views.basisgegevens_wijzigen,
+        name="basisgegevens_wijzigen",
+    ),
+    path(
+        "dossiers/<int:pk>/adressen/<int:adres_pk>/",
+        dossier_views.adres_bewerken,
+        name="adres_bewerken",
+    ),
+    path(
         "dossiers/<int:pk>/schoolgegevens/",
         dossier_views.dossier_schoolgegevens,
         name="dossier_schoolgegevens",

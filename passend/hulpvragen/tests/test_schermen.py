@@ -522,3 +522,52 @@ def test_r32_swv_staff_set_coordinator_and_labels_on_the_screen(omgeving):
     hulpvraag.refresh_from_db()
     assert hulpvraag.coordinator == omgeving.coordinator
     assert "Spoed" in scp.get(detail_url(hulpvraag)).content.decode()
+
+
+def test_r14_school_corrects_basisgegevens_and_an_address(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    leerling = hulpvraag.leerling
+    adres = leerling.adressen.create(
+        straat="Slinge", huisnummer=1, postcode="3085 EA", plaats="Rotterdam"
+    )
+    client = omgeving.client(omgeving.ib_regenboog)
+    url = reverse("hulpvragen:basisgegevens_wijzigen", args=[leerling.pk])
+    assert "Boven" in client.get(url).content.decode()
+    gegevens = {
+        "roepnaam": "Jan",
+        "tussenvoegsel": "van den",
+        "achternaam": "Boven",
+        "geboortedatum": "03-09-2016",
+        "geslacht": "2",
+    }
+    pagina = client.post(url, {**gegevens, "achternaam": ""}).content.decode()
+    assert "Vul de achternaam in." in pagina and 'value="van den"' in pagina
+    assert client.post(url, gegevens).status_code == 302
+    leerling.refresh_from_db()
+    assert leerling.volledige_naam == "Jan van den Boven"
+
+    adres_url = reverse("hulpvragen:adres_bewerken", args=[leerling.pk, adres.pk])
+    antwoord = client.post(
+        adres_url,
+        {
+            "soort": "postadres",
+            "straat": "Slinge",
+            "huisnummer": "2",
+            "postcode": "3085EA",
+            "plaats": "Rotterdam",
+            "land": "Nederland",
+            "opmerkingen": "Adres van de voogd",
+        },
+    )
+    assert antwoord.status_code == 302
+    adres.refresh_from_db()
+    assert (adres.soort, adres.huisnummer, adres.opmerkingen) == (
+        "postadres",
+        2,
+        "Adres van de voogd",
+    )
+
+    # Another school reaches neither form.
+    ander = omgeving.client(omgeving.ib_kompas)
+    assert ander.get(url).status_code == 404
+    assert ander.get(adres_url).status_code == 404
