@@ -80,7 +80,7 @@ def test_r13_r14_r15_r16_r53_manual_direct_entry_walkthrough(page: Page) -> None
     expect(page.get_by_role("status")).to_contain_text("Het adres is opgeslagen.")
     adres = page.get_by_role("row").filter(has_text="Slinge 150")
     expect(adres.get_by_role("cell")).to_have_text(
-        ["Woon- én postadres", "Slinge 150, 3085 EA Rotterdam", "-"]
+        ["Woon- én postadres", "Slinge 150, 3085 EA Rotterdam", "-", "Wijzigen (Slinge)"]
     )
 
     # Stap 4. Schoolgegevens toevoegen
