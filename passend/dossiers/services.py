@@ -2,12 +2,15 @@
 selectors (hulpvragen/selectors.py); these functions keep the data itself consistent."""
 
 from datetime import date
+from typing import TypeVar
 
 from django.db import transaction
 
 from passend.accounts.models import Gebruiker
 from passend.dossiers.models import Adres, Leerling, Schoolgegevens
 from passend.organisaties.models import School
+
+T = TypeVar("T", Leerling, Adres, Schoolgegevens)
 
 
 @transaction.atomic
@@ -36,30 +39,27 @@ def leerling_aanmaken(
     return leerling
 
 
+def _gecontroleerd_opslaan(rij: T, velden: dict[str, object]) -> T:
+    for veld, waarde in velden.items():
+        setattr(rij, veld, waarde)
+    rij.full_clean()
+    rij.save()
+    return rij
+
+
 @transaction.atomic
 def leerling_wijzigen(*, leerling: Leerling, **velden: object) -> Leerling:
-    for veld, waarde in velden.items():
-        setattr(leerling, veld, waarde)
-    leerling.full_clean()
-    leerling.save()
-    return leerling
+    return _gecontroleerd_opslaan(leerling, velden)
 
 
 @transaction.atomic
 def adres_toevoegen(*, leerling: Leerling, **velden: object) -> Adres:
-    adres = Adres(leerling=leerling, **velden)
-    adres.full_clean()
-    adres.save()
-    return adres
+    return _gecontroleerd_opslaan(Adres(leerling=leerling), velden)
 
 
 @transaction.atomic
 def adres_wijzigen(*, adres: Adres, **velden: object) -> Adres:
-    for veld, waarde in velden.items():
-        setattr(adres, veld, waarde)
-    adres.full_clean()
-    adres.save()
-    return adres
+    return _gecontroleerd_opslaan(adres, velden)
 
 
 @transaction.atomic
@@ -99,10 +99,12 @@ def schoolgegevens_bewerken(
     telefoon: str,
 ) -> Schoolgegevens:
     """R46: the school corrects who receives the mails and the contact phone number."""
-    schoolgegevens.aanvrager = aanvrager
-    schoolgegevens.contactpersoon = contactpersoon
-    schoolgegevens.email = email
-    schoolgegevens.telefoon = telefoon
-    schoolgegevens.full_clean()
-    schoolgegevens.save()
-    return schoolgegevens
+    return _gecontroleerd_opslaan(
+        schoolgegevens,
+        {
+            "aanvrager": aanvrager,
+            "contactpersoon": contactpersoon,
+            "email": email,
+            "telefoon": telefoon,
+        },
+    )
