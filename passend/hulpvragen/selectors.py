@@ -180,3 +180,8 @@ def medewerkers_van_swv(swv_id: int) -> QuerySet[Gebruiker]:
         .distinct()
         .order_by("achternaam", "voornaam")
     )
+
+
+def mag_behandeling_wijzigen(gebruiker: Gebruiker) -> bool:
+    """R32: the coördinator and labels are set by SWV staff, never by the school."""
+    return werkt_voor_swv(gebruiker) or is_applicatiebeheerder(gebruiker)

@@ -18,6 +18,7 @@ from passend.hulpvragen.selectors import (
     hulpvragen_zichtbaar_voor,
     is_applicatiebeheerder,
     leerlingen_zichtbaar_voor,
+    mag_behandeling_wijzigen,
     werkt_voor_swv,
 )
 from passend.hulpvragen.signals import status_gewijzigd
@@ -183,7 +184,7 @@ def hulpvraag_behandeling_wijzigen(
     labels: Iterable[Label],
 ) -> Hulpvraag:
     """R32: the coördinator and labels are set by SWV staff, never by the school."""
-    if not (werkt_voor_swv(door) or is_applicatiebeheerder(door)):
+    if not mag_behandeling_wijzigen(door):
         raise PermissionDenied
     if not hulpvragen_zichtbaar_voor(door).filter(pk=hulpvraag.pk).exists():
         raise PermissionDenied

@@ -26,12 +26,11 @@ from passend.hulpvragen.selectors import (
     grondslag,
     hulpvraag_voor_detail,
     hulpvragen_voor_lijst,
-    is_applicatiebeheerder,
     leerlingen_zoeken,
+    mag_behandeling_wijzigen,
     mag_dossiers_invoeren,
     mag_schoolgegevens_bewerken,
     medewerkers_van_swv,
-    werkt_voor_swv,
 )
 from passend.hulpvragen.services import (
     StatusIntussenGewijzigd,
@@ -64,10 +63,6 @@ def _vastleggen(
         grondslag=grondslag(gebruiker),
         details=details,
     )
-
-
-def _mag_behandeling_wijzigen(gebruiker: Gebruiker) -> bool:
-    return werkt_voor_swv(gebruiker) or is_applicatiebeheerder(gebruiker)
 
 
 @require_GET
@@ -128,7 +123,7 @@ def detail(request: HttpRequest, referentie: str) -> HttpResponse:
             "laatste_wijziging": list(hulpvraag.statuswijzigingen.all())[-1],
             "kan_status_wijzigen": overgangen_voor(hulpvraag.status, rolcodes(gebruiker)).exists(),
             "kan_schoolgegevens_bewerken": mag_schoolgegevens_bewerken(gebruiker, hulpvraag),
-            "kan_behandeling_wijzigen": _mag_behandeling_wijzigen(gebruiker),
+            "kan_behandeling_wijzigen": mag_behandeling_wijzigen(gebruiker),
         },
     )
 
@@ -203,7 +198,7 @@ def status_wijzigen(request: HttpRequest, referentie: str) -> HttpResponse:
 def behandeling_wijzigen(request: HttpRequest, referentie: str) -> HttpResponse:
     """R32: coördinator and labels, by SWV staff only."""
     gebruiker, hulpvraag = _hulpvraag(request, referentie)
-    if not _mag_behandeling_wijzigen(gebruiker):
+    if not mag_behandeling_wijzigen(gebruiker):
         raise Http404
     form = BehandelingForm(
         request.POST if request.method == "POST" else None,
