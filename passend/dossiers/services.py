@@ -24,19 +24,17 @@ def leerling_aanmaken(
     geslacht: int = Leerling.Geslacht.ONBEKEND,
     ouder_emailadressen: str = "",
 ) -> Leerling:
-    leerling = Leerling(
-        swv=door.swv,
-        roepnaam=roepnaam,
-        tussenvoegsel=tussenvoegsel,
-        achternaam=achternaam,
-        geboortedatum=geboortedatum,
-        geslacht=geslacht,
-        ouder_emailadressen=ouder_emailadressen,
-        aangemaakt_door=door,
+    return _gecontroleerd_opslaan(
+        Leerling(swv=door.swv, aangemaakt_door=door),
+        {
+            "roepnaam": roepnaam,
+            "tussenvoegsel": tussenvoegsel,
+            "achternaam": achternaam,
+            "geboortedatum": geboortedatum,
+            "geslacht": geslacht,
+            "ouder_emailadressen": ouder_emailadressen,
+        },
     )
-    leerling.full_clean()
-    leerling.save()
-    return leerling
 
 
 def _gecontroleerd_opslaan(rij: T, velden: dict[str, object]) -> T:
@@ -74,19 +72,16 @@ def schoolgegevens_toevoegen(
     groep: str = "",
     sinds: date | None = None,
 ) -> Schoolgegevens:
-    schoolgegevens = Schoolgegevens(
-        leerling=leerling,
-        school=school,
-        aanvrager=aanvrager,
-        contactpersoon=contactpersoon,
-        email=email,
-        telefoon=telefoon,
-        groep=groep,
-        sinds=sinds,
+    return _gecontroleerd_opslaan(
+        Schoolgegevens(leerling=leerling, school=school, aanvrager=aanvrager),
+        {
+            "contactpersoon": contactpersoon,
+            "email": email,
+            "telefoon": telefoon,
+            "groep": groep,
+            "sinds": sinds,
+        },
     )
-    schoolgegevens.full_clean()
-    schoolgegevens.save()
-    return schoolgegevens
 
 
 @transaction.atomic

@@ -1,6 +1,10 @@
 """The dossier screens of the manual's direct-entry chapter: Nieuw dossier, and the tabs
 Basisgegevens (with Adres toevoegen), Schoolgegevens and Hulpvraag."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -38,11 +42,6 @@ from passend.hulpvragen.services import hulpvraag_aanmaken, omschrijving_noemt_l
 from passend.processen.selectors import titels_voor_school
 
 
-def _fouten_naar_formulier(form: object, fout: ValidationError) -> None:
-    """A service's ValidationError shown beside the fields it names."""
-    form.add_error(None, fout)  # type: ignore[attr-defined]
-
-
 def _leerling(request: HttpRequest, pk: int) -> tuple[Gebruiker, Leerling]:
     gebruiker = ingelogde_gebruiker(request)
     leerling = get_object_or_404(leerlingen_zichtbaar_voor(gebruiker), pk=pk)
@@ -62,6 +61,34 @@ def _vastleggen(
         grondslag=grondslag(gebruiker),
         details=details,
     )
+
+
+def _opslaan_en_terug(
+    request: HttpRequest,
+    gebruiker: Gebruiker,
+    leerling: Leerling,
+    form: forms.BaseForm,
+    opslaan: Callable[[dict[str, Any]], object],
+    *,
+    melding: str,
+    terug: str = "hulpvragen:dossier",
+    **details: str,
+) -> HttpResponse | None:
+    """Saves a valid dossier form through a service, logs the change and goes back to the tab.
+
+    None while there is nothing to save yet, or the service refused: the form then shows why,
+    beside the fields, with everything typed still in it.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        opslaan(form.cleaned_data)
+    except ValidationError as fout:
+        form.add_error(None, fout)
+        return None
+    _vastleggen(request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, **details)
+    messages.success(request, melding)
+    return redirect(terug, pk=leerling.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -84,7 +111,7 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
             try:
                 leerling = leerling_aanmaken(door=gebruiker, **gegevens)
             except ValidationError as fout:
-                _fouten_naar_formulier(form, fout)
+                form.add_error(None, fout)
             else:
                 _vastleggen(request, gebruiker, leerling, Inzage.Actie.AANGEMAAKT)
                 messages.success(request, _("Het dossier is opgeslagen."))
@@ -111,16 +138,16 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
 def adres_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker, leerling = _leerling(request, pk)
     form = AdresForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            adres_toevoegen(leerling=leerling, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            _vastleggen(request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, adres="toegevoegd")
-            messages.success(request, _("Het adres is opgeslagen."))
-            return redirect("hulpvragen:dossier", pk=leerling.pk)
-    return _adresformulier(request, leerling, form)
+    opgeslagen = _opslaan_en_terug(
+        request,
+        gebruiker,
+        leerling,
+        form,
+        lambda gegevens: adres_toevoegen(leerling=leerling, **gegevens),
+        melding=_("Het adres is opgeslagen."),
+        adres="toegevoegd",
+    )
+    return opgeslagen or _adresformulier(request, leerling, form)
 
 
 @require_http_methods(["GET", "POST"])
@@ -128,16 +155,16 @@ def basisgegevens_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker, leerling = _leerling(request, pk)
     form = BasisgegevensForm(request.POST if request.method == "POST" else None, instance=leerling)
     del form.fields["toch_nieuw_dossier"]
-    if request.method == "POST" and form.is_valid():
-        try:
-            leerling_wijzigen(leerling=leerling, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            _vastleggen(request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, tab="basisgegevens")
-            messages.success(request, _("De basisgegevens zijn opgeslagen."))
-            return redirect("hulpvragen:dossier", pk=leerling.pk)
-    return render(
+    opgeslagen = _opslaan_en_terug(
+        request,
+        gebruiker,
+        leerling,
+        form,
+        lambda gegevens: leerling_wijzigen(leerling=leerling, **gegevens),
+        melding=_("De basisgegevens zijn opgeslagen."),
+        tab="basisgegevens",
+    )
+    return opgeslagen or render(
         request,
         "hulpvragen/dossier_formulier.html",
         {"leerling": leerling, "form": form, "tab": "basisgegevens", "titel": _("Basisgegevens")},
@@ -149,16 +176,16 @@ def adres_bewerken(request: HttpRequest, pk: int, adres_pk: int) -> HttpResponse
     gebruiker, leerling = _leerling(request, pk)
     adres = get_object_or_404(leerling.adressen, pk=adres_pk)
     form = AdresForm(request.POST if request.method == "POST" else None, instance=adres)
-    if request.method == "POST" and form.is_valid():
-        try:
-            adres_wijzigen(adres=adres, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            _vastleggen(request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, adres="gewijzigd")
-            messages.success(request, _("Het adres is opgeslagen."))
-            return redirect("hulpvragen:dossier", pk=leerling.pk)
-    return _adresformulier(request, leerling, form)
+    opgeslagen = _opslaan_en_terug(
+        request,
+        gebruiker,
+        leerling,
+        form,
+        lambda gegevens: adres_wijzigen(adres=adres, **gegevens),
+        melding=_("Het adres is opgeslagen."),
+        adres="gewijzigd",
+    )
+    return opgeslagen or _adresformulier(request, leerling, form)
 
 
 def _adresformulier(request: HttpRequest, leerling: Leerling, form: AdresForm) -> HttpResponse:
@@ -214,18 +241,17 @@ def schoolgegevens_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         scholen=scholen,
         aanvragers=aanvragers_voor_scholen(scholen),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            schoolgegevens_toevoegen(leerling=leerling, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            _vastleggen(
-                request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, schoolgegevens="toegevoegd"
-            )
-            messages.success(request, _("De schoolgegevens zijn opgeslagen."))
-            return redirect("hulpvragen:dossier_schoolgegevens", pk=leerling.pk)
-    return render(
+    opgeslagen = _opslaan_en_terug(
+        request,
+        gebruiker,
+        leerling,
+        form,
+        lambda gegevens: schoolgegevens_toevoegen(leerling=leerling, **gegevens),
+        melding=_("De schoolgegevens zijn opgeslagen."),
+        terug="hulpvragen:dossier_schoolgegevens",
+        schoolgegevens="toegevoegd",
+    )
+    return opgeslagen or render(
         request,
         "hulpvragen/schoolgegevens_nieuw.html",
         {"leerling": leerling, "form": form, "scholen": scholen, "tab": "schoolgegevens"},
@@ -289,7 +315,7 @@ def hulpvraag_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                     door=gebruiker,
                 )
             except ValidationError as fout:
-                _fouten_naar_formulier(form, fout)
+                form.add_error(None, fout)
             else:
                 inzage_vastleggen(
                     request=request,

@@ -219,3 +219,27 @@ def test_p1_changing_a_hulpvraag_one_cannot_see_is_refused(omgeving):
             naar=status(hulpvraag, "Voorlopige aanmelding"),
             door=omgeving.ib_kompas,
         )
+
+
+def test_r30_tlv_1_incompleet_means_the_school_acts_and_sets_tlv_2_indienen(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas, "TLV -Nieuw")
+    assert hulpvraag.status.naam == "TLV_2_indienen"
+    incompleet = status(hulpvraag, "TLV_1_incompleet")
+    assert incompleet.school_moet_actie_ondernemen and incompleet.reden_verplicht
+    hulpvraag_status_wijzigen(
+        hulpvraag=hulpvraag,
+        naar=incompleet,
+        door=omgeving.scp,
+        reden="Handtekening ouders ontbreekt.",
+    )
+    # Only the school resubmits: the SWV may not set TLV_2_indienen on its behalf.
+    with pytest.raises(ValidationError):
+        hulpvraag_status_wijzigen(
+            hulpvraag=hulpvraag, naar=status(hulpvraag, "TLV_2_indienen"), door=omgeving.scp
+        )
+    hulpvraag_status_wijzigen(
+        hulpvraag=hulpvraag, naar=status(hulpvraag, "TLV_2_indienen"), door=omgeving.ib_kompas
+    )
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.status.naam == "TLV_2_indienen"
+    assert hulpvragen_zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
