@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "passend.processen",
     "passend.dossiers",
     "passend.hulpvragen",
+    "passend.bijlagen",
     "passend.web",
 ]
 
@@ -300,6 +301,49 @@ STATIC_URL = "static/"
 # Production serves what `collectstatic` gathered; locally WhiteNoise finds files in the apps.
 STATIC_ROOT = VAR_DIR / "static" if PRODUCTION else None
 WHITENOISE_USE_FINDERS = not PRODUCTION
+
+# --- Bijlagen: where uploaded files are stored ----------------------------------------------
+
+# Every upload goes to a temporary file on disk, never into memory: the checks read it from a
+# path, and ten uploads of 10 MB at once must not cost the web process 100 MB.
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.TemporaryFileUploadHandler"]
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+PASSEND_BIJLAGEN_S3_BUCKET = env_str("PASSEND_BIJLAGEN_S3_BUCKET")
+if PASSEND_BIJLAGEN_S3_BUCKET:
+    BIJLAGEN_OPSLAG = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PASSEND_BIJLAGEN_S3_BUCKET,
+            "endpoint_url": env_str("PASSEND_BIJLAGEN_S3_ENDPOINT") or None,
+            "region_name": env_str("PASSEND_BIJLAGEN_S3_REGIO") or None,
+            # Empty: boto3 finds credentials itself (environment, instance role).
+            "access_key": env_str("PASSEND_BIJLAGEN_S3_ACCESS_KEY") or None,
+            "secret_key": env_str("PASSEND_BIJLAGEN_S3_SECRET_KEY") or None,
+            "location": env_str("PASSEND_BIJLAGEN_S3_PREFIX"),
+            # Private objects; never a public or signed URL, files go through our view.
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    BIJLAGEN_OPSLAG = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env_str("PASSEND_BIJLAGEN_MAP") or str(VAR_DIR / "bijlagen"),
+            "base_url": None,
+        },
+    }
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "bijlagen": BIJLAGEN_OPSLAG,
+}
+# How long a checked file waits for the user's answer to a warning (a meaningless name, the
+# offer of a smaller copy); `manage.py bijlagen_opruimen` removes it afterwards.
+PASSEND_BIJLAGE_BEDENKTIJD = timedelta(hours=env_int("PASSEND_BIJLAGE_BEDENKTIJD_UREN", 24))
 
 # --- Logging: structured JSON, so a newline in a username cannot forge a log line ------------
 

@@ -6,7 +6,7 @@ not exist for the user (a 404, never a 403 that confirms it exists).
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from passend.accounts import rollen
 from passend.accounts.models import Gebruiker
@@ -152,6 +152,8 @@ def hulpvraag_voor_detail(gebruiker: Gebruiker, referentie: str) -> Hulpvraag:
                 queryset=Statuswijziging.objects.select_related("van", "naar", "door"),
             ),
         )
+        # The "N Bijlagen" button (R17, R53); by name, as bijlagen sits above this app.
+        .annotate(aantal_bijlagen=Count("bijlagen"))
         .get(referentie=referentie)
     )
 

@@ -1,6 +1,7 @@
 from collections.abc import Collection
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,12 @@ class Samenwerkingsverband(models.Model):
 
     code = models.CharField(_("code"), max_length=6, unique=True, validators=[swv_code_validator])
     naam = models.CharField(_("naam"), max_length=200)
+    max_bijlage_mb = models.PositiveSmallIntegerField(
+        _("grootste bijlage (MB)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Een bijlage mag hoogstens zo groot zijn (R3); standaard 10 MB."),
+    )
 
     class Meta:
         verbose_name = _("samenwerkingsverband")
@@ -27,6 +34,10 @@ class Samenwerkingsverband(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.naam}"
+
+    @property
+    def max_bijlage_bytes(self) -> int:
+        return int(self.max_bijlage_mb) * 1024 * 1024
 
     def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         # Normalised before the field validators see it: " po2806" is a valid code.

@@ -19,6 +19,7 @@ from passend.hulpvragen.models import Label
 from passend.hulpvragen.selectors import is_applicatiebeheerder
 from passend.notificaties.admin import BerichtAdmin
 from passend.notificaties.models import Bericht
+from passend.organisaties.models import Samenwerkingsverband
 from passend.processen.admin import (
     HulpvraagtitelAdmin,
     ProcesAdmin,
@@ -151,6 +152,18 @@ class EigenBerichtAdmin(EigenSwvMixin, BerichtAdmin):
         return _is_eigen_beheerder(request)
 
 
+class EigenSamenwerkingsverbandAdmin(EigenSwvMixin, admin.ModelAdmin[Samenwerkingsverband]):
+    """The SWV's own settings; code and name belong to the operators."""
+
+    swv_pad = "pk"
+    list_display = ["code", "naam", "max_bijlage_mb"]
+    fields = ["code", "naam", "max_bijlage_mb"]
+    readonly_fields = ["code", "naam"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class SwvBeheerSite(admin.AdminSite):
     site_header = "Passend – beheer van uw samenwerkingsverband"
     site_title = "Passend SWV-beheer"
@@ -169,3 +182,4 @@ swv_beheer.register(Hulpvraagtitel, EigenHulpvraagtitelAdmin)
 swv_beheer.register(Label, EigenLabelAdmin)
 swv_beheer.register(Schoolcontactpersoon, EigenSchoolcontactpersoonAdmin)
 swv_beheer.register(Bericht, EigenBerichtAdmin)
+swv_beheer.register(Samenwerkingsverband, EigenSamenwerkingsverbandAdmin)

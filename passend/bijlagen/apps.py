@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BijlagenConfig(AppConfig):
+    name = "passend.bijlagen"
+    verbose_name = "Bijlagen"

@@ -1,0 +1,57 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ZoekForm(forms.Form):
+    bestandsnaam = forms.CharField(
+        label=_("Bestandsnaam"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
+class MeerdereBestandenInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MeerdereBestandenField(forms.FileField):
+    """Several files in one go; each is judged on its own by the service."""
+
+    widget = MeerdereBestandenInput
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        bestanden = data if isinstance(data, list | tuple) else [data]
+        return [super(MeerdereBestandenField, self).clean(bestand, initial) for bestand in bestanden]
+
+
+class ToevoegenForm(forms.Form):
+    bestanden = MeerdereBestandenField(
+        label=_("Bestanden"),
+        help_text=_(
+            "U kunt meerdere bestanden tegelijk kiezen. PDF heeft de voorkeur; geef bestanden "
+            "een naam die zegt wat erin staat, zoals OPP-januari-2026.pdf."
+        ),
+        error_messages={"required": _("Kies een of meer bestanden.")},
+        allow_empty_file=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bestanden"].widget.attrs["multiple"] = True
+
+
+class WachtendForm(forms.Form):
+    bestandsnaam = forms.CharField(label=_("Bestandsnaam"), max_length=255)
+
+
+class VerwijderenForm(forms.Form):
+    reden = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, reden_verplicht: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reden"].required = reden_verplicht
+        if not reden_verplicht:
+            self.fields["reden"].label = _("Reden (niet verplicht)")

@@ -1,0 +1,358 @@
+"""Every write to attachments: add (from any channel), answer a warning, remove.
+
+Crash safety (ARCHITECTURE.md rule 6): the row and the stored file are made in one durable
+transaction, and the service deletes the stored file again when anything up to and including
+the COMMIT fails. `durable=True` guarantees the commit happens here, so no outer transaction can
+roll the row back after the file was kept. A process that dies half-way leaves at most a stored
+file without a row, which `manage.py bijlagen_opruimen` removes after a grace period.
+"""
+
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passend.accounts.models import Gebruiker
+from passend.bijlagen.controles import (
+    BestandGeweigerd,
+    GecontroleerdBestand,
+    TeGrootMaarVerkleinbaar,
+    betekenisloze_naam,
+    bestand_controleren,
+    pdf_verkleinen,
+)
+from passend.bijlagen.models import Bijlage, Bijlageverwijdering, Bron, WachtendeBijlage
+from passend.bijlagen.opslag import (
+    OPSLAGNAAM,
+    bestand_opslaan,
+    bestand_verwijderen,
+    nieuwe_opslagnaam,
+    opslag,
+)
+from passend.bijlagen.selectors import mag_bijlage_verwijderen, reden_verplicht_bij_verwijderen
+from passend.hulpvragen.models import Hulpvraag
+
+Rij = TypeVar("Rij", Bijlage, WachtendeBijlage)
+
+
+class BijlageGeweigerd(BestandGeweigerd):
+    """A refusal decided here rather than by the file checks; carries its Dutch message."""
+
+
+class DubbeleBijlage(BijlageGeweigerd):
+    def __init__(self, bestaande: Bijlage) -> None:
+        super().__init__(
+            _(
+                "Dit bestand is al toegevoegd aan deze hulpvraag, als ‘%(bestaande)s’ "
+                "(%(datum)s). Het is niet nog een keer toegevoegd."
+            )
+            % {
+                "bestaande": bestaande.bestandsnaam,
+                "datum": timezone.localtime(bestaande.toegevoegd_op).strftime("%d-%m-%Y"),
+            }
+        )
+        self.bestaande = bestaande
+
+
+class WachtendeBijlageVerlopen(BijlageGeweigerd):
+    def __init__(self) -> None:
+        super().__init__(
+            _("Dit bestand wacht niet meer op uw antwoord; voeg het opnieuw toe als u het wilt.")
+        )
+
+
+def grootte_tekst(grootte: int) -> str:
+    """Bytes as people read them: "3,2 MB"."""
+    return f"{grootte / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def bestandsnaam_opschonen(naam: str) -> str:
+    """The name as shown and offered on download: no path, no control or direction characters
+    (a right-to-left override can make "fdp.exe" read as "exe.pdf"), at most 255 characters."""
+    naam = Path(naam.replace("\\", "/")).name
+    naam = "".join(teken for teken in naam if unicodedata.category(teken)[0] != "C").strip()
+    if not naam:
+        return "bijlage"
+    if len(naam) > 255:
+        stam, punt, extensie = naam.rpartition(".")
+        naam = stam[: 254 - len(extensie)] + punt + extensie if punt else naam[:255]
+    return naam
+
+
+def _met_extensie(nieuw: str, oud: str) -> str:
+    """A rename keeps the extension of the checked file: the type was decided for it."""
+    extensie = Path(oud).suffix
+    if extensie and Path(nieuw).suffix.lower() != extensie.lower():
+        nieuw = bestandsnaam_opschonen(nieuw + extensie)
+    return nieuw
+
+
+def _geen_dubbele(hulpvraag: Hulpvraag, sha256: str) -> None:
+    bestaande = Bijlage.objects.filter(hulpvraag=hulpvraag, sha256=sha256).first()
+    if bestaande is not None:
+        raise DubbeleBijlage(bestaande)
+
+
+def _inhoud(gecontroleerd: GecontroleerdBestand) -> dict[str, object]:
+    return {
+        "soort": gecontroleerd.soort,
+        "mime": gecontroleerd.mime,
+        "inline_tonen": gecontroleerd.inline_tonen,
+        "grootte": gecontroleerd.grootte,
+        "sha256": gecontroleerd.sha256,
+    }
+
+
+def _opslaan_met_rij(pad: Path | None, maak_rij: Callable[[str], Rij], naam: str = "") -> Rij:
+    """Row and file together or neither: see the module docstring. Without `pad` the file is
+    already stored under `naam` (a waiting file becoming an attachment) and is left alone on
+    failure, because the waiting row still names it."""
+    naam = naam or nieuwe_opslagnaam()
+    try:
+        with transaction.atomic(durable=True):
+            rij = maak_rij(naam)
+            if pad is not None:
+                bestand_opslaan(naam, pad)
+    except BaseException:
+        if pad is not None:
+            bestand_verwijderen(naam)
+        raise
+    return rij
+
+
+def bestand_aanbieden(
+    *,
+    hulpvraag: Hulpvraag,
+    pad: Path,
+    bestandsnaam: str,
+    door: Gebruiker,
+    bron: str = Bron.WEB,
+) -> Bijlage | WachtendeBijlage:
+    """One file offered for a hulpvraag, from any channel (R2): checked, then added; or kept
+    waiting when its uploader should answer a warning first (R3, R4). Raises BestandGeweigerd
+    with a Dutch message; then nothing is stored."""
+    bestandsnaam = bestandsnaam_opschonen(bestandsnaam)
+    max_bytes = hulpvraag.swv.max_bijlage_bytes
+    oorspronkelijke_grootte = None
+    with tempfile.TemporaryDirectory(prefix="passend-") as map:
+        try:
+            gecontroleerd = bestand_controleren(pad, bestandsnaam=bestandsnaam, max_bytes=max_bytes)
+        except TeGrootMaarVerkleinbaar:
+            # R3 beyond: a scanned PDF over the limit is offered a 300 dpi copy instead.
+            oorspronkelijke_grootte = pad.stat().st_size
+            verkleind = Path(map) / "verkleind.pdf"
+            pdf_verkleinen(pad, verkleind)
+            pad = verkleind
+            try:
+                gecontroleerd = bestand_controleren(
+                    pad, bestandsnaam=bestandsnaam, max_bytes=max_bytes
+                )
+            except TeGrootMaarVerkleinbaar as nog_te_groot:
+                raise BijlageGeweigerd(
+                    _(
+                        "%(naam)s is %(grootte)s; ook verkleind tot 300 dpi is het groter dan "
+                        "%(max)s. Splits het bestand of scan het met een lagere resolutie."
+                    )
+                    % {
+                        "naam": bestandsnaam,
+                        "grootte": grootte_tekst(oorspronkelijke_grootte),
+                        "max": grootte_tekst(max_bytes),
+                    }
+                ) from nog_te_groot
+        _geen_dubbele(hulpvraag, gecontroleerd.sha256)
+        naam_betekenisloos = betekenisloze_naam(bestandsnaam)
+        if naam_betekenisloos or oorspronkelijke_grootte is not None:
+
+            def wachtend(opslagnaam: str) -> WachtendeBijlage:
+                rij = WachtendeBijlage(
+                    hulpvraag=hulpvraag,
+                    gebruiker=door,
+                    bron=bron,
+                    bestandsnaam=bestandsnaam,
+                    opslagnaam=opslagnaam,
+                    naam_betekenisloos=naam_betekenisloos,
+                    oorspronkelijke_grootte=oorspronkelijke_grootte,
+                    verloopt_op=timezone.now() + settings.PASSEND_BIJLAGE_BEDENKTIJD,
+                    **_inhoud(gecontroleerd),
+                )
+                rij.full_clean()
+                rij.save()
+                return rij
+
+            return _opslaan_met_rij(pad, wachtend)
+
+        def bijlage(opslagnaam: str) -> Bijlage:
+            return _bijlage_maken(
+                hulpvraag=hulpvraag,
+                bestandsnaam=bestandsnaam,
+                opslagnaam=opslagnaam,
+                door=door,
+                bron=bron,
+                inhoud=_inhoud(gecontroleerd),
+            )
+
+        return _opslaan_met_rij(pad, bijlage)
+
+
+def _bijlage_maken(
+    *,
+    hulpvraag: Hulpvraag,
+    bestandsnaam: str,
+    opslagnaam: str,
+    door: Gebruiker,
+    bron: str,
+    inhoud: dict[str, object],
+) -> Bijlage:
+    bijlage = Bijlage(
+        hulpvraag=hulpvraag,
+        bestandsnaam=bestandsnaam,
+        opslagnaam=opslagnaam,
+        toegevoegd_door=door,
+        bron=bron,
+        **inhoud,
+    )
+    bijlage.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            bijlage.save()
+    except IntegrityError:
+        # Two uploads of the same content raced past the check: name the one that won.
+        _geen_dubbele(hulpvraag, bijlage.sha256)
+        raise
+    return bijlage
+
+
+def wachtende_bijlage_toevoegen(
+    *, wachtend: WachtendeBijlage, bestandsnaam: str, door: Gebruiker
+) -> Bijlage:
+    """The uploader's answer "Toevoegen" to a warning, perhaps with a better name (R4): the file
+    already stored becomes the attachment; nothing is uploaded again."""
+    if wachtend.gebruiker_id != door.pk:
+        raise PermissionDenied
+    naam = _met_extensie(bestandsnaam_opschonen(bestandsnaam), wachtend.bestandsnaam)
+
+    def bijlage(opslagnaam: str) -> Bijlage:
+        vergrendeld = (
+            WachtendeBijlage.objects.select_for_update()
+            .filter(pk=wachtend.pk, verloopt_op__gt=timezone.now())
+            .first()
+        )
+        if vergrendeld is None:
+            raise WachtendeBijlageVerlopen
+        _geen_dubbele(vergrendeld.hulpvraag, vergrendeld.sha256)
+        nieuw = _bijlage_maken(
+            hulpvraag=vergrendeld.hulpvraag,
+            bestandsnaam=naam,
+            opslagnaam=opslagnaam,
+            door=door,
+            bron=vergrendeld.bron,
+            inhoud={
+                "soort": vergrendeld.soort,
+                "mime": vergrendeld.mime,
+                "inline_tonen": vergrendeld.inline_tonen,
+                "grootte": vergrendeld.grootte,
+                "sha256": vergrendeld.sha256,
+            },
+        )
+        vergrendeld.delete()
+        return nieuw
+
+    return _opslaan_met_rij(None, bijlage, naam=wachtend.opslagnaam)
+
+
+@transaction.atomic
+def wachtende_bijlage_afwijzen(*, wachtend: WachtendeBijlage, door: Gebruiker) -> None:
+    """ "Niet toevoegen": the waiting file is removed from storage once the row is gone."""
+    if wachtend.gebruiker_id != door.pk:
+        raise PermissionDenied
+    _wachtende_verwijderen(wachtend)
+
+
+def _wachtende_verwijderen(wachtend: WachtendeBijlage) -> None:
+    opslagnaam = wachtend.opslagnaam
+    wachtend.delete()
+    transaction.on_commit(lambda: bestand_verwijderen(opslagnaam))
+
+
+def verlopen_wachtende_bijlagen_verwijderen(*, nu: datetime | None = None) -> int:
+    """Waiting files nobody answered in time; each in its own transaction, so one that is being
+    answered right now (and is locked) is skipped rather than waited for."""
+    nu = nu or timezone.now()
+    verwijderd = 0
+    for pk in WachtendeBijlage.objects.filter(verloopt_op__lte=nu).values_list("pk", flat=True):
+        with transaction.atomic():
+            wachtend = (
+                WachtendeBijlage.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, verloopt_op__lte=nu)
+                .first()
+            )
+            if wachtend is not None:
+                _wachtende_verwijderen(wachtend)
+                verwijderd += 1
+    return verwijderd
+
+
+@transaction.atomic
+def bijlage_verwijderen(*, bijlage: Bijlage, door: Gebruiker, reden: str) -> Bijlageverwijdering:
+    """Removes an attachment: the school while the SWV cannot see the hulpvraag yet, afterwards
+    SWV staff with a reason. The removal is recorded; the file leaves storage after the commit."""
+    hulpvraag = bijlage.hulpvraag
+    if not mag_bijlage_verwijderen(door, hulpvraag):
+        raise PermissionDenied
+    reden = reden.strip()
+    if reden_verplicht_bij_verwijderen(hulpvraag) and not reden:
+        raise ValidationError(
+            {"reden": _("Geef de reden: het samenwerkingsverband kan de bijlage al zien.")}
+        )
+    verwijdering = Bijlageverwijdering(
+        hulpvraag=hulpvraag,
+        bijlage_id=bijlage.pk,
+        bestandsnaam=bijlage.bestandsnaam,
+        sha256=bijlage.sha256,
+        grootte=bijlage.grootte,
+        toegevoegd_op=bijlage.toegevoegd_op,
+        toegevoegd_door_id=bijlage.toegevoegd_door_id,
+        verwijderd_door=door,
+        reden=reden,
+    )
+    verwijdering.full_clean()
+    verwijdering.save()
+    opslagnaam = bijlage.opslagnaam
+    bijlage.delete()
+    transaction.on_commit(lambda: bestand_verwijderen(opslagnaam))
+    return verwijdering
+
+
+def wezen_verwijderen(*, ouder_dan: timedelta) -> int:
+    """Stored files that no row names: left by a crash between storing and committing, or by a
+    removal whose file delete failed. Only files older than `ouder_dan`, so an upload still in
+    flight (stored, not yet committed) is never touched; only names this app makes."""
+    grens = timezone.now() - ouder_dan
+    try:
+        _, namen = opslag().listdir("")
+    except FileNotFoundError:  # the local folder is made with the first upload
+        return 0
+    verwijderd = 0
+    eigen = [naam for naam in namen if OPSLAGNAAM.fullmatch(naam)]
+    for begin in range(0, len(eigen), 500):
+        deel = eigen[begin : begin + 500]
+        bekend = set(
+            Bijlage.objects.filter(opslagnaam__in=deel).values_list("opslagnaam", flat=True)
+        ) | set(
+            WachtendeBijlage.objects.filter(opslagnaam__in=deel).values_list(
+                "opslagnaam", flat=True
+            )
+        )
+        for naam in deel:
+            if naam not in bekend and opslag().get_modified_time(naam) < grens:
+                bestand_verwijderen(naam)
+                verwijderd += 1
+    return verwijderd
