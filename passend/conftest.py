@@ -12,6 +12,18 @@ def _tasks_run_immediately(settings):  # type: ignore[no-untyped-def]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _bijlagen_in_tijdelijke_map(settings, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Attachments stored by a test land in a folder of their own, never in var/."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "bijlagen": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path_factory.mktemp("bijlagen")), "base_url": None},
+        },
+    }
+
+
 @pytest.fixture
 def ppo(db) -> Samenwerkingsverband:  # type: ignore[no-untyped-def]
     return cast(

@@ -24,7 +24,11 @@ class MeerdereBestandenField(forms.FileField):
 
     def clean(self, data: Any, initial: Any = None) -> Any:
         bestanden = data if isinstance(data, list | tuple) else [data]
-        return [super(MeerdereBestandenField, self).clean(bestand, initial) for bestand in bestanden]
+        if not bestanden:
+            bestanden = [None]  # FileField.clean raises "required"
+        return [
+            super(MeerdereBestandenField, self).clean(bestand, initial) for bestand in bestanden
+        ]
 
 
 class ToevoegenForm(forms.Form):

@@ -44,7 +44,9 @@ def bijlage_voor(gebruiker: Gebruiker, referentie: str, pk: int) -> Bijlage:
     )
 
 
-def wachtende_bijlagen_voor(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> QuerySet[WachtendeBijlage]:
+def wachtende_bijlagen_voor(
+    gebruiker: Gebruiker, hulpvraag: Hulpvraag
+) -> QuerySet[WachtendeBijlage]:
     """The user's own files of this hulpvraag that wait for an answer; nobody else's."""
     return WachtendeBijlage.objects.filter(
         gebruiker=gebruiker, hulpvraag=hulpvraag, verloopt_op__gt=timezone.now()

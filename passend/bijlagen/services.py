@@ -25,8 +25,8 @@ from passend.bijlagen.controles import (
     BestandGeweigerd,
     GecontroleerdBestand,
     TeGrootMaarVerkleinbaar,
-    betekenisloze_naam,
     bestand_controleren,
+    betekenisloze_naam,
     pdf_verkleinen,
 )
 from passend.bijlagen.models import Bijlage, Bijlageverwijdering, Bron, WachtendeBijlage

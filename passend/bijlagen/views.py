@@ -143,7 +143,9 @@ def _toevoegen_tonen(
             "hulpvraag": hulpvraag,
             "form": form,
             "toegevoegd": toegevoegd or [],
-            "wachtend": [(w, WachtendForm(initial={"bestandsnaam": w.bestandsnaam})) for w in wachtend],
+            "wachtend": [
+                (w, WachtendForm(initial={"bestandsnaam": w.bestandsnaam})) for w in wachtend
+            ],
             "max_grootte": grootte_tekst(hulpvraag.swv.max_bijlage_bytes),
         },
         status=400 if form.errors else 200,
@@ -235,20 +237,18 @@ def wachtend(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
             messages.error(request, fout.melding)
             return redirect("bijlagen:toevoegen", referentie=hulpvraag.referentie)
         _vastleggen(request, gebruiker, hulpvraag, Inzage.Actie.AANGEMAAKT, object_id=bijlage.pk)
-        messages.success(
-            request, _("%(naam)s is toegevoegd.") % {"naam": bijlage.bestandsnaam}
-        )
+        messages.success(request, _("%(naam)s is toegevoegd.") % {"naam": bijlage.bestandsnaam})
     if wachtende_bijlagen_voor(gebruiker, hulpvraag).exists():
         return redirect("bijlagen:toevoegen", referentie=hulpvraag.referentie)
     return redirect(_lijst_url(hulpvraag))
 
 
 def _ascii_naam(naam: str) -> str:
-    """The fallback name for clients without RFC 5987: accents dropped, quotes and anything
-    that could end the header replaced."""
-    ascii_naam = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
-    ascii_naam = re.sub(r'[^A-Za-z0-9 ._()\-]', "_", ascii_naam).strip() or "bijlage"
-    return ascii_naam
+    """The fallback name for clients without RFC 5987: accents dropped ("Zoë" → "Zoe"), any
+    other character that is not plain ASCII, and quotes or backslashes, replaced by "_"."""
+    ontleed = unicodedata.normalize("NFKD", naam)
+    zonder_accenten = "".join(teken for teken in ontleed if not unicodedata.combining(teken))
+    return re.sub(r"[^A-Za-z0-9 ._()\-]", "_", zonder_accenten).strip() or "bijlage"
 
 
 def content_disposition(naam: str, *, inline: bool) -> str:
@@ -258,8 +258,9 @@ def content_disposition(naam: str, *, inline: bool) -> str:
 
 # Chromium's PDF viewer does not run under a `sandbox` CSP, so a checked PDF (no JavaScript,
 # launch actions or embedded files) opened inline gets a strict policy without it.
-CSP_PDF = "default-src 'none'; object-src 'self'; plugin-types application/pdf; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-CSP_SANDBOX = "sandbox; default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+_CSP_STRENG = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+CSP_PDF = _CSP_STRENG
+CSP_SANDBOX = "sandbox; " + _CSP_STRENG
 
 
 def _serveren(request: HttpRequest, referentie: str, pk: int, *, openen: bool) -> FileResponse:
@@ -316,10 +317,12 @@ def verwijderen(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
             _vastleggen(
                 request, gebruiker, hulpvraag, Inzage.Actie.GEWIJZIGD, object_id=pk, verwijderd=True
             )
-            messages.success(
-                request, _("%(naam)s is verwijderd.") % {"naam": bijlage.bestandsnaam}
-            )
+            messages.success(request, _("%(naam)s is verwijderd.") % {"naam": bijlage.bestandsnaam})
             return redirect(_lijst_url(hulpvraag))
+    if request.method == "GET":
+        _vastleggen(
+            request, gebruiker, hulpvraag, Inzage.Actie.BEKEKEN, object_id=pk, scherm="verwijderen"
+        )
     return render(
         request,
         "bijlagen/verwijderen.html",

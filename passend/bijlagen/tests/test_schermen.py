@@ -1,0 +1,392 @@
+"""The screens: "N Bijlagen" on the detail, "Bijlagen hulpvraag" as the manual shows it (R17,
+R52), adding several files at once, Open and Download with their headers (R49), removal, the
+visibility of every path (P1) and the access log (P2)."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from passend.audit.models import Inzage
+from passend.bijlagen.models import Bijlage, Bijlageverwijdering, WachtendeBijlage
+from passend.bijlagen.tests import bestanden
+from passend.bijlagen.tests.conftest import opgeslagen_bestanden, toevoegen
+
+pytestmark = pytest.mark.django_db
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def lijst_url(hulpvraag, **zoeken):  # type: ignore[no-untyped-def]
+    return reverse("bijlagen:lijst", args=[hulpvraag.referentie])
+
+
+def url(naam: str, bijlage: Bijlage) -> str:
+    return reverse(f"bijlagen:{naam}", args=[bijlage.hulpvraag.referentie, bijlage.pk])
+
+
+def upload(naam: str, inhoud: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(naam, inhoud, content_type="application/octet-stream")
+
+
+def test_r17_r53_the_detail_has_the_n_bijlagen_button(omgeving, hulpvraag):
+    client = omgeving.client(omgeving.ib_regenboog)
+    detail = reverse("hulpvragen:detail", args=[hulpvraag.referentie])
+    knop = re.compile(r'<a class="knop knop--secundair" href="([^"]+)">(\d+ Bijlagen?)</a>')
+
+    def gevonden() -> list[tuple[str, str]]:
+        return knop.findall(client.get(detail).content.decode())
+
+    assert gevonden() == [(lijst_url(hulpvraag), "0 Bijlagen")]
+    toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP.pdf", bestanden.pdf())
+    assert gevonden() == [(lijst_url(hulpvraag), "1 Bijlage")]
+    toevoegen(hulpvraag, omgeving.ib_regenboog, "Verslag.docx", bestanden.docx())
+    toevoegen(hulpvraag, omgeving.ib_regenboog, "Notities.txt", bestanden.txt())
+    assert gevonden() == [(lijst_url(hulpvraag), "3 Bijlagen")]
+
+
+def test_r52_the_screen_as_the_manual_shows_it(omgeving, hulpvraag):
+    toevoegen(hulpvraag, omgeving.ib_regenboog, "Op weg naar Kindkans 2.0.docx", bestanden.docx())
+    toevoegen(hulpvraag, omgeving.coordinator, "Ontwikkelingsperspectiefplan.pdf", bestanden.pdf())
+    pdf = Bijlage.objects.get(soort="pdf")
+    docx = Bijlage.objects.get(soort="docx")
+    Bijlage.objects.filter(pk=docx.pk).update(toegevoegd_op="2023-10-19T10:00:00+02:00")
+
+    html = omgeving.client(omgeving.ib_regenboog).get(lijst_url(hulpvraag)).content.decode()
+
+    assert "<h1>Bijlagen hulpvraag</h1>" in html
+    assert ">Zoeken</h2>" in html and ">Bestandsnaam</label>" in html
+    assert f'<a href="{lijst_url(hulpvraag)}">Wissen</a>' in html
+    koppen = re.findall(r'<th scope="col">([^<]+)</th>', html)
+    assert koppen == ["Bestandsnaam", "Toegevoegd op", "Toegevoegd door", "Download", "Open"]
+    rijen = re.findall(r"<tr>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>", html)
+    vandaag = pdf.toegevoegd_op.astimezone().strftime("%d-%m-%Y")
+    assert rijen == [
+        ("Ontwikkelingsperspectiefplan.pdf", vandaag, omgeving.coordinator.volledige_naam),
+        ("Op weg naar Kindkans 2.0.docx", "19-10-2023", omgeving.ib_regenboog.volledige_naam),
+    ]
+    assert "1 t/m 2 (van 2)" in html
+    assert ">+ Bijlage toevoegen</a>" in html
+    detail = reverse("hulpvragen:detail", args=[hulpvraag.referentie])
+    assert f'href="{detail}">Sluiten</a>' in html
+    # R49: the eye only for what a browser shows inline, in a new tab without an opener.
+    assert f'href="{url("openen", pdf)}" target="_blank" rel="noopener">' in html
+    assert url("openen", docx) not in html
+    assert "Open Ontwikkelingsperspectiefplan.pdf (nieuw tabblad)" in html
+    assert html.count(">Download<span") == 2
+
+
+def test_r52_search_on_bestandsnaam_and_paging(omgeving, hulpvraag):
+    for nummer in range(27):
+        toevoegen(hulpvraag, omgeving.ib_regenboog, f"Verslag {nummer}.txt", f"{nummer}".encode())
+    toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP januari.pdf", bestanden.pdf())
+    client = omgeving.client(omgeving.ib_regenboog)
+
+    assert "1 t/m 25 (van 28)" in client.get(lijst_url(hulpvraag)).content.decode()
+    tweede = client.get(lijst_url(hulpvraag), {"pagina": 2}).content.decode()
+    assert "26 t/m 28 (van 28)" in tweede
+    gezocht = client.get(lijst_url(hulpvraag), {"bestandsnaam": "opp"}).content.decode()
+    assert "OPP januari.pdf" in gezocht and "Verslag" not in gezocht
+    assert "1 t/m 1 (van 1)" in gezocht
+    assert 'value="opp"' in gezocht
+    niets = client.get(lijst_url(hulpvraag), {"bestandsnaam": "rapport"}).content.decode()
+    assert "Geen bijlagen gevonden met deze bestandsnaam." in niets
+    # The next page keeps the search.
+    verslagen = client.get(lijst_url(hulpvraag), {"bestandsnaam": "verslag"}).content.decode()
+    assert "?bestandsnaam=verslag&amp;pagina=2" in verslagen
+
+
+def test_the_list_takes_the_same_queries_for_one_row_or_many(
+    omgeving, hulpvraag, django_assert_num_queries
+):
+    client = omgeving.client(omgeving.ib_regenboog)
+    toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP.pdf", bestanden.pdf())
+    with django_assert_num_queries(QUERIES_LIJST):
+        client.get(lijst_url(hulpvraag))
+    for nummer in range(10):
+        toevoegen(hulpvraag, omgeving.coordinator, f"Verslag {nummer}.txt", f"{nummer}".encode())
+    with django_assert_num_queries(QUERIES_LIJST):
+        antwoord = client.get(lijst_url(hulpvraag))
+    assert "1 t/m 11 (van 11)" in antwoord.content.decode()
+
+
+QUERIES_LIJST = 13
+
+
+# --- Adding ----------------------------------------------------------------------------------
+
+
+def test_r2_several_files_at_once_each_judged_on_its_own(omgeving, hulpvraag):
+    pdf = bestanden.pdf()
+    bestaande = toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP oktober.pdf", pdf)
+    client = omgeving.client(omgeving.ib_regenboog)
+    antwoord = client.post(
+        reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
+        {
+            "bestanden": [
+                upload("Verslag groep 5.docx", bestanden.docx()),
+                upload("Leerlingkaart.png", bestanden.png()),
+                upload("Rapport.pdf", bestanden.exe()),
+                upload("Kopie OPP.pdf", pdf),
+            ]
+        },
+    )
+    assert antwoord.status_code == 400
+    html = antwoord.content.decode()
+    assert set(Bijlage.objects.values_list("bestandsnaam", flat=True)) == {
+        "OPP oktober.pdf",
+        "Verslag groep 5.docx",
+        "Leerlingkaart.png",
+    }
+    assert "Toegevoegd: Verslag groep 5.docx, Leerlingkaart.png" in html
+    fouten = re.findall(r'<div class="veld__fout" id="id_bestanden_error">(.*?)</div>', html, re.S)
+    assert "Rapport.pdf is niet toegevoegd: " in fouten[0]
+    assert "Kopie OPP.pdf is niet toegevoegd: " in fouten[0]
+    assert f"‘{bestaande.bestandsnaam}’" in fouten[0]
+    assert 'aria-invalid="true"' in html
+    assert len(opgeslagen_bestanden()) == 3
+
+
+def test_r2_all_files_good_leads_back_to_the_list(omgeving, hulpvraag):
+    client = omgeving.client(omgeving.ib_regenboog)
+    toevoegen_url = reverse("bijlagen:toevoegen", args=[hulpvraag.referentie])
+    antwoord = client.post(
+        toevoegen_url,
+        {"bestanden": [upload("OPP.pdf", bestanden.pdf()), upload("Notities.txt", b"Groep 5")]},
+        follow=True,
+    )
+    assert antwoord.redirect_chain == [(lijst_url(hulpvraag), 302)]
+    assert "2 bijlagen zijn toegevoegd." in antwoord.content.decode()
+    # The progress script asks for the address instead of a redirect it would follow itself.
+    antwoord = client.post(
+        toevoegen_url,
+        {"bestanden": [upload("Plan.txt", b"Plan van aanpak")]},
+        headers={"X-Passend-Upload": "1"},
+    )
+    assert antwoord.status_code == 204
+    assert antwoord["X-Passend-Doorsturen"] == lijst_url(hulpvraag)
+
+
+def test_r2_no_file_chosen_gets_a_message_beside_the_field(omgeving, hulpvraag):
+    antwoord = omgeving.client(omgeving.ib_regenboog).post(
+        reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]), {}
+    )
+    assert antwoord.status_code == 400
+    assert "Kies een of meer bestanden." in antwoord.content.decode()
+
+
+def test_r4_a_meaningless_name_is_renamed_on_the_screen_without_a_second_upload(
+    omgeving, hulpvraag
+):
+    client = omgeving.client(omgeving.ib_regenboog)
+    toevoegen_url = reverse("bijlagen:toevoegen", args=[hulpvraag.referentie])
+    antwoord = client.post(
+        toevoegen_url, {"bestanden": [upload("scan20250106.pdf", bestanden.pdf())]}, follow=True
+    )
+    assert antwoord.redirect_chain == [(toevoegen_url, 302)]
+    html = antwoord.content.decode()
+    assert "Deze naam zegt niet wat er in het bestand staat." in html
+    wachtend = WachtendeBijlage.objects.get()
+    assert 'value="scan20250106.pdf"' in html
+    # Another user cannot answer for the uploader.
+    vreemde = omgeving.client(omgeving.coordinator).post(
+        reverse("bijlagen:wachtend", args=[hulpvraag.referentie, wachtend.pk]),
+        {"bestandsnaam": "OPP.pdf", "toevoegen": ""},
+    )
+    assert vreemde.status_code == 404
+
+    antwoord = client.post(
+        reverse("bijlagen:wachtend", args=[hulpvraag.referentie, wachtend.pk]),
+        {"bestandsnaam": "OPP 06-01-2025.pdf", "toevoegen": ""},
+        follow=True,
+    )
+    assert antwoord.redirect_chain == [(lijst_url(hulpvraag), 302)]
+    assert "OPP 06-01-2025.pdf is toegevoegd." in antwoord.content.decode()
+    assert Bijlage.objects.get().bestandsnaam == "OPP 06-01-2025.pdf"
+
+
+# --- Open and Download (R49) -----------------------------------------------------------------
+
+
+def inhoud(antwoord) -> bytes:  # type: ignore[no-untyped-def]
+    assert antwoord.streaming
+    return b"".join(antwoord.streaming_content)
+
+
+def test_r49_a_checked_pdf_opens_inline_with_safe_headers(omgeving, hulpvraag):
+    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP Zoë – 2025.pdf", bestanden.pdf())
+    antwoord = omgeving.client(omgeving.scp).get(url("openen", bijlage))
+
+    assert antwoord.status_code == 200
+    assert antwoord["Content-Type"] == "application/pdf"
+    assert antwoord["Content-Disposition"] == (
+        'inline; filename="OPP Zoe _ 2025.pdf"; '
+        "filename*=UTF-8''OPP%20Zo%C3%AB%20%E2%80%93%202025.pdf"
+    )
+    assert antwoord["X-Content-Type-Options"] == "nosniff"
+    assert antwoord["Cache-Control"] == "private, no-store"
+    assert antwoord["Content-Length"] == str(len(bestanden.pdf()))
+    # Chromium's PDF viewer does not run sandboxed: a strict policy without `sandbox`.
+    assert antwoord["Content-Security-Policy"] == (
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    )
+    assert inhoud(antwoord) == bestanden.pdf()
+
+
+@pytest.mark.parametrize(
+    ("naam", "bouwer", "mime"),
+    [
+        ("Notities.txt", bestanden.txt, "text/plain; charset=utf-8"),
+        ("Tekening.png", bestanden.png, "image/png"),
+        ("Foto.jpg", bestanden.jpg, "image/jpeg"),
+    ],
+)
+def test_r49_text_and_images_open_inline_in_a_sandbox(omgeving, hulpvraag, naam, bouwer, mime):
+    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, naam, bouwer())
+    antwoord = omgeving.client(omgeving.ib_regenboog).get(url("openen", bijlage))
+    assert antwoord["Content-Type"] == mime
+    assert antwoord["Content-Disposition"].startswith(f'inline; filename="{naam}"; ')
+    assert antwoord["Content-Security-Policy"].startswith("sandbox; default-src 'none'")
+    assert antwoord["X-Content-Type-Options"] == "nosniff"
+    assert antwoord["Cache-Control"] == "private, no-store"
+    assert inhoud(antwoord) == bouwer()
+
+
+def test_r49_office_files_only_download_in_a_sandbox(omgeving, hulpvraag):
+    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, "Verslag groep 5.docx", bestanden.docx())
+    client = omgeving.client(omgeving.ib_regenboog)
+
+    assert client.get(url("openen", bijlage)).status_code == 404
+    antwoord = client.get(url("downloaden", bijlage))
+    assert antwoord["Content-Type"] == DOCX_MIME
+    assert antwoord["Content-Disposition"] == (
+        "attachment; filename=\"Verslag groep 5.docx\"; filename*=UTF-8''Verslag%20groep%205.docx"
+    )
+    assert antwoord["Content-Security-Policy"] == (
+        "sandbox; default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    )
+    assert antwoord["X-Content-Type-Options"] == "nosniff"
+    assert antwoord["Cache-Control"] == "private, no-store"
+    assert inhoud(antwoord) == bestanden.docx()
+
+
+def test_r49_a_pdf_downloads_as_attachment_in_a_sandbox(omgeving, hulpvraag):
+    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP.pdf", bestanden.pdf())
+    antwoord = omgeving.client(omgeving.ib_regenboog).get(url("downloaden", bijlage))
+    assert antwoord["Content-Disposition"].startswith('attachment; filename="OPP.pdf"')
+    assert antwoord["Content-Security-Policy"].startswith("sandbox; ")
+
+
+# --- P1: every path, every role ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wie", "onzichtbaar"),
+    [
+        ("ib_kompas", False),  # school B
+        ("scp", True),  # SWV staff, before the SWV may see it
+        ("ib_ander_swv", False),  # another SWV
+        ("ouder", False),
+    ],
+)
+def test_p1_who_may_not_see_the_hulpvraag_gets_404_on_every_path(
+    omgeving, hulpvraag, onzichtbare_hulpvraag, wie, onzichtbaar
+):
+    doel = onzichtbare_hulpvraag if onzichtbaar else hulpvraag
+    bijlage = toevoegen(doel, omgeving.ib_regenboog, "OPP.pdf", bestanden.pdf())
+    client = omgeving.client(getattr(omgeving, wie))
+    toevoegen_url = reverse("bijlagen:toevoegen", args=[doel.referentie])
+
+    assert client.get(lijst_url(doel)).status_code == 404
+    assert client.get(toevoegen_url).status_code == 404
+    assert client.post(toevoegen_url, {"bestanden": [upload("X.txt", b"x")]}).status_code == 404
+    for naam in ("openen", "downloaden", "verwijderen"):
+        assert client.get(url(naam, bijlage)).status_code == 404
+    assert client.post(url("verwijderen", bijlage), {"reden": "weg"}).status_code == 404
+    # An attachment id under another, visible hulpvraag's reference does not work either.
+    if wie == "ib_kompas":
+        eigen = toevoegen_hulpvraag_kompas(omgeving)
+        andermans = reverse("bijlagen:downloaden", args=[eigen.referentie, bijlage.pk])
+        assert client.get(andermans).status_code == 404
+    assert Bijlage.objects.count() == 1 and Inzage.objects.filter(objecttype="bijlage").count() == 0
+
+
+def toevoegen_hulpvraag_kompas(omgeving):  # type: ignore[no-untyped-def]
+    from passend.hulpvragen.tests.factories import hulpvraag_op_school
+
+    return hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas, roepnaam="Kees")
+
+
+def test_p1_parents_see_nothing_and_cannot_add(omgeving, hulpvraag):
+    assert omgeving.client(omgeving.ouder).get(lijst_url(hulpvraag)).status_code == 404
+
+
+# --- P2: the access log ------------------------------------------------------------------------
+
+
+def test_p2_list_open_download_add_and_remove_are_logged(omgeving, hulpvraag):
+    client = omgeving.client(omgeving.coordinator)
+    client.post(
+        reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
+        {
+            "bestanden": [
+                upload("OPP.pdf", bestanden.pdf()),
+                upload("Verslag.docx", bestanden.docx()),
+            ]
+        },
+    )
+    pdf = Bijlage.objects.get(soort="pdf")
+    docx = Bijlage.objects.get(soort="docx")
+    client.get(lijst_url(hulpvraag))
+    client.get(url("openen", pdf))
+    client.get(url("downloaden", docx))
+    client.post(url("verwijderen", docx), {"reden": "Dubbel met de PDF."})
+
+    regels = list(
+        Inzage.objects.filter(objecttype="bijlage")
+        .order_by("pk")
+        .values_list("actie", "object_id", "details", "gebruikersnaam", "leerling_id")
+    )
+    ref = hulpvraag.referentie
+    assert [regel[:3] for regel in regels] == [
+        ("aangemaakt", str(pdf.pk), {"hulpvraag": ref}),
+        ("aangemaakt", str(docx.pk), {"hulpvraag": ref}),
+        ("lijst", "lijst", {"hulpvraag": ref, "bijlagen": [docx.pk, pdf.pk]}),
+        ("bekeken", str(pdf.pk), {"hulpvraag": ref, "wijze": "openen"}),
+        ("bekeken", str(docx.pk), {"hulpvraag": ref, "wijze": "downloaden"}),
+        ("gewijzigd", str(docx.pk), {"hulpvraag": ref, "verwijderd": True}),
+    ]
+    assert {regel[3:] for regel in regels} == {("kbakker", hulpvraag.leerling_id)}
+
+
+# --- Removal on the screen ------------------------------------------------------------------
+
+
+def test_removal_by_swv_staff_needs_a_reason_beside_the_field(omgeving, hulpvraag):
+    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP.pdf", bestanden.pdf())
+    school = omgeving.client(omgeving.ib_regenboog)
+    assert school.get(url("verwijderen", bijlage)).status_code == 404
+    assert "Verwijderen" not in school.get(lijst_url(hulpvraag)).content.decode()
+
+    swv = omgeving.client(omgeving.coordinator)
+    antwoord = swv.post(url("verwijderen", bijlage), {"reden": ""})
+    assert antwoord.status_code == 200
+    assert "Dit veld is verplicht." in antwoord.content.decode()
+    assert Bijlage.objects.exists()
+
+    antwoord = swv.post(url("verwijderen", bijlage), {"reden": "Verkeerde leerling."}, follow=True)
+    assert antwoord.redirect_chain == [(lijst_url(hulpvraag), 302)]
+    assert "OPP.pdf is verwijderd." in antwoord.content.decode()
+    assert not Bijlage.objects.exists()
+    assert Bijlageverwijdering.objects.get().reden == "Verkeerde leerling."
+
+
+def test_removal_by_the_school_before_the_swv_sees_it(omgeving, onzichtbare_hulpvraag):
+    bijlage = toevoegen(onzichtbare_hulpvraag, omgeving.ib_regenboog, "OPP.pdf", bestanden.pdf())
+    client = omgeving.client(omgeving.ib_regenboog)
+    html = client.get(url("verwijderen", bijlage)).content.decode()
+    assert "Reden (niet verplicht)" in html
+    antwoord = client.post(url("verwijderen", bijlage), {"reden": ""})
+    assert antwoord.status_code == 302
+    assert not Bijlage.objects.exists()
