@@ -288,6 +288,17 @@ else:
     EMAIL_BACKEND = "passend.notificaties.opvang.OpvangBackend"
 PASSEND_MAIL_MAP = VAR_DIR / "mail"
 
+# --- Attachments -------------------------------------------------------------------------------
+
+# clamd, the ClamAV daemon. Set, every attachment is scanned and refused unless clamd clears it.
+CLAMD_ADRES = env_str("CLAMD_ADRES")
+if CLAMD_ADRES and not CLAMD_ADRES.startswith(("tcp://", "unix://")):
+    raise ImproperlyConfigured(
+        "CLAMD_ADRES moet beginnen met tcp:// (tcp://127.0.0.1:3310) of unix:// "
+        f"(unix:///run/clamav/clamd.ctl), niet {CLAMD_ADRES!r}."
+    )
+CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 30)
+
 # --- Language, time, static files ------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"

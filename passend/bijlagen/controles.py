@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
+import logging
+import math
 import re
+import socket
 import struct
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import olefile
+import pikepdf
+from django.conf import settings
 from django.utils.translation import gettext as _
+from PIL import Image
+
+logger = logging.getLogger("passend.bijlagen")
 
 BLOK = 64 * 1024
 
@@ -173,6 +184,12 @@ def bestand_controleren(pad: Path, *, bestandsnaam: str, max_bytes: int) -> Geco
             % {"naam": bestandsnaam, "extensie": extensie, "wat": SOORTEN[soort].omschrijving}
         )
 
+    if soort == "pdf":
+        with _pdf_openen(pad, bestandsnaam) as pdf:
+            _pdf_controleren(pdf, bestandsnaam)
+    elif soort in _PIL_FORMATEN:
+        _afbeelding_controleren(pad, soort, bestandsnaam)
+    _virusscanner(pad, bestandsnaam)
     sha256 = hashlib.sha256()
     for blok in _blokken(pad):
         sha256.update(blok)
@@ -186,11 +203,31 @@ def bestand_controleren(pad: Path, *, bestandsnaam: str, max_bytes: int) -> Geco
 
 
 def _te_groot(pad: Path, *, bestandsnaam: str, extensie: str, max_bytes: int) -> None:
+    """Refuses a file over the limit; a clean PDF of scanned pages as TeGrootMaarVerkleinbaar.
+
+    The other checks run on the smaller copy; only the PDF's own checks run here, so no one is
+    offered a copy that would be refused for a script after all.
+    """
     melding = _("‘%(naam)s’ is %(grootte)s MB; een bijlage mag hoogstens %(max)s MB zijn.") % {
         "naam": bestandsnaam,
         "grootte": _megabytes(pad.stat().st_size),
         "max": _megabytes(max_bytes),
     }
+    with pad.open("rb") as bestand:
+        is_pdf = bestand.read(5) == b"%PDF-"
+    if extensie == "pdf" and is_pdf:
+        with _pdf_openen(pad, bestandsnaam) as pdf:
+            _pdf_controleren(pdf, bestandsnaam)
+            if _is_gescand(pdf, pad.stat().st_size):
+                raise TeGrootMaarVerkleinbaar(
+                    melding
+                    + " "
+                    + _(
+                        "Het bestaat uit gescande pagina’s: Passend kan er een kleinere kopie "
+                        "van maken, met de afbeeldingen op %(dpi)s dpi."
+                    )
+                    % {"dpi": VERKLEIN_DPI}
+                )
     raise BestandGeweigerd(melding)
 
 
@@ -446,12 +483,389 @@ def _ole_soort(pad: Path, bestandsnaam: str) -> str:
     return soorten.pop()
 
 
-def pdf_verkleinen(bron: Path, doel: Path, *, dpi: int = 300) -> int:
+# --- PDF -------------------------------------------------------------------------------------
+
+# Keys whose presence means active or hidden content, and the values of /S, /Type and /Subtype
+# that do (an action's kind, an embedded file, a file attachment annotation).
+_PDF_SCRIPT_SLEUTELS = {"/JS", "/JavaScript", "/XFA"}
+_PDF_INGESLOTEN_SLEUTELS = {"/EmbeddedFiles", "/EF", "/RichMedia"}
+_PDF_SOORT_SLEUTELS = {"/S", "/Type", "/Subtype"}
+_PDF_SCRIPT_SOORTEN = {"/JavaScript", "/ECMAScript"}
+_PDF_START_SOORTEN = {"/Launch"}
+_PDF_INGESLOTEN_SOORTEN = {
+    "/EmbeddedFile",
+    "/FileAttachment",
+    "/GoToE",
+    "/RichMedia",
+    "/Movie",
+    "/Sound",
+    "/Screen",
+}
+
+
+def _pdf_openen(pad: Path, bestandsnaam: str) -> pikepdf.Pdf:
+    try:
+        return pikepdf.open(pad)
+    except pikepdf.PasswordError:
+        raise BestandGeweigerd(
+            _(
+                "‘%(naam)s’ is beveiligd met een wachtwoord, zodat Passend het niet kan "
+                "controleren. Haal het wachtwoord eraf (sla het document op zonder beveiliging) "
+                "en probeer het opnieuw."
+            )
+            % {"naam": bestandsnaam}
+        ) from None
+    except (pikepdf.PdfError, OSError, ValueError, RecursionError):
+        raise BestandGeweigerd(
+            _("‘%(naam)s’ is beschadigd en kan niet worden gelezen.") % {"naam": bestandsnaam}
+        ) from None
+
+
+def _pdf_controleren(pdf: pikepdf.Pdf, bestandsnaam: str) -> None:
+    """Refuses JavaScript, launch actions and embedded files wherever they are.
+
+    Every indirect object is visited once, from the file's object table, so the walk meets
+    objects in compressed object streams too and cannot loop: within one object only its
+    direct parts are followed, and those form a tree. An object nobody references is checked
+    as well; a PDF has no business carrying a script, even an unreachable one.
+    """
+    try:
+        if len(pdf.pages) == 0:
+            raise pikepdf.PdfError("geen pagina's")
+        for object_ in pdf.objects:
+            _pdf_object_controleren(object_, bestandsnaam)
+    except (pikepdf.PdfError, RecursionError, ValueError):
+        raise BestandGeweigerd(
+            _("‘%(naam)s’ is beschadigd en kan niet worden gelezen.") % {"naam": bestandsnaam}
+        ) from None
+
+
+def _pdf_object_controleren(object_: pikepdf.Object, bestandsnaam: str) -> None:
+    stapel = [object_]
+    while stapel:
+        huidig = stapel.pop()
+        if isinstance(huidig, pikepdf.Stream):
+            huidig = huidig.stream_dict
+        if isinstance(huidig, pikepdf.Dictionary):
+            onderdelen = list(huidig.items())
+        elif isinstance(huidig, pikepdf.Array):
+            onderdelen = [("", onderdeel) for onderdeel in huidig]
+        else:
+            continue
+        for sleutel, waarde in onderdelen:
+            if sleutel in _PDF_SCRIPT_SLEUTELS:
+                raise _pdf_script(bestandsnaam)
+            if sleutel in _PDF_INGESLOTEN_SLEUTELS:
+                raise _pdf_ingesloten(bestandsnaam)
+            if sleutel in _PDF_SOORT_SLEUTELS and isinstance(waarde, pikepdf.Name):
+                soort = str(waarde)
+                if soort in _PDF_SCRIPT_SOORTEN:
+                    raise _pdf_script(bestandsnaam)
+                if soort in _PDF_START_SOORTEN:
+                    raise BestandGeweigerd(
+                        _(
+                            "‘%(naam)s’ bevat een opdracht om een programma of ander bestand te "
+                            "starten. Zulke PDF-bestanden kunnen schadelijk zijn en worden niet "
+                            "aangenomen. Druk het document af naar een nieuwe PDF en probeer "
+                            "het opnieuw."
+                        )
+                        % {"naam": bestandsnaam}
+                    )
+                if soort in _PDF_INGESLOTEN_SOORTEN:
+                    raise _pdf_ingesloten(bestandsnaam)
+            # An indirect object has its own turn in the object table.
+            if isinstance(waarde, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream) and (
+                not waarde.is_indirect
+            ):
+                stapel.append(waarde)
+
+
+def _pdf_script(bestandsnaam: str) -> BestandGeweigerd:
+    return BestandGeweigerd(
+        _(
+            "‘%(naam)s’ bevat JavaScript of een ander script. Zulke PDF-bestanden kunnen "
+            "schadelijk zijn en worden niet aangenomen. Druk het document af naar een nieuwe PDF "
+            "(‘Afdrukken als PDF’) en probeer het opnieuw."
+        )
+        % {"naam": bestandsnaam}
+    )
+
+
+def _pdf_ingesloten(bestandsnaam: str) -> BestandGeweigerd:
+    return BestandGeweigerd(
+        _(
+            "‘%(naam)s’ bevat ingesloten bestanden of media. Die kan Passend niet controleren. "
+            "Voeg ingesloten bestanden los toe, en druk het document zelf af naar een nieuwe "
+            "PDF."
+        )
+        % {"naam": bestandsnaam}
+    )
+
+
+# --- Images ----------------------------------------------------------------------------------
+
+# A photo from a phone has some 12 to 50 million pixels; more is a decompression bomb.
+AFBEELDING_MAX_PIXELS = 100_000_000
+_PIL_FORMATEN = {"jpg": "JPEG", "png": "PNG"}
+
+
+def _afbeelding_controleren(pad: Path, soort: str, bestandsnaam: str) -> None:
+    """Opens the image with Pillow and verifies it, without decoding a bomb's pixels."""
+    beschadigd = BestandGeweigerd(
+        _("‘%(naam)s’ is beschadigd en kan niet worden gelezen.") % {"naam": bestandsnaam}
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(pad, formats=[_PIL_FORMATEN[soort]]) as afbeelding:
+                breedte, hoogte = afbeelding.size
+                if breedte * hoogte > AFBEELDING_MAX_PIXELS:
+                    raise _afbeelding_te_groot(bestandsnaam)
+                afbeelding.verify()
+            if soort == "jpg":
+                # verify() reads only the JPEG headers; decoding at 1/8 scale reads all data.
+                with Image.open(pad, formats=["JPEG"]) as afbeelding:
+                    afbeelding.draft(afbeelding.mode, (breedte // 8, hoogte // 8))
+                    afbeelding.load()
+    except Image.DecompressionBombError:
+        raise _afbeelding_te_groot(bestandsnaam) from None
+    except (OSError, SyntaxError, ValueError, struct.error, EOFError):
+        raise beschadigd from None
+
+
+def _afbeelding_te_groot(bestandsnaam: str) -> BestandGeweigerd:
+    return BestandGeweigerd(
+        _(
+            "‘%(naam)s’ heeft te veel beeldpunten (meer dan %(max)s miljoen). Verklein de "
+            "afbeelding en probeer het opnieuw."
+        )
+        % {"naam": bestandsnaam, "max": AFBEELDING_MAX_PIXELS // 1_000_000}
+    )
+
+
+# --- Scanned PDFs: recognising them and making them smaller (R3) -----------------------------
+
+VERKLEIN_DPI = 300
+# A page counts as scanned when its images cover this share of it, a PDF when every page is
+# and images hold this share of the file's bytes.
+GESCAND_BEDEKKING = 0.7
+GESCAND_AANDEEL_BEELD = 0.75
+_JPEG_KWALITEIT = 80
+
+
+@dataclass(frozen=True)
+class _Getekend:
+    beeld: pikepdf.Stream
+    breedte_inch: float
+    hoogte_inch: float
+
+
+def _getekende_beelden(pagina: pikepdf.Page) -> list[_Getekend]:
+    """The page's image XObjects with the size each is drawn at, from the transformation
+    matrix in force at its `Do` in the page's content stream."""
+    beelden = pagina.resources.get("/XObject")
+    if not isinstance(beelden, pikepdf.Dictionary):
+        return []
+    getekend = []
+    for naam, ctm in pikepdf.get_objects_with_ctm(pagina):
+        beeld = beelden.get(naam)
+        if isinstance(beeld, pikepdf.Stream) and beeld.get("/Subtype") == pikepdf.Name.Image:
+            getekend.append(
+                _Getekend(beeld, math.hypot(ctm.a, ctm.b) / 72, math.hypot(ctm.c, ctm.d) / 72)
+            )
+    return getekend
+
+
+def _is_gescand(pdf: pikepdf.Pdf, grootte: int) -> bool:
+    """Whether the PDF is made of scanned pages, so that downsampling its images shrinks it.
+
+    Scanned means: every page draws raster images covering at least 70% of its area (measured
+    with the transformation matrices in the page's content stream), and image streams hold at
+    least 75% of the file's bytes. Text does not disqualify: scanners often lay an invisible
+    OCR text layer over the image, which is small. Images drawn inside form XObjects are not
+    seen, so such a PDF is refused plainly rather than offered a copy that would not shrink.
+    """
+    beeld_bytes = 0
+    gezien: set[tuple[int, int]] = set()
+    try:
+        for pagina in pdf.pages:
+            kader = pagina.mediabox
+            oppervlak = abs(float(kader[2]) - float(kader[0])) * abs(
+                float(kader[3]) - float(kader[1])
+            )
+            getekend = _getekende_beelden(pagina)
+            bedekt = sum(beeld.breedte_inch * beeld.hoogte_inch * 72 * 72 for beeld in getekend)
+            if not oppervlak or bedekt / oppervlak < GESCAND_BEDEKKING:
+                return False
+            for beeld in getekend:
+                if beeld.beeld.objgen not in gezien:
+                    gezien.add(beeld.beeld.objgen)
+                    beeld_bytes += int(beeld.beeld.get("/Length", 0))
+    except (pikepdf.PdfError, ValueError, TypeError, IndexError):
+        return False
+    return beeld_bytes >= GESCAND_AANDEEL_BEELD * grootte
+
+
+def pdf_verkleinen(bron: Path, doel: Path, *, dpi: int = VERKLEIN_DPI) -> int:
     """Writes a copy of a scanned PDF with its page images downsampled to dpi; returns the new
-    size in bytes."""
-    raise NotImplementedError
+    size in bytes.
+
+    Each image drawn at more than `dpi` (its pixels over the largest size it is drawn at on
+    any page) is re-encoded as JPEG at `dpi`; a losslessly stored image at or below `dpi` is
+    re-encoded as JPEG at its own resolution when that is smaller. Pages, their order and
+    their size stay as they are; black-and-white images (already small, and blurred by JPEG)
+    and images Pillow cannot decode are kept unchanged. The copy still has to pass
+    `bestand_controleren`.
+    """
+    with pikepdf.open(bron) as pdf:
+        grootste: dict[tuple[int, int], _Getekend] = {}
+        for pagina in pdf.pages:
+            for getekend in _getekende_beelden(pagina):
+                eerder = grootste.get(getekend.beeld.objgen)
+                if eerder is None or getekend.breedte_inch > eerder.breedte_inch:
+                    grootste[getekend.beeld.objgen] = getekend
+        for getekend in grootste.values():
+            _beeld_verkleinen(getekend, dpi)
+        pdf.remove_unreferenced_resources()
+        pdf.save(doel, compress_streams=True)
+    return doel.stat().st_size
+
+
+def _beeld_verkleinen(getekend: _Getekend, dpi: int) -> None:
+    beeld = getekend.beeld
+    if beeld.get("/ImageMask") or int(beeld.get("/BitsPerComponent", 8)) == 1:
+        return
+    breedte, hoogte = int(beeld.Width), int(beeld.Height)
+    schaal = min(
+        1.0,
+        dpi * getekend.breedte_inch / breedte if getekend.breedte_inch else 1.0,
+        dpi * getekend.hoogte_inch / hoogte if getekend.hoogte_inch else 1.0,
+    )
+    if schaal > 0.99 and beeld.get("/Filter") == pikepdf.Name.DCTDecode:
+        return
+    try:
+        afbeelding = pikepdf.PdfImage(beeld).as_pil_image()
+    except (pikepdf.PdfError, NotImplementedError, ValueError, OSError):
+        return
+    if afbeelding.mode not in ("L", "RGB"):
+        afbeelding = afbeelding.convert("RGB")
+    if schaal < 0.99:
+        afbeelding = afbeelding.resize(
+            (max(1, round(breedte * schaal)), max(1, round(hoogte * schaal))),
+            Image.Resampling.LANCZOS,
+        )
+    uit = io.BytesIO()
+    afbeelding.save(uit, "JPEG", quality=_JPEG_KWALITEIT)
+    if schaal > 0.99 and uit.tell() >= int(beeld.get("/Length", 0)):
+        return
+    beeld.write(uit.getvalue(), filter=pikepdf.Name.DCTDecode)
+    beeld.Width, beeld.Height = afbeelding.size
+    beeld.ColorSpace = pikepdf.Name.DeviceGray if afbeelding.mode == "L" else pikepdf.Name.DeviceRGB
+    beeld.BitsPerComponent = 8
+    # These describe the old samples: a decode array, a colour-key mask, predictor parameters.
+    for sleutel in ("/Decode", "/DecodeParms", "/Mask"):
+        if sleutel in beeld:
+            del beeld[sleutel]
+
+
+# --- Meaningless names (R4) ------------------------------------------------------------------
+
+# Words that name no content: what scanners, cameras, phones and "new document" make up.
+_BETEKENISLOZE_WOORDEN = {
+    "scan", "scans", "scanned", "gescand", "scanner", "img", "image", "afbeelding", "dsc",
+    "dscn", "dscf", "dcim", "pxl", "photo", "foto", "screenshot", "schermafbeelding",
+    "whatsapp", "document", "documenten", "doc", "naamloos", "untitled", "unnamed", "nieuw",
+    "new", "bestand", "file", "bijlage", "attachment", "kopie", "copy", "van", "of", "at",
+    "zonder", "titel", "pdf", "page", "pagina",
+}  # fmt: skip
 
 
 def betekenisloze_naam(bestandsnaam: str) -> bool:
-    """R4 nudge: scan…, IMG_…, document1, naamloos, a bare date, … (a warning, not a refusal)."""
-    return False
+    """R4 nudge: scan…, IMG_…, document1, naamloos, a bare date, … (a warning, not a refusal).
+
+    A name is meaningless when, without its extension, it holds nothing but such words,
+    numbers and dates: "Scan_20240312_0001", "IMG_1234", "Document (2)", "12-03-2024". One
+    meaningful word is enough: "OPP_Jansen_120324" and "Scan OPP Jansen" pass.
+    """
+    naam = bestandsnaam.strip().rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    stam = naam.rsplit(".", 1)[0] if "." in naam.strip(".") else naam
+    woorden = re.findall(r"[^\W\d_]+", stam.lower())
+    return all(woord in _BETEKENISLOZE_WOORDEN for woord in woorden)
+
+
+# --- Virus scanner: clamd's INSTREAM protocol ------------------------------------------------
+
+
+def _virusscanner(pad: Path, bestandsnaam: str) -> None:
+    """Streams the file to clamd when CLAMD_ADRES is set. A file the scanner does not clear
+    is refused: a find, but also no answer, an error or a timeout (fail closed)."""
+    adres = settings.CLAMD_ADRES
+    if not adres:
+        return
+    try:
+        antwoord = _clamd_instream(adres, pad, timeout=settings.CLAMD_TIMEOUT)
+    except (OSError, ValueError) as fout:
+        # The file's name is left out of the log: it may name a pupil.
+        logger.warning("Virusscanner niet bereikbaar", extra={"fout": repr(fout)})
+        raise _scanner_onbereikbaar(bestandsnaam) from None
+    if antwoord == "stream: OK":
+        return
+    if antwoord.startswith("stream: ") and antwoord.endswith(" FOUND"):
+        virus = antwoord.removeprefix("stream: ").removesuffix(" FOUND")
+        logger.warning("Virusscanner vond schadelijke inhoud", extra={"virus": virus})
+        raise BestandGeweigerd(
+            _(
+                "De virusscanner heeft in ‘%(naam)s’ schadelijke inhoud gevonden (%(virus)s). "
+                "Het bestand is niet toegevoegd."
+            )
+            % {"naam": bestandsnaam, "virus": virus}
+        )
+    logger.warning("Virusscanner gaf geen bruikbaar antwoord", extra={"antwoord": antwoord})
+    raise _scanner_onbereikbaar(bestandsnaam)
+
+
+def _scanner_onbereikbaar(bestandsnaam: str) -> BestandGeweigerd:
+    return BestandGeweigerd(
+        _(
+            "‘%(naam)s’ kon niet op virussen worden gecontroleerd, omdat de virusscanner nu niet "
+            "bereikbaar is. Het bestand is niet toegevoegd. Probeer het later opnieuw."
+        )
+        % {"naam": bestandsnaam}
+    )
+
+
+def _clamd_instream(adres: str, pad: Path, *, timeout: float) -> str:
+    """clamd's answer for the file: "stream: OK", "stream: <name> FOUND" or an error.
+
+    The protocol: the command "zINSTREAM" ending in NUL, the content in chunks each preceded
+    by its length as 4 bytes big-endian, a zero length to end, then one NUL-terminated reply.
+    The timeout holds for connecting and for each send and receive.
+    """
+    if adres.startswith("unix://"):
+        verbinding = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        verbinding.settimeout(timeout)
+        try:
+            verbinding.connect(adres.removeprefix("unix://"))
+        except OSError:
+            verbinding.close()
+            raise
+    else:
+        delen = urlsplit(adres)
+        if delen.scheme != "tcp" or not delen.hostname or not delen.port:
+            raise ValueError(f"CLAMD_ADRES onbruikbaar: {adres!r}")
+        verbinding = socket.create_connection((delen.hostname, delen.port), timeout=timeout)
+    with verbinding:
+        try:
+            verbinding.sendall(b"zINSTREAM\0")
+            for blok in _blokken(pad):
+                verbinding.sendall(struct.pack(">I", len(blok)) + blok)
+            verbinding.sendall(struct.pack(">I", 0))
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # clamd hangs up on a stream over its StreamMaxLength; its reply says so
+        antwoord = b""
+        while not antwoord.endswith(b"\0") and len(antwoord) < 4096:
+            deel = verbinding.recv(4096)
+            if not deel:
+                break
+            antwoord += deel
+    return antwoord.rstrip(b"\0").decode("utf-8", errors="replace").strip()

@@ -5,7 +5,12 @@ puts them in a path."""
 from __future__ import annotations
 
 import io
+import itertools
+import random
+import struct
 import zipfile
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
@@ -44,6 +49,101 @@ def _pdf_met_tekst(tekst: str = "Ontwikkelingsperspectief") -> pikepdf.Pdf:
 
 def pdf() -> bytes:
     return _pdf_bytes(_pdf_met_tekst())
+
+
+def pdf_met_javascript_in_objectstream() -> bytes:
+    """JavaScript as the document's open action, in an indirect object that lands in a
+    compressed object stream: the bytes of the file never spell /JavaScript."""
+    document = _pdf_met_tekst()
+    document.Root.OpenAction = document.make_indirect(
+        pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('hallo')"))
+    )
+    return _pdf_bytes(document, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def pdf_met_javascript_in_annotatie() -> bytes:
+    """A link annotation whose mouse-up action (/AA /U) runs JavaScript, as a direct object."""
+    document = _pdf_met_tekst()
+    document.pages[0].Annots = document.make_indirect(
+        pikepdf.Array(
+            [
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.Annot,
+                    Subtype=pikepdf.Name.Link,
+                    Rect=[72, 760, 300, 790],
+                    AA=pikepdf.Dictionary(
+                        U=pikepdf.Dictionary(
+                            S=pikepdf.Name.JavaScript, JS=pikepdf.String("this.print()")
+                        )
+                    ),
+                )
+            ]
+        )
+    )
+    return _pdf_bytes(document)
+
+
+def pdf_met_javascript_in_namen() -> bytes:
+    """Document-level JavaScript in the /Names tree, its code in a compressed stream."""
+    document = _pdf_met_tekst()
+    script = document.make_stream(b"app.alert('bij openen')")
+    actie = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=script)
+    document.Root.Names = pikepdf.Dictionary(
+        JavaScript=pikepdf.Dictionary(Names=pikepdf.Array([pikepdf.String("start"), actie]))
+    )
+    return _pdf_bytes(document, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def pdf_met_launch() -> bytes:
+    """An open action that starts a program."""
+    document = _pdf_met_tekst()
+    document.Root.OpenAction = pikepdf.Dictionary(
+        S=pikepdf.Name.Launch, F=pikepdf.String("C:\\Windows\\System32\\cmd.exe")
+    )
+    return _pdf_bytes(document)
+
+
+def pdf_met_bijlage() -> bytes:
+    """A file attached to the document (/EmbeddedFiles in the names tree)."""
+    document = _pdf_met_tekst()
+    document.attachments["leerlingen.xlsx"] = pikepdf.AttachedFileSpec(document, xlsx())
+    return _pdf_bytes(document)
+
+
+def pdf_versleuteld(*, gebruiker: str = "geheim") -> bytes:
+    """AES-256 encrypted. With an empty user password it opens without one (only the owner's
+    permissions are protected)."""
+    return _pdf_bytes(
+        _pdf_met_tekst(),
+        encryption=pikepdf.Encryption(user=gebruiker, owner="eigenaar", R=6),
+    )
+
+
+def pdf_gescand(*, paginas: int = 2, dpi: int = 600, inch: float = 1.0, seed: int = 1) -> bytes:
+    """Pages that are each one raster image covering the page, as a scanner makes them: grey
+    noise, so the image does not compress, stored losslessly (Flate) at `dpi`."""
+    generator = random.Random(seed)  # noqa: S311 -- reproducible noise, not a secret
+    kant = round(inch * dpi)
+    document = pikepdf.new()
+    for _ in range(paginas):
+        punten = inch * 72
+        document.add_blank_page(page_size=(punten, punten))
+        pagina = document.pages[-1]
+        beeld = document.make_stream(
+            zlib.compress(generator.randbytes(kant * kant)),
+            Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Image,
+            Width=kant,
+            Height=kant,
+            ColorSpace=pikepdf.Name.DeviceGray,
+            BitsPerComponent=8,
+            Filter=pikepdf.Name.FlateDecode,
+        )
+        pagina.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Scan=beeld))
+        pagina.Contents = document.make_stream(
+            f"q {punten} 0 0 {punten} 0 0 cm /Scan Do Q".encode()
+        )
+    return _pdf_bytes(document)
 
 
 # --- Office Open XML and OpenDocument --------------------------------------------------------
@@ -241,3 +341,207 @@ def svg() -> bytes:
         b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
         b"<script>alert(document.cookie)</script></svg>"
     )
+
+
+# --- Legacy Office: OLE compound files -------------------------------------------------------
+
+_SECTOR = 512
+_EINDE = 0xFFFFFFFE
+_VRIJ = 0xFFFFFFFF
+_FAT_SECTOR = 0xFFFFFFFD
+_GEEN = 0xFFFFFFFF
+# The File Information Block's start: wIdent 0xA5EC and nFib 0xC1 (Word 97 and later).
+_WORD_FIB = struct.pack("<HH", 0xA5EC, 0x00C1)
+
+OleInhoud = dict[str, "bytes | OleInhoud"]
+
+
+@dataclass
+class _OleItem:
+    naam: str
+    soort: int  # 1 storage, 2 stream, 5 root
+    data: bytes = b""
+    kinderen: list[int] = field(default_factory=list)
+
+
+_OLE_ITEM = struct.Struct("<64sHBBIII16sIQQIQ")
+
+
+def ole(inhoud: OleInhoud) -> bytes:
+    """A compound file (MS-CFB version 3) holding `inhoud`: a name maps to a stream's bytes or
+    to a storage's own mapping. Streams are padded to 4096 bytes so every one lives in regular
+    sectors (no mini stream); siblings hang as a sorted chain, which readers accept."""
+    items = [_OleItem("Root Entry", 5)]
+
+    def vullen(ouder: _OleItem, inhoud: OleInhoud) -> None:
+        for naam, waarde in inhoud.items():
+            ouder.kinderen.append(len(items))
+            if isinstance(waarde, dict):
+                items.append(_OleItem(naam, 1))
+                vullen(items[-1], waarde)
+            else:
+                items.append(_OleItem(naam, 2, waarde.ljust(4096, b"\0")))
+
+    vullen(items[0], inhoud)
+    directory_sectoren = -(-len(items) // 4)
+    data_sectoren = [-(-len(item.data) // _SECTOR) for item in items]
+    fat_sectoren = 1
+    while fat_sectoren * 128 < fat_sectoren + directory_sectoren + sum(data_sectoren):
+        fat_sectoren += 1
+
+    # The FAT: its own sectors, then one chain for the directory and one per stream.
+    fat = [_FAT_SECTOR] * fat_sectoren
+    starts = []
+    for aantal in [directory_sectoren, *data_sectoren]:
+        starts.append(len(fat) if aantal else _EINDE)
+        if aantal:
+            fat += [*range(len(fat) + 1, len(fat) + aantal), _EINDE]
+    fat += [_VRIJ] * (fat_sectoren * 128 - len(fat))
+
+    rechts: dict[int, int] = {}
+    eerste_kind: dict[int, int] = {}
+    for index, item in enumerate(items):
+        kinderen = sorted(item.kinderen, key=lambda k: (len(items[k].naam), items[k].naam.upper()))
+        eerste_kind[index] = kinderen[0] if kinderen else _GEEN
+        rechts.update(itertools.pairwise(kinderen))
+    directory = b"".join(
+        _OLE_ITEM.pack(
+            (item.naam + "\0").encode("utf-16-le"),
+            len((item.naam + "\0").encode("utf-16-le")),
+            item.soort,
+            1,  # black
+            _GEEN,
+            rechts.get(index, _GEEN),
+            eerste_kind[index],
+            bytes(16),
+            0,
+            0,
+            0,
+            starts[index + 1] if item.data else (_EINDE if index == 0 else 0),
+            len(item.data),
+        )
+        for index, item in enumerate(items)
+    )
+    # Unused directory slots are empty entries without siblings or children.
+    leeg = _OLE_ITEM.pack(b"", 0, 0, 0, _GEEN, _GEEN, _GEEN, bytes(16), 0, 0, 0, 0, 0)
+    directory += leeg * (directory_sectoren * 4 - len(items))
+
+    kop = struct.pack(
+        "<8s16sHHHHH6sIIIIIIIII109I",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        bytes(16),
+        0x3E,  # minor version
+        3,  # major version: 512-byte sectors
+        0xFFFE,  # little-endian
+        9,  # sector size 2**9
+        6,  # mini sector size 2**6
+        bytes(6),
+        0,
+        fat_sectoren,
+        starts[0],
+        0,
+        4096,  # streams smaller than this would live in the mini stream
+        _EINDE,
+        0,
+        _EINDE,
+        0,
+        *range(fat_sectoren),
+        *[_VRIJ] * (109 - fat_sectoren),
+    )
+    data = b"".join(
+        item.data.ljust(aantal * _SECTOR, b"\0")
+        for item, aantal in zip(items, data_sectoren, strict=True)
+    )
+    return kop + struct.pack(f"<{len(fat)}I", *fat) + directory + data
+
+
+def doc(*, macros: bool = False) -> bytes:
+    """A Word 97 file's streams: WordDocument (starting with the FIB) and 1Table; with macros,
+    the Macros storage in which Word keeps a VBA project."""
+    inhoud: OleInhoud = {"WordDocument": _WORD_FIB, "1Table": b"\0"}
+    if macros:
+        inhoud["Macros"] = {"VBA": {"dir": b"\x01"}, "PROJECT": b'ID="{0}"'}
+    return ole(inhoud)
+
+
+def xls() -> bytes:
+    # A BIFF8 BOF record opens an Excel 97 workbook stream.
+    return ole({"Workbook": struct.pack("<HHHH", 0x0809, 16, 0x0600, 0x0005)})
+
+
+def ppt() -> bytes:
+    return ole({"PowerPoint Document": b"\0" * 8, "Current User": b"\0" * 8})
+
+
+def msi() -> bytes:
+    """A compound file that is no Office document (an installer's kind of streams)."""
+    return ole({"\u4840\u3f3f": b"\0"})
+
+
+# --- Files that must be refused --------------------------------------------------------------
+
+MACRO_HOOFDDEEL = "application/vnd.ms-word.document.macroEnabled.main+xml"
+
+
+def docm() -> bytes:
+    """A macro-enabled Word document: its VBA project in word/vbaProject.bin."""
+    return docx(
+        type_=MACRO_HOOFDDEEL,
+        extra={"word/vbaProject.bin": ole({"VBA": {"dir": b"\x01"}, "PROJECT": b"ID="})},
+        extra_typen='<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>',
+    )
+
+
+def docx_zipbom(megabytes: int = 20) -> bytes:
+    """A DOCX with an image part of zeros that packs a thousandfold: a few KB that unpack to
+    `megabytes` MB."""
+    uit = io.BytesIO(docx())
+    with (
+        zipfile.ZipFile(uit, "a", zipfile.ZIP_DEFLATED) as archief,
+        archief.open("word/media/image1.png", "w") as deel,
+    ):
+        for _ in range(megabytes):
+            deel.write(bytes(1024 * 1024))
+    return uit.getvalue()
+
+
+def docx_met_veel_delen(aantal: int = 5_001) -> bytes:
+    return docx(extra={f"word/media/{nummer}.xml": "" for nummer in range(aantal)})
+
+
+def odt_met_macro() -> bytes:
+    return odt(
+        extra={
+            "Basic/Standard/Module1.xml": '<script:module>Sub Main\nShell("cmd")\nEnd Sub',
+            "Basic/script-lc.xml": "<library:libraries/>",
+        }
+    )
+
+
+def png_bom(kant: int = 20_000) -> bytes:
+    """A PNG header announcing kant by kant pixels (400 million for 20 000) over almost no
+    data: decoded, it would take gigabytes."""
+
+    def blok(soort: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + soort
+            + data
+            + struct.pack(">I", zlib.crc32(soort + data))
+        )
+
+    kop = struct.pack(">IIBBBBB", kant, kant, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + blok(b"IHDR", kop)
+        + blok(b"IDAT", zlib.compress(bytes(kant + 1)))
+        + blok(b"IEND", b"")
+    )
+
+
+# The EICAR test file: harmless, and recognised by every virus scanner as a test virus.
+EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+
+
+def eicar() -> bytes:
+    return EICAR
