@@ -303,3 +303,42 @@ def test_the_cleanup_command_removes_orphans_and_expired_waiting_files(
         call_command("bijlagen_opruimen", "--ouder-dan-minuten=0", stdout=io.StringIO())
     assert not WachtendeBijlage.objects.exists()
     assert opgeslagen_bestanden() == {bijlage.opslagnaam, "niet-van-ons.txt"}
+
+
+# --- R3 beyond: an oversized scanned PDF is offered a smaller copy ----------------------------
+
+
+def test_r3_an_oversized_scanned_pdf_waits_as_a_300_dpi_copy_that_fits(
+    omgeving, hulpvraag, tmp_path, django_capture_on_commit_callbacks
+):
+    omgeving.ppo.max_bijlage_mb = 1
+    omgeving.ppo.save()
+    hulpvraag.refresh_from_db()
+    scan = bestanden.pdf_gescand(paginas=3, dpi=600)
+    assert len(scan) > 1024 * 1024
+
+    wachtend = aanbieden(hulpvraag, omgeving.ib_regenboog, tmp_path, "OPP Jan.pdf", scan)
+
+    assert isinstance(wachtend, WachtendeBijlage)
+    assert wachtend.oorspronkelijke_grootte == len(scan)
+    assert wachtend.grootte < 1024 * 1024 and not wachtend.naam_betekenisloos
+    verkleind = (opslagmap() / wachtend.opslagnaam).read_bytes()
+    assert verkleind.startswith(b"%PDF") and len(verkleind) == wachtend.grootte
+    bijlage = wachtende_bijlage_toevoegen(
+        wachtend=wachtend, bestandsnaam="OPP Jan.pdf", door=omgeving.ib_regenboog
+    )
+    assert (bijlage.bestandsnaam, bijlage.grootte) == ("OPP Jan.pdf", len(verkleind))
+
+
+def test_r3_a_scanned_pdf_still_too_big_after_downsampling_is_refused(
+    omgeving, hulpvraag, tmp_path
+):
+    omgeving.ppo.max_bijlage_mb = 1
+    omgeving.ppo.save()
+    hulpvraag.refresh_from_db()
+    # Pages of 4 by 4 inch: at 300 dpi still well over 1 MB.
+    scan = bestanden.pdf_gescand(paginas=2, dpi=400, inch=4.0)
+    with pytest.raises(BestandGeweigerd) as fout:
+        aanbieden(hulpvraag, omgeving.ib_regenboog, tmp_path, "OPP Jan.pdf", scan)
+    assert "ook verkleind tot 300 dpi" in fout.value.melding
+    assert opgeslagen_bestanden() == set()

@@ -239,7 +239,7 @@ def test_r49_a_checked_pdf_opens_inline_with_safe_headers(omgeving, hulpvraag):
     [
         ("Notities.txt", bestanden.txt, "text/plain; charset=utf-8"),
         ("Tekening.png", bestanden.png, "image/png"),
-        ("Foto.jpg", bestanden.jpg, "image/jpeg"),
+        ("Zelfportret Jan.jpg", bestanden.jpg, "image/jpeg"),
     ],
 )
 def test_r49_text_and_images_open_inline_in_a_sandbox(omgeving, hulpvraag, naam, bouwer, mime):
@@ -390,3 +390,29 @@ def test_removal_by_the_school_before_the_swv_sees_it(omgeving, onzichtbare_hulp
     antwoord = client.post(url("verwijderen", bijlage), {"reden": ""})
     assert antwoord.status_code == 302
     assert not Bijlage.objects.exists()
+
+
+def test_r3_the_screen_offers_the_smaller_copy_with_its_size(omgeving, hulpvraag):
+    omgeving.ppo.max_bijlage_mb = 1
+    omgeving.ppo.save()
+    client = omgeving.client(omgeving.ib_regenboog)
+    toevoegen_url = reverse("bijlagen:toevoegen", args=[hulpvraag.referentie])
+    scan = bestanden.pdf_gescand(paginas=3, dpi=600)
+
+    antwoord = client.post(toevoegen_url, {"bestanden": [upload("OPP Jan.pdf", scan)]}, follow=True)
+    html = antwoord.content.decode()
+    wachtend = WachtendeBijlage.objects.get()
+    assert (
+        "OPP Jan.pdf was 1,0\xa0MB, groter dan de 1,0 MB die een bijlage mag zijn. Het bestaat "
+        "uit gescande pagina's; een kopie verkleind tot 300 dpi is "
+    ) in html.replace("&#x27;", "'")
+    assert ">Verkleinde kopie toevoegen</button>" in html
+    assert ">Niet toevoegen</button>" in html
+
+    antwoord = client.post(
+        reverse("bijlagen:wachtend", args=[hulpvraag.referentie, wachtend.pk]),
+        {"bestandsnaam": "OPP Jan.pdf", "niet_toevoegen": ""},
+        follow=True,
+    )
+    assert "OPP Jan.pdf is niet toegevoegd." in antwoord.content.decode()
+    assert not Bijlage.objects.exists() and not WachtendeBijlage.objects.exists()
