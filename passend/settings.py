@@ -321,32 +321,39 @@ FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.TemporaryFileUploadHand
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
-PASSEND_BIJLAGEN_S3_BUCKET = env_str("PASSEND_BIJLAGEN_S3_BUCKET")
-if PASSEND_BIJLAGEN_S3_BUCKET:
-    BIJLAGEN_OPSLAG = {
+
+def s3_opslag(bucket: str) -> dict[str, object]:
+    """The "bijlagen" storage in an S3-compatible bucket (a function, so tests use this one)."""
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": PASSEND_BIJLAGEN_S3_BUCKET,
+            "bucket_name": bucket,
             "endpoint_url": env_str("PASSEND_BIJLAGEN_S3_ENDPOINT") or None,
             "region_name": env_str("PASSEND_BIJLAGEN_S3_REGIO") or None,
             # Empty: boto3 finds credentials itself (environment, instance role).
             "access_key": env_str("PASSEND_BIJLAGEN_S3_ACCESS_KEY") or None,
             "secret_key": env_str("PASSEND_BIJLAGEN_S3_SECRET_KEY") or None,
             "location": env_str("PASSEND_BIJLAGEN_S3_PREFIX"),
-            # Private objects; never a public or signed URL, files go through our view.
+            # Private objects, never overwritten; no URL is ever handed out, files go
+            # through the view that checks visibility.
             "default_acl": None,
-            "querystring_auth": True,
             "file_overwrite": False,
         },
     }
-else:
-    BIJLAGEN_OPSLAG = {
+
+
+PASSEND_BIJLAGEN_S3_BUCKET = env_str("PASSEND_BIJLAGEN_S3_BUCKET")
+BIJLAGEN_OPSLAG = (
+    s3_opslag(PASSEND_BIJLAGEN_S3_BUCKET)
+    if PASSEND_BIJLAGEN_S3_BUCKET
+    else {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {
             "location": env_str("PASSEND_BIJLAGEN_MAP") or str(VAR_DIR / "bijlagen"),
             "base_url": None,
         },
     }
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
