@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from base64 import b32decode
 from pathlib import Path
@@ -70,7 +71,7 @@ class Sessie:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.koekjes))
 
     def csrf(self) -> str:
-        return next(k.value for k in self.koekjes if k.name == "csrftoken")
+        return next(str(k.value) for k in self.koekjes if k.name == "csrftoken")
 
     def get(self, pad: str) -> str:
         with self.opener.open(self.basis + pad) as antwoord:
