@@ -84,9 +84,10 @@ def test_r3_the_limit_is_a_setting_per_swv(omgeving, hulpvraag, tmp_path):
 def test_r4_the_same_content_twice_is_refused_naming_the_existing_file(
     omgeving, hulpvraag, tmp_path
 ):
-    eerste = aanbieden(hulpvraag, omgeving.ib_regenboog, tmp_path, "OPP Jan.pdf", bestanden.pdf())
+    pdf = bestanden.pdf()  # one copy: pikepdf writes a new /ID each time
+    eerste = aanbieden(hulpvraag, omgeving.ib_regenboog, tmp_path, "OPP Jan.pdf", pdf)
     with pytest.raises(DubbeleBijlage) as fout:
-        aanbieden(hulpvraag, omgeving.coordinator, tmp_path, "OPP-kopie.pdf", bestanden.pdf())
+        aanbieden(hulpvraag, omgeving.coordinator, tmp_path, "OPP-kopie.pdf", pdf)
     assert "‘OPP Jan.pdf’" in fout.value.melding
     assert fout.value.bestaande == eerste
     assert opgeslagen_bestanden() == {eerste.opslagnaam}
@@ -95,8 +96,9 @@ def test_r4_the_same_content_twice_is_refused_naming_the_existing_file(
 def test_r4_the_same_content_may_be_attached_to_another_hulpvraag(
     omgeving, hulpvraag, onzichtbare_hulpvraag, tmp_path
 ):
-    aanbieden(hulpvraag, omgeving.ib_regenboog, tmp_path, "OPP.pdf", bestanden.pdf())
-    aanbieden(onzichtbare_hulpvraag, omgeving.ib_regenboog, tmp_path, "OPP.pdf", bestanden.pdf())
+    pdf = bestanden.pdf()
+    aanbieden(hulpvraag, omgeving.ib_regenboog, tmp_path, "OPP.pdf", pdf)
+    aanbieden(onzichtbare_hulpvraag, omgeving.ib_regenboog, tmp_path, "OPP.pdf", pdf)
     assert Bijlage.objects.count() == 2
 
 

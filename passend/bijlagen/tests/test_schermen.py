@@ -215,7 +215,8 @@ def inhoud(antwoord) -> bytes:  # type: ignore[no-untyped-def]
 
 
 def test_r49_a_checked_pdf_opens_inline_with_safe_headers(omgeving, hulpvraag):
-    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP Zoë – 2025.pdf", bestanden.pdf())
+    pdf = bestanden.pdf()
+    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP Zoë – 2025.pdf", pdf)
     antwoord = omgeving.client(omgeving.scp).get(url("openen", bijlage))
 
     assert antwoord.status_code == 200
@@ -226,12 +227,12 @@ def test_r49_a_checked_pdf_opens_inline_with_safe_headers(omgeving, hulpvraag):
     )
     assert antwoord["X-Content-Type-Options"] == "nosniff"
     assert antwoord["Cache-Control"] == "private, no-store"
-    assert antwoord["Content-Length"] == str(len(bestanden.pdf()))
+    assert antwoord["Content-Length"] == str(len(pdf))
     # Chromium's PDF viewer does not run sandboxed: a strict policy without `sandbox`.
     assert antwoord["Content-Security-Policy"] == (
         "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
     )
-    assert inhoud(antwoord) == bestanden.pdf()
+    assert inhoud(antwoord) == pdf
 
 
 @pytest.mark.parametrize(
@@ -243,18 +244,20 @@ def test_r49_a_checked_pdf_opens_inline_with_safe_headers(omgeving, hulpvraag):
     ],
 )
 def test_r49_text_and_images_open_inline_in_a_sandbox(omgeving, hulpvraag, naam, bouwer, mime):
-    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, naam, bouwer())
+    bestand = bouwer()
+    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, naam, bestand)
     antwoord = omgeving.client(omgeving.ib_regenboog).get(url("openen", bijlage))
     assert antwoord["Content-Type"] == mime
     assert antwoord["Content-Disposition"].startswith(f'inline; filename="{naam}"; ')
     assert antwoord["Content-Security-Policy"].startswith("sandbox; default-src 'none'")
     assert antwoord["X-Content-Type-Options"] == "nosniff"
     assert antwoord["Cache-Control"] == "private, no-store"
-    assert inhoud(antwoord) == bouwer()
+    assert inhoud(antwoord) == bestand
 
 
 def test_r49_office_files_only_download_in_a_sandbox(omgeving, hulpvraag):
-    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, "Verslag groep 5.docx", bestanden.docx())
+    docx = bestanden.docx()
+    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, "Verslag groep 5.docx", docx)
     client = omgeving.client(omgeving.ib_regenboog)
 
     assert client.get(url("openen", bijlage)).status_code == 404
@@ -268,7 +271,7 @@ def test_r49_office_files_only_download_in_a_sandbox(omgeving, hulpvraag):
     )
     assert antwoord["X-Content-Type-Options"] == "nosniff"
     assert antwoord["Cache-Control"] == "private, no-store"
-    assert inhoud(antwoord) == bestanden.docx()
+    assert inhoud(antwoord) == docx
 
 
 def test_r49_a_pdf_downloads_as_attachment_in_a_sandbox(omgeving, hulpvraag):
