@@ -316,8 +316,10 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # --- Bijlagen: where uploaded files are stored ----------------------------------------------
 
 # Every upload goes to a temporary file on disk, never into memory: the checks read it from a
-# path, and ten uploads of 10 MB at once must not cost the web process 100 MB.
-FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.TemporaryFileUploadHandler"]
+# path, and ten uploads of 10 MB at once must not cost the web process 100 MB. A request body
+# over PASSEND_UPLOAD_MAX_MB is not written to disk at all.
+FILE_UPLOAD_HANDLERS = ["passend.bijlagen.uploads.BegrensdeUploadHandler"]
+PASSEND_UPLOAD_MAX_BYTES = env_int("PASSEND_UPLOAD_MAX_MB", 100) * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 

@@ -149,7 +149,13 @@ def bestand_aanbieden(
             # R3 beyond: a scanned PDF over the limit is offered a 300 dpi copy instead.
             oorspronkelijke_grootte = pad.stat().st_size
             verkleind = Path(map) / "verkleind.pdf"
-            pdf_verkleinen(pad, verkleind)
+            try:
+                pdf_verkleinen(pad, verkleind)
+            except Exception as fout:  # a PDF the downsampler cannot rewrite: a plain refusal
+                raise BijlageGeweigerd(
+                    _("%(naam)s is groter dan %(max)s en kon niet verkleind worden.")
+                    % {"naam": bestandsnaam, "max": grootte_tekst(max_bytes)}
+                ) from fout
             pad = verkleind
             try:
                 gecontroleerd = bestand_controleren(

@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -41,6 +42,7 @@ from passend.bijlagen.services import (
     wachtende_bijlage_afwijzen,
     wachtende_bijlage_toevoegen,
 )
+from passend.bijlagen.uploads import TE_GROOT
 from passend.hulpvragen.models import Hulpvraag
 from passend.hulpvragen.selectors import grondslag
 
@@ -162,6 +164,12 @@ def toevoegen(request: HttpRequest, referentie: str) -> HttpResponse:
     if request.method == "GET":
         return _toevoegen_tonen(request, gebruiker, hulpvraag, ToevoegenForm())
     form = ToevoegenForm(request.POST, request.FILES)
+    if getattr(request, TE_GROOT, False):
+        form.add_error(
+            "bestanden",
+            _("Samen zijn de gekozen bestanden groter dan %(max)s; kies er minder tegelijk.")
+            % {"max": grootte_tekst(settings.PASSEND_UPLOAD_MAX_BYTES)},
+        )
     if not form.is_valid():
         return _toevoegen_tonen(request, gebruiker, hulpvraag, form)
     toegevoegd: list[Bijlage] = []

@@ -419,3 +419,14 @@ def test_r3_the_screen_offers_the_smaller_copy_with_its_size(omgeving, hulpvraag
     )
     assert "OPP Jan.pdf is niet toegevoegd." in antwoord.content.decode()
     assert not Bijlage.objects.exists() and not WachtendeBijlage.objects.exists()
+
+
+def test_a_request_over_the_upload_limit_is_not_written_to_disk(omgeving, hulpvraag, settings):
+    settings.PASSEND_UPLOAD_MAX_BYTES = 50_000
+    antwoord = omgeving.client(omgeving.ib_regenboog).post(
+        reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
+        {"bestanden": [upload("Notities groep 5.txt", b"Regel\n" * 10_000)]},
+    )
+    assert antwoord.status_code == 400
+    assert "Samen zijn de gekozen bestanden groter dan 0,0 MB" in antwoord.content.decode()
+    assert not Bijlage.objects.exists() and opgeslagen_bestanden() == set()
