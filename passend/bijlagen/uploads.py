@@ -20,7 +20,7 @@ class BegrensdeUploadHandler(TemporaryFileUploadHandler):
         input_data: Any,
         META: dict[str, Any],
         content_length: int,
-        boundary: bytes,
+        boundary: str,
         encoding: str | None = None,
     ) -> None:
         self.te_groot = content_length > settings.PASSEND_UPLOAD_MAX_BYTES
