@@ -12,6 +12,7 @@ from passend.audit.models import Inzage
 from passend.bijlagen.models import Bijlage, Bijlageverwijdering, WachtendeBijlage
 from passend.bijlagen.tests import bestanden
 from passend.bijlagen.tests.conftest import opgeslagen_bestanden, toevoegen
+from passend.bijlagen.views import content_disposition
 
 pytestmark = pytest.mark.django_db
 
@@ -430,3 +431,23 @@ def test_a_request_over_the_upload_limit_is_not_written_to_disk(omgeving, hulpvr
     assert antwoord.status_code == 400
     assert "Samen zijn de gekozen bestanden groter dan 0,0 MB" in antwoord.content.decode()
     assert not Bijlage.objects.exists() and opgeslagen_bestanden() == set()
+
+
+@pytest.mark.parametrize(
+    ("naam", "verwacht"),
+    [
+        ("OPP.pdf", "attachment; filename=\"OPP.pdf\"; filename*=UTF-8''OPP.pdf"),
+        (
+            'Zoë "de" \\ Vries;.pdf',
+            'attachment; filename="Zoe _de_ _ Vries_.pdf"; '
+            "filename*=UTF-8''Zo%C3%AB%20%22de%22%20%5C%20Vries%3B.pdf",
+        ),
+        (
+            "Ελληνικά.txt",
+            "attachment; filename=\"________.txt\"; filename*=UTF-8''"
+            "%CE%95%CE%BB%CE%BB%CE%B7%CE%BD%CE%B9%CE%BA%CE%AC.txt",
+        ),
+    ],
+)
+def test_content_disposition_has_an_ascii_fallback_and_rfc_5987_name(naam, verwacht):
+    assert content_disposition(naam, inline=False) == verwacht
