@@ -318,7 +318,16 @@ def _zip_soort(pad: Path, bestandsnaam: str) -> str:
                 return _ooxml_soort(archief, namen, bestandsnaam)
             if "mimetype" in namen:
                 return _odf_soort(archief, namen, bestandsnaam)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+    # RuntimeError: an encrypted entry; NotImplementedError: a compression method unknown here.
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+    ):
         raise BestandGeweigerd(
             _("‘%(naam)s’ is beschadigd en kan niet worden gelezen.") % {"naam": bestandsnaam}
         ) from None
@@ -713,27 +722,42 @@ def pdf_verkleinen(bron: Path, doel: Path, *, dpi: int = VERKLEIN_DPI) -> int:
     Each image drawn at more than `dpi` (its pixels over the largest size it is drawn at on
     any page) is re-encoded as JPEG at `dpi`; a losslessly stored image at or below `dpi` is
     re-encoded as JPEG at its own resolution when that is smaller. Pages, their order and
-    their size stay as they are; black-and-white images (already small, and blurred by JPEG)
-    and images Pillow cannot decode are kept unchanged. The copy still has to pass
-    `bestand_controleren`.
+    their size stay as they are. Kept unchanged: black-and-white images (already small, and
+    blurred by JPEG), images with a decode array or colour-key mask (their meaning is tied to
+    the old samples) and images Pillow cannot decode. The copy still has to pass
+    `bestand_controleren`; a PDF that cannot be read or written raises BestandGeweigerd.
     """
-    with pikepdf.open(bron) as pdf:
-        grootste: dict[tuple[int, int], _Getekend] = {}
-        for pagina in pdf.pages:
-            for getekend in _getekende_beelden(pagina):
-                eerder = grootste.get(getekend.beeld.objgen)
-                if eerder is None or getekend.breedte_inch > eerder.breedte_inch:
-                    grootste[getekend.beeld.objgen] = getekend
-        for getekend in grootste.values():
-            _beeld_verkleinen(getekend, dpi)
-        pdf.remove_unreferenced_resources()
-        pdf.save(doel, compress_streams=True)
+    try:
+        with pikepdf.open(bron) as pdf:
+            grootste: dict[tuple[int, int], _Getekend] = {}
+            for pagina in pdf.pages:
+                for getekend in _getekende_beelden(pagina):
+                    eerder = grootste.get(getekend.beeld.objgen)
+                    if eerder is None or getekend.breedte_inch > eerder.breedte_inch:
+                        grootste[getekend.beeld.objgen] = getekend
+            for getekend in grootste.values():
+                _beeld_verkleinen(getekend, dpi)
+            pdf.remove_unreferenced_resources()
+            pdf.save(doel, compress_streams=True)
+    except (pikepdf.PdfError, ValueError, OSError) as fout:
+        logger.warning("PDF verkleinen mislukt", extra={"fout": repr(fout)})
+        raise BestandGeweigerd(
+            _(
+                "Het verkleinen van de PDF is mislukt. Verklein het bestand zelf en probeer het "
+                "opnieuw."
+            )
+        ) from None
     return doel.stat().st_size
 
 
 def _beeld_verkleinen(getekend: _Getekend, dpi: int) -> None:
     beeld = getekend.beeld
-    if beeld.get("/ImageMask") or int(beeld.get("/BitsPerComponent", 8)) == 1:
+    if (
+        beeld.get("/ImageMask")
+        or int(beeld.get("/BitsPerComponent", 8)) == 1
+        or "/Decode" in beeld
+        or "/Mask" in beeld
+    ):
         return
     breedte, hoogte = int(beeld.Width), int(beeld.Height)
     schaal = min(
@@ -747,8 +771,16 @@ def _beeld_verkleinen(getekend: _Getekend, dpi: int) -> None:
         afbeelding = pikepdf.PdfImage(beeld).as_pil_image()
     except (pikepdf.PdfError, NotImplementedError, ValueError, OSError):
         return
-    if afbeelding.mode not in ("L", "RGB"):
+    # Grey and RGB samples keep their colour space (an ICC profile stays valid); anything
+    # else (indexed, CMYK, Lab) becomes plain RGB.
+    kleurruimte = beeld.get("/ColorSpace")
+    if afbeelding.mode not in ("L", "RGB") or (
+        isinstance(kleurruimte, pikepdf.Array) and kleurruimte[0] == pikepdf.Name.Indexed
+    ):
         afbeelding = afbeelding.convert("RGB")
+        kleurruimte = pikepdf.Name.DeviceRGB
+    elif kleurruimte is None:
+        kleurruimte = pikepdf.Name.DeviceGray if afbeelding.mode == "L" else pikepdf.Name.DeviceRGB
     if schaal < 0.99:
         afbeelding = afbeelding.resize(
             (max(1, round(breedte * schaal)), max(1, round(hoogte * schaal))),
@@ -760,12 +792,10 @@ def _beeld_verkleinen(getekend: _Getekend, dpi: int) -> None:
         return
     beeld.write(uit.getvalue(), filter=pikepdf.Name.DCTDecode)
     beeld.Width, beeld.Height = afbeelding.size
-    beeld.ColorSpace = pikepdf.Name.DeviceGray if afbeelding.mode == "L" else pikepdf.Name.DeviceRGB
+    beeld.ColorSpace = kleurruimte
     beeld.BitsPerComponent = 8
-    # These describe the old samples: a decode array, a colour-key mask, predictor parameters.
-    for sleutel in ("/Decode", "/DecodeParms", "/Mask"):
-        if sleutel in beeld:
-            del beeld[sleutel]
+    if "/DecodeParms" in beeld:
+        del beeld["/DecodeParms"]
 
 
 # --- Meaningless names (R4) ------------------------------------------------------------------
@@ -776,7 +806,12 @@ _BETEKENISLOZE_WOORDEN = {
     "dscn", "dscf", "dcim", "pxl", "photo", "foto", "screenshot", "schermafbeelding",
     "whatsapp", "document", "documenten", "doc", "naamloos", "untitled", "unnamed", "nieuw",
     "new", "bestand", "file", "bijlage", "attachment", "kopie", "copy", "van", "of", "at",
-    "zonder", "titel", "pdf", "page", "pagina",
+    "zonder", "titel", "pdf", "page", "pagina", "wa", "camscanner", "adobe", "microsoft", "word",
+    "map", "book", "werkmap", "presentatie", "presentation", "text", "tekst", "tekstdocument",
+    "jan", "januari", "january", "feb", "februari", "february", "mrt", "maart", "march", "mar",
+    "apr", "april", "mei", "may", "jun", "juni", "june", "jul", "juli", "july", "aug",
+    "augustus", "august", "sep", "sept", "september", "okt", "oktober", "oct", "october",
+    "nov", "november", "dec", "december",
 }  # fmt: skip
 
 

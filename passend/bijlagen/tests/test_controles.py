@@ -245,6 +245,29 @@ def test_odt_met_basic_macro_geweigerd(tmp_path: Path) -> None:
     assert geweigerd(tmp_path, "plan.odt", inhoud) == MACRO_MELDING.format(naam="plan.odt")
 
 
+def test_versleuteld_office_bestand_geweigerd(tmp_path: Path) -> None:
+    """Word keeps a password-protected .docx as a compound file around the encrypted zip."""
+    inhoud = bestanden.ole({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"x"})
+    assert geweigerd(tmp_path, "plan.docx", inhoud) == (
+        "‘plan.docx’ is beveiligd met een wachtwoord, zodat Passend het niet kan controleren. "
+        "Haal het wachtwoord eraf en probeer het opnieuw."
+    )
+
+
+def test_office_bestand_met_onbekende_compressie_geweigerd(tmp_path: Path) -> None:
+    inhoud = bytearray(bestanden.docx())
+    # Deflate64 (method 9) in the local and central headers of every part: zipfile cannot
+    # unpack it, so [Content_Types].xml cannot be read.
+    for kop, positie in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        start = inhoud.find(kop)
+        while start != -1:
+            inhoud[start + positie : start + positie + 2] = (9).to_bytes(2, "little")
+            start = inhoud.find(kop, start + 4)
+    assert geweigerd(tmp_path, "plan.docx", bytes(inhoud)) == (
+        "‘plan.docx’ is beschadigd en kan niet worden gelezen."
+    )
+
+
 def test_beschadigd_office_bestand_geweigerd(tmp_path: Path) -> None:
     inhoud = bestanden.docx()[:200]
     assert geweigerd(tmp_path, "plan.docx", inhoud) == (
@@ -431,6 +454,13 @@ def test_r3_gescande_pdf_met_javascript_niet_verkleinbaar(tmp_path: Path) -> Non
         "Bijlage 3.pdf",
         "WhatsApp Image 2024-03-12 at 10.15.22.jpeg",
         "Kopie van scan (1).pdf",
+        "IMG-20240312-WA0001.jpg",
+        "PXL_20240312_101522123.jpg",
+        "Map1.xlsx",
+        "Nieuw tekstdocument.txt",
+        "CamScanner 12-03-2024 10.15.pdf",
+        "Adobe Scan 12 mrt. 2024.pdf",
+        ".pdf",
     ],
 )
 def test_r4_betekenisloze_naam_gesignaleerd(naam: str) -> None:
