@@ -370,9 +370,16 @@ def test_afgebroken_jpg_geweigerd(tmp_path: Path) -> None:
 
 
 def test_r3_bestand_van_11_mb_boven_limiet_van_10_mb_geweigerd(tmp_path: Path) -> None:
-    inhoud = bestanden.pdf() + b"%" * (11 * MB)
+    inhoud = bestanden.pdf()
+    inhoud += b"%" * (11 * MB - len(inhoud))
     melding = geweigerd(tmp_path, "OPP.pdf", inhoud, max_bytes=10 * MB)
     assert melding == "‘OPP.pdf’ is 11 MB; een bijlage mag hoogstens 10 MB zijn."
+
+
+def test_r3_net_boven_de_limiet_noemt_de_grootte_naar_boven_afgerond(tmp_path: Path) -> None:
+    inhoud = bestanden.pdf() + b"%" * (10 * MB)
+    melding = geweigerd(tmp_path, "OPP.pdf", inhoud, max_bytes=10 * MB)
+    assert melding == "‘OPP.pdf’ is 10,1 MB; een bijlage mag hoogstens 10 MB zijn."
 
 
 def test_r3_precies_op_de_limiet_aangenomen(tmp_path: Path) -> None:
