@@ -94,6 +94,49 @@ def pdf_met_javascript_in_namen() -> bytes:
     return _pdf_bytes(document, object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
+def pdf_met_javascript_in_formulierveld() -> bytes:
+    """A form text field whose keystroke action (/AA /K) runs JavaScript, the field in a
+    compressed object stream."""
+    document = _pdf_met_tekst()
+    veld = document.make_indirect(
+        pikepdf.Dictionary(
+            FT=pikepdf.Name.Tx,
+            T=pikepdf.String("naam"),
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Widget,
+            Rect=[72, 700, 300, 720],
+            P=document.pages[0].obj,
+            AA=pikepdf.Dictionary(
+                K=pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("event.rc=1"))
+            ),
+        )
+    )
+    document.pages[0].Annots = pikepdf.Array([veld])
+    document.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([veld]))
+    return _pdf_bytes(document, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def pdf_met_bijlage_annotatie() -> bytes:
+    """A file attachment annotation (the paperclip on a page) carrying a program."""
+    document = _pdf_met_tekst()
+    bestand = document.make_stream(exe(), Type=pikepdf.Name.EmbeddedFile)
+    document.pages[0].Annots = pikepdf.Array(
+        [
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.FileAttachment,
+                Rect=[72, 700, 90, 720],
+                FS=pikepdf.Dictionary(
+                    Type=pikepdf.Name.Filespec,
+                    F=pikepdf.String("factuur.exe"),
+                    EF=pikepdf.Dictionary(F=bestand),
+                ),
+            )
+        ]
+    )
+    return _pdf_bytes(document)
+
+
 def pdf_met_launch() -> bytes:
     """An open action that starts a program."""
     document = _pdf_met_tekst()

@@ -303,6 +303,12 @@ def test_pdf_met_javascript_in_namenboom_geweigerd(tmp_path: Path) -> None:
     assert geweigerd(tmp_path, "OPP.pdf", inhoud) == SCRIPT_MELDING
 
 
+def test_pdf_met_javascript_in_formulierveld_geweigerd(tmp_path: Path) -> None:
+    inhoud = bestanden.pdf_met_javascript_in_formulierveld()
+    assert b"JavaScript" not in inhoud
+    assert geweigerd(tmp_path, "OPP.pdf", inhoud) == SCRIPT_MELDING
+
+
 def test_pdf_met_launch_actie_geweigerd(tmp_path: Path) -> None:
     assert geweigerd(tmp_path, "OPP.pdf", bestanden.pdf_met_launch()) == (
         "‘OPP.pdf’ bevat een opdracht om een programma of ander bestand te starten. Zulke "
@@ -316,6 +322,11 @@ def test_pdf_met_ingesloten_bestand_geweigerd(tmp_path: Path) -> None:
         "‘OPP.pdf’ bevat ingesloten bestanden of media. Die kan Passend niet controleren. Voeg "
         "ingesloten bestanden los toe, en druk het document zelf af naar een nieuwe PDF."
     )
+
+
+def test_pdf_met_bijlage_annotatie_geweigerd(tmp_path: Path) -> None:
+    melding = geweigerd(tmp_path, "OPP.pdf", bestanden.pdf_met_bijlage_annotatie())
+    assert melding.startswith("‘OPP.pdf’ bevat ingesloten bestanden of media.")
 
 
 def test_versleutelde_pdf_geweigerd(tmp_path: Path) -> None:
