@@ -151,12 +151,24 @@ def ole_soort(pad: Path, bestandsnaam: str) -> str:
             paden = [
                 [deel.lower() for deel in item] for item in ole.listdir(streams=True, storages=True)
             ]
+            bovenste = {item[0] for item in paden if len(item) == 1}
+            # "macros" and "versleuteld", from the storages and from the streams' records.
+            bijzonderheden = set()
+            if any(deel in _OLE_MACROS for item in paden for deel in item):
+                bijzonderheden.add("macros")
+            if bovenste & {"encryptedpackage", "encryptioninfo"}:
+                bijzonderheden.add("versleuteld")
+            if "powerpoint document" in bovenste and _ppt_heeft_macros(
+                ole.openstream("PowerPoint Document").read()
+            ):
+                bijzonderheden.add("macros")
+            if "workbook" in bovenste:
+                bijzonderheden |= _xls_bijzonderheden(ole.openstream("Workbook").read())
     except (OSError, ValueError, IndexError, struct.error, RecursionError):
         raise beschadigd(bestandsnaam) from None
-    if any(deel in _OLE_MACROS for item in paden for deel in item):
+    if "macros" in bijzonderheden:
         raise _macros_geweigerd(bestandsnaam)
-    bovenste = {item[0] for item in paden if len(item) == 1}
-    if "encryptedpackage" in bovenste or "encryptioninfo" in bovenste:
+    if "versleuteld" in bijzonderheden:
         raise BestandGeweigerd(
             _(
                 "‘%(naam)s’ is beveiligd met een wachtwoord, zodat Passend het niet kan "
@@ -168,3 +180,45 @@ def ole_soort(pad: Path, bestandsnaam: str) -> str:
     if len(soorten) != 1:
         raise Onbekend(_("een Office- of Windows-bestand van een soort die niet is toegestaan"))
     return soorten.pop()
+
+
+# PowerPoint 97 keeps its VBA project compressed inside the "PowerPoint Document" stream, not
+# as a storage. The VBAInfoContainer record (MS-PPT 2.4.10) with its VBAInfoAtom (2.4.11)
+# points to it: their two 8-byte record headers, fixed by the specification, then the
+# atom's persist reference and its fHasMacros flag.
+VBA_INFO_RECORDS = bytes.fromhex("1f00ff0314000000020000040c000000")
+
+
+def _ppt_heeft_macros(stroom: bytes) -> bool:
+    positie = stroom.find(VBA_INFO_RECORDS)
+    while positie != -1:
+        vlag = stroom[positie + 20 : positie + 24]
+        if len(vlag) == 4 and struct.unpack("<I", vlag)[0] != 0:
+            return True
+        positie = stroom.find(VBA_INFO_RECORDS, positie + 1)
+    return False
+
+
+# BIFF8 records in an Excel 97 workbook's globals: FILEPASS (the workbook is encrypted) and
+# BOUNDSHEET, whose sheet-type byte marks an Excel 4.0 macro sheet (1) or a VBA module (6).
+_BIFF_FILEPASS = 0x002F
+_BIFF_BOUNDSHEET = 0x0085
+_BIFF_EOF = 0x000A
+_BIFF_MACROBLADEN = {0x01, 0x06}
+
+
+def _xls_bijzonderheden(stroom: bytes) -> set[str]:
+    """ "macros" and/or "versleuteld", read from the workbook globals' records up to their EOF."""
+    gevonden = set()
+    positie = 0
+    while positie + 4 <= len(stroom):
+        soort, lengte = struct.unpack_from("<HH", stroom, positie)
+        data = stroom[positie + 4 : positie + 4 + lengte]
+        if soort == _BIFF_FILEPASS:
+            gevonden.add("versleuteld")
+        elif soort == _BIFF_BOUNDSHEET and len(data) >= 6 and data[5] in _BIFF_MACROBLADEN:
+            gevonden.add("macros")
+        elif soort == _BIFF_EOF:
+            break
+        positie += 4 + lengte
+    return gevonden

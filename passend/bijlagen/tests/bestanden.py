@@ -16,6 +16,8 @@ from pathlib import Path
 import pikepdf
 from PIL import Image
 
+from passend.bijlagen.controles.office import VBA_INFO_RECORDS
+
 
 def schrijven(pad: Path, inhoud: bytes) -> Path:
     pad.write_bytes(inhoud)
@@ -507,13 +509,31 @@ def doc(*, macros: bool = False) -> bytes:
     return ole(inhoud)
 
 
-def xls() -> bytes:
-    # A BIFF8 BOF record opens an Excel 97 workbook stream.
-    return ole({"Workbook": struct.pack("<HHHH", 0x0809, 16, 0x0600, 0x0005)})
+def _biff(soort: int, data: bytes) -> bytes:
+    return struct.pack("<HH", soort, len(data)) + data
 
 
-def ppt() -> bytes:
-    return ole({"PowerPoint Document": b"\0" * 8, "Current User": b"\0" * 8})
+def xls(*, macroblad: bool = False, versleuteld: bool = False) -> bytes:
+    """An Excel 97 workbook stream: the globals' BOF (BIFF8, workbook globals), a BOUNDSHEET
+    per sheet, EOF. With `macroblad` the second sheet is an Excel 4.0 macro sheet (sheet type
+    1), the kind malware hides its code in; `versleuteld` adds the FILEPASS record."""
+    globals_ = _biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0))
+    if versleuteld:
+        globals_ += _biff(0x002F, struct.pack("<H", 0) + bytes(4))
+    globals_ += _biff(0x0085, struct.pack("<IBBBB", 0, 0, 0, 5, 0) + b"Blad1")
+    if macroblad:
+        globals_ += _biff(0x0085, struct.pack("<IBBBB", 0, 2, 1, 6, 0) + b"Macro1")
+    return ole({"Workbook": globals_ + _biff(0x000A, b"")})
+
+
+def ppt(*, macros: bool = False) -> bytes:
+    """A PowerPoint 97 file's streams. With macros, the "PowerPoint Document" stream holds the
+    VBAInfoContainer record that points to a VBA project (MS-PPT 2.4.10 and 2.4.11), as
+    PowerPoint writes it in the document's DocInfoList."""
+    document = b"\0" * 8
+    if macros:
+        document += VBA_INFO_RECORDS + struct.pack("<III", 7, 1, 2)
+    return ole({"PowerPoint Document": document, "Current User": b"\0" * 8})
 
 
 def msi() -> bytes:
@@ -546,6 +566,17 @@ def docx_zipbom(megabytes: int = 20) -> bytes:
         for _ in range(megabytes):
             deel.write(bytes(1024 * 1024))
     return uit.getvalue()
+
+
+def docx_met_groot_totaal(megabytes: int = 400) -> bytes:
+    """A DOCX whose zip directory says a media part unpacks to `megabytes` MB from
+    `megabytes` / 200 MB: each part within the ratio limit, the whole far over the total."""
+    inhoud = bytearray(docx(extra={"word/media/image1.png": b"x"}))
+    centraal = inhoud.rindex(b"PK\x01\x02")  # the last part's central directory record
+    inhoud[centraal + 20 : centraal + 28] = struct.pack(
+        "<II", megabytes * 1024 * 1024 // 200, megabytes * 1024 * 1024
+    )
+    return bytes(inhoud)
 
 
 def docx_met_veel_delen(aantal: int = 5_001) -> bytes:

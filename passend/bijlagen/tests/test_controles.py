@@ -208,6 +208,11 @@ def test_zipbom_docx_geweigerd(tmp_path: Path) -> None:
     )
 
 
+def test_docx_met_te_groot_uitgepakt_totaal_geweigerd(tmp_path: Path) -> None:
+    melding = geweigerd(tmp_path, "verslag.docx", bestanden.docx_met_groot_totaal())
+    assert "zip-bom" in melding
+
+
 def test_docx_met_duizenden_delen_geweigerd(tmp_path: Path) -> None:
     melding = geweigerd(tmp_path, "verslag.docx", bestanden.docx_met_veel_delen())
     assert "zip-bom" in melding
@@ -238,6 +243,21 @@ def test_docx_met_vbaproject_zonder_macrotype_geweigerd(tmp_path: Path) -> None:
 def test_doc_met_macros_geweigerd(tmp_path: Path) -> None:
     inhoud = bestanden.doc(macros=True)
     assert geweigerd(tmp_path, "plan.doc", inhoud) == MACRO_MELDING.format(naam="plan.doc")
+
+
+def test_ppt_met_macros_geweigerd(tmp_path: Path) -> None:
+    inhoud = bestanden.ppt(macros=True)
+    assert geweigerd(tmp_path, "plan.ppt", inhoud) == MACRO_MELDING.format(naam="plan.ppt")
+
+
+def test_xls_met_excel4_macroblad_geweigerd(tmp_path: Path) -> None:
+    inhoud = bestanden.xls(macroblad=True)
+    assert geweigerd(tmp_path, "cijfers.xls", inhoud) == MACRO_MELDING.format(naam="cijfers.xls")
+
+
+def test_versleutelde_xls_geweigerd(tmp_path: Path) -> None:
+    melding = geweigerd(tmp_path, "cijfers.xls", bestanden.xls(versleuteld=True))
+    assert melding.startswith("‘cijfers.xls’ is beveiligd met een wachtwoord")
 
 
 def test_odt_met_basic_macro_geweigerd(tmp_path: Path) -> None:
