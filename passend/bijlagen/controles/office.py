@@ -164,6 +164,10 @@ def ole_soort(pad: Path, bestandsnaam: str) -> str:
                 bijzonderheden.add("macros")
             if "workbook" in bovenste:
                 bijzonderheden |= _xls_bijzonderheden(ole.openstream("Workbook").read())
+            if "worddocument" in bovenste and _doc_versleuteld(
+                ole.openstream("WordDocument").read(_FIB_VLAGGEN + 2)
+            ):
+                bijzonderheden.add("versleuteld")
     except (OSError, ValueError, IndexError, struct.error, RecursionError):
         raise beschadigd(bestandsnaam) from None
     if "macros" in bijzonderheden:
@@ -180,6 +184,17 @@ def ole_soort(pad: Path, bestandsnaam: str) -> str:
     if len(soorten) != 1:
         raise Onbekend(_("een Office- of Windows-bestand van een soort die niet is toegestaan"))
     return soorten.pop()
+
+
+# Word 97's File Information Block: a 16-bit field of flags at offset 10, fEncrypted its bit 8.
+_FIB_VLAGGEN = 10
+_FIB_VERSLEUTELD = 0x0100
+
+
+def _doc_versleuteld(fib: bytes) -> bool:
+    return len(fib) >= _FIB_VLAGGEN + 2 and bool(
+        struct.unpack_from("<H", fib, _FIB_VLAGGEN)[0] & _FIB_VERSLEUTELD
+    )
 
 
 # PowerPoint 97 keeps its VBA project compressed inside the "PowerPoint Document" stream, not

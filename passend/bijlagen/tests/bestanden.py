@@ -395,8 +395,13 @@ _EINDE = 0xFFFFFFFE
 _VRIJ = 0xFFFFFFFF
 _FAT_SECTOR = 0xFFFFFFFD
 _GEEN = 0xFFFFFFFF
-# The File Information Block's start: wIdent 0xA5EC and nFib 0xC1 (Word 97 and later).
-_WORD_FIB = struct.pack("<HH", 0xA5EC, 0x00C1)
+
+
+def _word_fib(*, versleuteld: bool = False) -> bytes:
+    """The File Information Block's start: wIdent 0xA5EC, nFib 0xC1 (Word 97 and later),
+    unused, lid (language), pnNext, then the flags with fEncrypted (0x0100)."""
+    return struct.pack("<HHHHHH", 0xA5EC, 0x00C1, 0, 0x0413, 0, 0x0100 if versleuteld else 0)
+
 
 OleInhoud = dict[str, "bytes | OleInhoud"]
 
@@ -500,10 +505,10 @@ def ole(inhoud: OleInhoud) -> bytes:
     return kop + struct.pack(f"<{len(fat)}I", *fat) + directory + data
 
 
-def doc(*, macros: bool = False) -> bytes:
+def doc(*, macros: bool = False, versleuteld: bool = False) -> bytes:
     """A Word 97 file's streams: WordDocument (starting with the FIB) and 1Table; with macros,
     the Macros storage in which Word keeps a VBA project."""
-    inhoud: OleInhoud = {"WordDocument": _WORD_FIB, "1Table": b"\0"}
+    inhoud: OleInhoud = {"WordDocument": _word_fib(versleuteld=versleuteld), "1Table": b"\0"}
     if macros:
         inhoud["Macros"] = {"VBA": {"dir": b"\x01"}, "PROJECT": b'ID="{0}"'}
     return ole(inhoud)

@@ -260,6 +260,11 @@ def test_versleutelde_xls_geweigerd(tmp_path: Path) -> None:
     assert melding.startswith("‘cijfers.xls’ is beveiligd met een wachtwoord")
 
 
+def test_versleutelde_doc_geweigerd(tmp_path: Path) -> None:
+    melding = geweigerd(tmp_path, "plan.doc", bestanden.doc(versleuteld=True))
+    assert melding.startswith("‘plan.doc’ is beveiligd met een wachtwoord")
+
+
 def test_odt_met_basic_macro_geweigerd(tmp_path: Path) -> None:
     inhoud = bestanden.odt_met_macro()
     assert geweigerd(tmp_path, "plan.odt", inhoud) == MACRO_MELDING.format(naam="plan.odt")
