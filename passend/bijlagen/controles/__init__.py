@@ -31,7 +31,7 @@ from passend.bijlagen.controles.pdf import (
     pdf_openen,
     pdf_verkleinen,
 )
-from passend.bijlagen.controles.tekst import tekst_controleren
+from passend.bijlagen.controles.tekst import is_binair, tekst_controleren
 from passend.bijlagen.controles.virusscanner import virusscanner_controleren
 
 __all__ = [
@@ -211,6 +211,8 @@ def _megabytes(aantal: int, *, naar_boven: bool = False) -> str:
 
 # --- Recognising the kind ----------------------------------------------------------------------
 
+# Magic numbers. "MZ" and "BM" also begin ordinary words, so those two count only in a binary
+# header; a text that starts with "#!" is a script whatever follows.
 _UITVOERBAAR = [
     (b"MZ", "een programma voor Windows"),
     (b"\x7fELF", "een programma voor Linux"),
@@ -228,7 +230,7 @@ _ANDERE_SOORTEN = [
     (b"II*\x00", "een TIFF-afbeelding"),
     (b"MM\x00*", "een TIFF-afbeelding"),
     (b"{\\rtf", "een RTF-document"),
-    (b"Rar!", "een RAR-archief"),
+    (b"Rar!\x1a\x07", "een RAR-archief"),
     (b"7z\xbc\xaf\x27\x1c", "een 7-Zip-archief"),
     (b"\x1f\x8b", "een gzip-archief"),
 ]
@@ -242,8 +244,9 @@ def _soort_herkennen(pad: Path, bestandsnaam: str) -> tuple[str, str]:
     """
     with pad.open("rb") as bestand:
         kop = bestand.read(64)
+    binair = is_binair(kop)
     for magie, wat in _UITVOERBAAR:
-        if kop.startswith(magie):
+        if kop.startswith(magie) and (magie != b"MZ" or binair):
             raise Onbekend(wat, uitvoerbaar=True)
     if kop.startswith(b"%PDF-"):
         return "pdf", SOORTEN["pdf"].mime
@@ -258,7 +261,7 @@ def _soort_herkennen(pad: Path, bestandsnaam: str) -> tuple[str, str]:
         soort = zip_soort(pad, bestandsnaam)
         return soort, SOORTEN[soort].mime
     for magie, wat in _ANDERE_SOORTEN:
-        if kop.startswith(magie):
+        if kop.startswith(magie) and (magie != b"BM" or binair):
             raise Onbekend(wat)
     if kop.startswith(b"RIFF") and kop[8:12] == b"WEBP":
         raise Onbekend(_("een WebP-afbeelding"))

@@ -20,12 +20,16 @@ _OPMAAK = re.compile(
 _STUURTEKENS = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 
 
+def is_binair(data: bytes) -> bool:
+    return bool(_STUURTEKENS.search(data))
+
+
 def tekst_controleren(pad: Path) -> str:
     """The charset of a plain-text file: "utf-8", or "windows-1252" for the older Windows
     texts that are not valid UTF-8. Raises Onbekend for binary content or markup."""
     vorige = b""
     for blok in blokken(pad):
-        if _STUURTEKENS.search(blok):
+        if is_binair(blok):
             raise Onbekend(_("geen tekstbestand en ook geen ander toegestaan soort bestand"))
         # The overlap finds a marker split over two blocks.
         gevonden = _OPMAAK.search(vorige[-32:] + blok)

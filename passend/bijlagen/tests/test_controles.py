@@ -8,6 +8,7 @@ import socketserver
 import struct
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pikepdf
@@ -78,6 +79,7 @@ def geweigerd(tmp_path: Path, naam: str, inhoud: bytes, **opties: int) -> str:
         ("Gesprek.txt", bestanden.txt, "txt", "text/plain; charset=utf-8", True),
         ("Foto.JPG", bestanden.jpg, "jpg", "image/jpeg", True),
         ("Foto.jpeg", bestanden.jpg, "jpg", "image/jpeg", True),
+        ("C:\\fakepath\\Foto.jpeg", bestanden.jpg, "jpg", "image/jpeg", True),
         ("Tekening.png", bestanden.png, "png", "image/png", True),
         ("Oud verslag.doc", bestanden.doc, "doc", "application/msword", False),
         ("Oude cijfers.XLS", bestanden.xls, "xls", "application/vnd.ms-excel", False),
@@ -179,6 +181,12 @@ def test_naam_zonder_extensie_en_leeg_bestand_geweigerd(tmp_path: Path) -> None:
 
 
 # --- Text --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("begin", ["MZ-verslag", "BMI en groei"])
+def test_tekst_die_begint_als_een_magisch_getal_aangenomen(tmp_path: Path, begin: str) -> None:
+    inhoud = f"{begin}: gesprek met de ouders.\n".encode()
+    assert controleren(tmp_path, "notitie.txt", inhoud).soort == "txt"
 
 
 def test_tekst_in_windows_1252_aangenomen_met_die_tekenset(tmp_path: Path) -> None:
@@ -572,14 +580,17 @@ class NepClamdUnixServer(socketserver.ThreadingMixIn, socketserver.UnixStreamSer
     antwoord = b""
 
 
-def draaien(server: NepClamdServer | NepClamdUnixServer) -> Iterator[None]:
+@contextmanager
+def draaiend(server: NepClamdServer | NepClamdUnixServer) -> Iterator[None]:
     server.ontvangen = []
     draad = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     draad.start()
-    yield
-    server.shutdown()
-    server.server_close()
-    draad.join()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+        draad.join()
 
 
 @pytest.fixture
@@ -587,7 +598,7 @@ def clamd(settings: Settings) -> Iterator[NepClamdServer]:
     server = NepClamdServer(("127.0.0.1", 0), NepClamd)
     settings.CLAMD_ADRES = f"tcp://127.0.0.1:{server.server_address[1]}"
     settings.CLAMD_TIMEOUT = 5
-    for _ in draaien(server):
+    with draaiend(server):
         yield server
 
 
@@ -617,7 +628,7 @@ def test_virusscanner_keurt_schoon_bestand_goed_en_kreeg_het_helemaal(
 def test_virusscanner_over_unix_socket(tmp_path: Path, settings: Settings) -> None:
     server = NepClamdUnixServer(str(tmp_path / "clamd.ctl"), NepClamd)
     settings.CLAMD_ADRES = f"unix://{tmp_path / 'clamd.ctl'}"
-    for _ in draaien(server):
+    with draaiend(server):
         assert "schadelijke inhoud gevonden" in geweigerd(tmp_path, "a.txt", bestanden.eicar())
         assert controleren(tmp_path, "a.txt", bestanden.txt()).soort == "txt"
 
