@@ -160,15 +160,17 @@ def _getekende_beelden(pagina: pikepdf.Page) -> list[_Getekend]:
 
 
 def is_gescand(pdf: pikepdf.Pdf, grootte: int) -> bool:
-    """Whether the PDF is made of scanned pages, so that downsampling its images shrinks it.
+    """Whether the PDF is made of scanned pages that downsampling to VERKLEIN_DPI shrinks.
 
     Scanned means: every page draws raster images covering at least 70% of its area (measured
-    with the transformation matrices in the page's content stream), and image streams hold at
-    least 75% of the file's bytes. Text does not disqualify: scanners often lay an invisible
-    OCR text layer over the image, which is small. Images drawn inside form XObjects are not
-    seen, so such a PDF is refused plainly rather than offered a copy that would not shrink.
+    with the transformation matrices in the page's content stream), and images that
+    `pdf_verkleinen` can make smaller (drawn at more than VERKLEIN_DPI, or stored losslessly)
+    hold at least 75% of the file's bytes. Text does not disqualify: scanners often lay an
+    invisible OCR text layer over the image, which is small. Images drawn inside form XObjects
+    are not seen, so such a PDF is refused plainly rather than offered a copy that would not
+    shrink.
     """
-    beeld_bytes = 0
+    verkleinbare_bytes = 0
     gezien: set[tuple[int, int]] = set()
     try:
         for pagina in pdf.pages:
@@ -183,10 +185,11 @@ def is_gescand(pdf: pikepdf.Pdf, grootte: int) -> bool:
             for beeld in getekend:
                 if beeld.beeld.objgen not in gezien:
                     gezien.add(beeld.beeld.objgen)
-                    beeld_bytes += int(beeld.beeld.get("/Length", 0))
+                    if _schaal(beeld, VERKLEIN_DPI) is not None:
+                        verkleinbare_bytes += int(beeld.beeld.get("/Length", 0))
     except (pikepdf.PdfError, ValueError, TypeError, IndexError):
         return False
-    return beeld_bytes >= GESCAND_AANDEEL_BEELD * grootte
+    return verkleinbare_bytes >= GESCAND_AANDEEL_BEELD * grootte
 
 
 def pdf_verkleinen(bron: Path, doel: Path, *, dpi: int = VERKLEIN_DPI) -> int:
@@ -224,7 +227,10 @@ def pdf_verkleinen(bron: Path, doel: Path, *, dpi: int = VERKLEIN_DPI) -> int:
     return doel.stat().st_size
 
 
-def _beeld_verkleinen(getekend: _Getekend, dpi: int) -> None:
+def _schaal(getekend: _Getekend, dpi: int) -> float | None:
+    """The factor to scale the image by for `dpi` (1.0: re-encode only), or None when it is
+    left as it is: already JPEG at or below `dpi`, black and white, a mask, or an image whose
+    decode array or colour-key mask is tied to its old samples."""
     beeld = getekend.beeld
     if (
         beeld.get("/ImageMask")
@@ -232,7 +238,7 @@ def _beeld_verkleinen(getekend: _Getekend, dpi: int) -> None:
         or "/Decode" in beeld
         or "/Mask" in beeld
     ):
-        return
+        return None
     breedte, hoogte = int(beeld.Width), int(beeld.Height)
     schaal = min(
         1.0,
@@ -240,7 +246,16 @@ def _beeld_verkleinen(getekend: _Getekend, dpi: int) -> None:
         dpi * getekend.hoogte_inch / hoogte if getekend.hoogte_inch else 1.0,
     )
     if schaal > 0.99 and beeld.get("/Filter") == pikepdf.Name.DCTDecode:
+        return None
+    return 1.0 if schaal > 0.99 else schaal
+
+
+def _beeld_verkleinen(getekend: _Getekend, dpi: int) -> None:
+    schaal = _schaal(getekend, dpi)
+    if schaal is None:
         return
+    beeld = getekend.beeld
+    breedte, hoogte = int(beeld.Width), int(beeld.Height)
     try:
         afbeelding = pikepdf.PdfImage(beeld).as_pil_image()
     except (pikepdf.PdfError, NotImplementedError, ValueError, OSError):
@@ -255,14 +270,14 @@ def _beeld_verkleinen(getekend: _Getekend, dpi: int) -> None:
         kleurruimte = pikepdf.Name.DeviceRGB
     elif kleurruimte is None:
         kleurruimte = pikepdf.Name.DeviceGray if afbeelding.mode == "L" else pikepdf.Name.DeviceRGB
-    if schaal < 0.99:
+    if schaal < 1.0:
         afbeelding = afbeelding.resize(
             (max(1, round(breedte * schaal)), max(1, round(hoogte * schaal))),
             Image.Resampling.LANCZOS,
         )
     uit = io.BytesIO()
     afbeelding.save(uit, "JPEG", quality=_JPEG_KWALITEIT)
-    if schaal > 0.99 and uit.tell() >= int(beeld.get("/Length", 0)):
+    if schaal == 1.0 and uit.tell() >= int(beeld.get("/Length", 0)):
         return
     beeld.write(uit.getvalue(), filter=pikepdf.Name.DCTDecode)
     beeld.Width, beeld.Height = afbeelding.size

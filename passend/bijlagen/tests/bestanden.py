@@ -164,9 +164,11 @@ def pdf_versleuteld(*, gebruiker: str = "geheim") -> bytes:
     )
 
 
-def pdf_gescand(*, paginas: int = 2, dpi: int = 600, inch: float = 1.0, seed: int = 1) -> bytes:
+def pdf_gescand(
+    *, paginas: int = 2, dpi: int = 600, inch: float = 1.0, jpeg: bool = False, seed: int = 1
+) -> bytes:
     """Pages that are each one raster image covering the page, as a scanner makes them: grey
-    noise, so the image does not compress, stored losslessly (Flate) at `dpi`."""
+    noise, so the image does not compress, at `dpi`, stored losslessly (Flate) or as JPEG."""
     generator = random.Random(seed)  # noqa: S311 -- reproducible noise, not a secret
     kant = round(inch * dpi)
     document = pikepdf.new()
@@ -174,15 +176,22 @@ def pdf_gescand(*, paginas: int = 2, dpi: int = 600, inch: float = 1.0, seed: in
         punten = inch * 72
         document.add_blank_page(page_size=(punten, punten))
         pagina = document.pages[-1]
+        pixels = generator.randbytes(kant * kant)
+        if jpeg:
+            uit = io.BytesIO()
+            Image.frombytes("L", (kant, kant), pixels).save(uit, "JPEG", quality=95)
+            data, filter_ = uit.getvalue(), pikepdf.Name.DCTDecode
+        else:
+            data, filter_ = zlib.compress(pixels), pikepdf.Name.FlateDecode
         beeld = document.make_stream(
-            zlib.compress(generator.randbytes(kant * kant)),
+            data,
             Type=pikepdf.Name.XObject,
             Subtype=pikepdf.Name.Image,
             Width=kant,
             Height=kant,
             ColorSpace=pikepdf.Name.DeviceGray,
             BitsPerComponent=8,
-            Filter=pikepdf.Name.FlateDecode,
+            Filter=filter_,
         )
         pagina.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Scan=beeld))
         pagina.Contents = document.make_stream(

@@ -461,6 +461,18 @@ def test_r3_gescande_pdf_boven_limiet_verkleinbaar(tmp_path: Path) -> None:
             )
 
 
+def test_r3_scan_die_al_jpeg_op_300_dpi_is_niet_verkleinbaar(tmp_path: Path) -> None:
+    """Downsampling to 300 dpi would not shrink it, so no smaller copy is offered."""
+    inhoud = bestanden.pdf_gescand(dpi=300, jpeg=True)
+    with pytest.raises(BestandGeweigerd) as fout:
+        controleren(tmp_path, "OPP.pdf", inhoud, max_bytes=len(inhoud) // 2)
+    assert type(fout.value) is BestandGeweigerd
+    # The same pages at 600 dpi are offered the copy.
+    inhoud = bestanden.pdf_gescand(dpi=600, jpeg=True)
+    with pytest.raises(TeGrootMaarVerkleinbaar):
+        controleren(tmp_path, "OPP.pdf", inhoud, max_bytes=len(inhoud) // 2)
+
+
 def test_r3_pdf_met_tekst_boven_limiet_niet_verkleinbaar(tmp_path: Path) -> None:
     inhoud = bestanden.pdf() + b"%" * (2 * MB)
     with pytest.raises(BestandGeweigerd) as fout:
