@@ -160,17 +160,17 @@ def _getekende_beelden(pagina: pikepdf.Page) -> list[_Getekend]:
 
 
 def is_gescand(pdf: pikepdf.Pdf, grootte: int) -> bool:
-    """Whether the PDF is made of scanned pages that downsampling to VERKLEIN_DPI shrinks.
+    """Whether the PDF is made of scanned pages.
 
     Scanned means: every page draws raster images covering at least 70% of its area (measured
-    with the transformation matrices in the page's content stream), and images that
-    `pdf_verkleinen` can make smaller (drawn at more than VERKLEIN_DPI, or stored losslessly)
-    hold at least 75% of the file's bytes. Text does not disqualify: scanners often lay an
-    invisible OCR text layer over the image, which is small. Images drawn inside form XObjects
-    are not seen, so such a PDF is refused plainly rather than offered a copy that would not
-    shrink.
+    with the transformation matrices in the page's content stream), and image streams hold at
+    least 75% of the file's bytes. Text does not disqualify: scanners often lay an invisible
+    OCR text layer over the image, which is small. Images drawn inside form XObjects are not
+    seen, so such a PDF is refused plainly. Whether a smaller copy fits is for the caller to
+    find out: a copy still over the limit is again TeGrootMaarVerkleinbaar, which lets it say
+    that even the 300 dpi copy is too large.
     """
-    verkleinbare_bytes = 0
+    beeld_bytes = 0
     gezien: set[tuple[int, int]] = set()
     try:
         for pagina in pdf.pages:
@@ -185,11 +185,10 @@ def is_gescand(pdf: pikepdf.Pdf, grootte: int) -> bool:
             for beeld in getekend:
                 if beeld.beeld.objgen not in gezien:
                     gezien.add(beeld.beeld.objgen)
-                    if _schaal(beeld, VERKLEIN_DPI) is not None:
-                        verkleinbare_bytes += int(beeld.beeld.get("/Length", 0))
+                    beeld_bytes += int(beeld.beeld.get("/Length", 0))
     except (pikepdf.PdfError, ValueError, TypeError, IndexError):
         return False
-    return verkleinbare_bytes >= GESCAND_AANDEEL_BEELD * grootte
+    return beeld_bytes >= GESCAND_AANDEEL_BEELD * grootte
 
 
 def pdf_verkleinen(bron: Path, doel: Path, *, dpi: int = VERKLEIN_DPI) -> int:

@@ -461,16 +461,20 @@ def test_r3_gescande_pdf_boven_limiet_verkleinbaar(tmp_path: Path) -> None:
             )
 
 
-def test_r3_scan_die_al_jpeg_op_300_dpi_is_niet_verkleinbaar(tmp_path: Path) -> None:
-    """Downsampling to 300 dpi would not shrink it, so no smaller copy is offered."""
-    inhoud = bestanden.pdf_gescand(dpi=300, jpeg=True)
-    with pytest.raises(BestandGeweigerd) as fout:
-        controleren(tmp_path, "OPP.pdf", inhoud, max_bytes=len(inhoud) // 2)
-    assert type(fout.value) is BestandGeweigerd
-    # The same pages at 600 dpi are offered the copy.
-    inhoud = bestanden.pdf_gescand(dpi=600, jpeg=True)
+def test_r3_scan_die_verkleind_nog_te_groot_is_blijft_te_groot_maar_verkleinbaar(
+    tmp_path: Path,
+) -> None:
+    """Already JPEG at 300 dpi: the copy cannot shrink, and checking it again says
+    TeGrootMaarVerkleinbaar once more, so the caller can tell the user that even the 300 dpi
+    copy is too large (instead of offering a copy again)."""
+    bron = bestanden.schrijven(tmp_path / "scan.tmp", bestanden.pdf_gescand(dpi=300, jpeg=True))
+    limiet = bron.stat().st_size // 2
     with pytest.raises(TeGrootMaarVerkleinbaar):
-        controleren(tmp_path, "OPP.pdf", inhoud, max_bytes=len(inhoud) // 2)
+        bestand_controleren(bron, bestandsnaam="OPP.pdf", max_bytes=limiet)
+    doel = tmp_path / "kleiner.tmp"
+    assert pdf_verkleinen(bron, doel) > limiet
+    with pytest.raises(TeGrootMaarVerkleinbaar):
+        bestand_controleren(doel, bestandsnaam="OPP.pdf", max_bytes=limiet)
 
 
 def test_r3_pdf_met_tekst_boven_limiet_niet_verkleinbaar(tmp_path: Path) -> None:
