@@ -16,6 +16,8 @@ from pathlib import Path
 import pikepdf
 from PIL import Image
 
+from passend.bijlagen.controles.office import VBA_INFO_RECORDS
+
 
 def schrijven(pad: Path, inhoud: bytes) -> Path:
     pad.write_bytes(inhoud)
@@ -94,6 +96,49 @@ def pdf_met_javascript_in_namen() -> bytes:
     return _pdf_bytes(document, object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
+def pdf_met_javascript_in_formulierveld() -> bytes:
+    """A form text field whose keystroke action (/AA /K) runs JavaScript, the field in a
+    compressed object stream."""
+    document = _pdf_met_tekst()
+    veld = document.make_indirect(
+        pikepdf.Dictionary(
+            FT=pikepdf.Name.Tx,
+            T=pikepdf.String("naam"),
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Widget,
+            Rect=[72, 700, 300, 720],
+            P=document.pages[0].obj,
+            AA=pikepdf.Dictionary(
+                K=pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("event.rc=1"))
+            ),
+        )
+    )
+    document.pages[0].Annots = pikepdf.Array([veld])
+    document.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([veld]))
+    return _pdf_bytes(document, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def pdf_met_bijlage_annotatie() -> bytes:
+    """A file attachment annotation (the paperclip on a page) carrying a program."""
+    document = _pdf_met_tekst()
+    bestand = document.make_stream(exe(), Type=pikepdf.Name.EmbeddedFile)
+    document.pages[0].Annots = pikepdf.Array(
+        [
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.FileAttachment,
+                Rect=[72, 700, 90, 720],
+                FS=pikepdf.Dictionary(
+                    Type=pikepdf.Name.Filespec,
+                    F=pikepdf.String("factuur.exe"),
+                    EF=pikepdf.Dictionary(F=bestand),
+                ),
+            )
+        ]
+    )
+    return _pdf_bytes(document)
+
+
 def pdf_met_launch() -> bytes:
     """An open action that starts a program."""
     document = _pdf_met_tekst()
@@ -119,9 +164,11 @@ def pdf_versleuteld(*, gebruiker: str = "geheim") -> bytes:
     )
 
 
-def pdf_gescand(*, paginas: int = 2, dpi: int = 600, inch: float = 1.0, seed: int = 1) -> bytes:
+def pdf_gescand(
+    *, paginas: int = 2, dpi: int = 600, inch: float = 1.0, jpeg: bool = False, seed: int = 1
+) -> bytes:
     """Pages that are each one raster image covering the page, as a scanner makes them: grey
-    noise, so the image does not compress, stored losslessly (Flate) at `dpi`."""
+    noise, so the image does not compress, at `dpi`, stored losslessly (Flate) or as JPEG."""
     generator = random.Random(seed)  # noqa: S311 -- reproducible noise, not a secret
     kant = round(inch * dpi)
     document = pikepdf.new()
@@ -129,15 +176,22 @@ def pdf_gescand(*, paginas: int = 2, dpi: int = 600, inch: float = 1.0, seed: in
         punten = inch * 72
         document.add_blank_page(page_size=(punten, punten))
         pagina = document.pages[-1]
+        pixels = generator.randbytes(kant * kant)
+        if jpeg:
+            uit = io.BytesIO()
+            Image.frombytes("L", (kant, kant), pixels).save(uit, "JPEG", quality=95)
+            data, filter_ = uit.getvalue(), pikepdf.Name.DCTDecode
+        else:
+            data, filter_ = zlib.compress(pixels), pikepdf.Name.FlateDecode
         beeld = document.make_stream(
-            zlib.compress(generator.randbytes(kant * kant)),
+            data,
             Type=pikepdf.Name.XObject,
             Subtype=pikepdf.Name.Image,
             Width=kant,
             Height=kant,
             ColorSpace=pikepdf.Name.DeviceGray,
             BitsPerComponent=8,
-            Filter=pikepdf.Name.FlateDecode,
+            Filter=filter_,
         )
         pagina.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Scan=beeld))
         pagina.Contents = document.make_stream(
@@ -350,8 +404,13 @@ _EINDE = 0xFFFFFFFE
 _VRIJ = 0xFFFFFFFF
 _FAT_SECTOR = 0xFFFFFFFD
 _GEEN = 0xFFFFFFFF
-# The File Information Block's start: wIdent 0xA5EC and nFib 0xC1 (Word 97 and later).
-_WORD_FIB = struct.pack("<HH", 0xA5EC, 0x00C1)
+
+
+def _word_fib(*, versleuteld: bool = False) -> bytes:
+    """The File Information Block's start: wIdent 0xA5EC, nFib 0xC1 (Word 97 and later),
+    unused, lid (language), pnNext, then the flags with fEncrypted (0x0100)."""
+    return struct.pack("<HHHHHH", 0xA5EC, 0x00C1, 0, 0x0413, 0, 0x0100 if versleuteld else 0)
+
 
 OleInhoud = dict[str, "bytes | OleInhoud"]
 
@@ -455,22 +514,40 @@ def ole(inhoud: OleInhoud) -> bytes:
     return kop + struct.pack(f"<{len(fat)}I", *fat) + directory + data
 
 
-def doc(*, macros: bool = False) -> bytes:
+def doc(*, macros: bool = False, versleuteld: bool = False) -> bytes:
     """A Word 97 file's streams: WordDocument (starting with the FIB) and 1Table; with macros,
     the Macros storage in which Word keeps a VBA project."""
-    inhoud: OleInhoud = {"WordDocument": _WORD_FIB, "1Table": b"\0"}
+    inhoud: OleInhoud = {"WordDocument": _word_fib(versleuteld=versleuteld), "1Table": b"\0"}
     if macros:
         inhoud["Macros"] = {"VBA": {"dir": b"\x01"}, "PROJECT": b'ID="{0}"'}
     return ole(inhoud)
 
 
-def xls() -> bytes:
-    # A BIFF8 BOF record opens an Excel 97 workbook stream.
-    return ole({"Workbook": struct.pack("<HHHH", 0x0809, 16, 0x0600, 0x0005)})
+def _biff(soort: int, data: bytes) -> bytes:
+    return struct.pack("<HH", soort, len(data)) + data
 
 
-def ppt() -> bytes:
-    return ole({"PowerPoint Document": b"\0" * 8, "Current User": b"\0" * 8})
+def xls(*, macroblad: bool = False, versleuteld: bool = False) -> bytes:
+    """An Excel 97 workbook stream: the globals' BOF (BIFF8, workbook globals), a BOUNDSHEET
+    per sheet, EOF. With `macroblad` the second sheet is an Excel 4.0 macro sheet (sheet type
+    1), the kind malware hides its code in; `versleuteld` adds the FILEPASS record."""
+    globals_ = _biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0))
+    if versleuteld:
+        globals_ += _biff(0x002F, struct.pack("<H", 0) + bytes(4))
+    globals_ += _biff(0x0085, struct.pack("<IBBBB", 0, 0, 0, 5, 0) + b"Blad1")
+    if macroblad:
+        globals_ += _biff(0x0085, struct.pack("<IBBBB", 0, 2, 1, 6, 0) + b"Macro1")
+    return ole({"Workbook": globals_ + _biff(0x000A, b"")})
+
+
+def ppt(*, macros: bool = False) -> bytes:
+    """A PowerPoint 97 file's streams. With macros, the "PowerPoint Document" stream holds the
+    VBAInfoContainer record that points to a VBA project (MS-PPT 2.4.10 and 2.4.11), as
+    PowerPoint writes it in the document's DocInfoList."""
+    document = b"\0" * 8
+    if macros:
+        document += VBA_INFO_RECORDS + struct.pack("<III", 7, 1, 2)
+    return ole({"PowerPoint Document": document, "Current User": b"\0" * 8})
 
 
 def msi() -> bytes:
@@ -503,6 +580,17 @@ def docx_zipbom(megabytes: int = 20) -> bytes:
         for _ in range(megabytes):
             deel.write(bytes(1024 * 1024))
     return uit.getvalue()
+
+
+def docx_met_groot_totaal(megabytes: int = 400) -> bytes:
+    """A DOCX whose zip directory says a media part unpacks to `megabytes` MB from
+    `megabytes` / 200 MB: each part within the ratio limit, the whole far over the total."""
+    inhoud = bytearray(docx(extra={"word/media/image1.png": b"x"}))
+    centraal = inhoud.rindex(b"PK\x01\x02")  # the last part's central directory record
+    inhoud[centraal + 20 : centraal + 28] = struct.pack(
+        "<II", megabytes * 1024 * 1024 // 200, megabytes * 1024 * 1024
+    )
+    return bytes(inhoud)
 
 
 def docx_met_veel_delen(aantal: int = 5_001) -> bytes:

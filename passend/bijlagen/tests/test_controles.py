@@ -8,6 +8,7 @@ import socketserver
 import struct
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pikepdf
@@ -78,6 +79,7 @@ def geweigerd(tmp_path: Path, naam: str, inhoud: bytes, **opties: int) -> str:
         ("Gesprek.txt", bestanden.txt, "txt", "text/plain; charset=utf-8", True),
         ("Foto.JPG", bestanden.jpg, "jpg", "image/jpeg", True),
         ("Foto.jpeg", bestanden.jpg, "jpg", "image/jpeg", True),
+        ("C:\\fakepath\\Foto.jpeg", bestanden.jpg, "jpg", "image/jpeg", True),
         ("Tekening.png", bestanden.png, "png", "image/png", True),
         ("Oud verslag.doc", bestanden.doc, "doc", "application/msword", False),
         ("Oude cijfers.XLS", bestanden.xls, "xls", "application/vnd.ms-excel", False),
@@ -181,6 +183,12 @@ def test_naam_zonder_extensie_en_leeg_bestand_geweigerd(tmp_path: Path) -> None:
 # --- Text --------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("begin", ["MZ-verslag", "BMI en groei"])
+def test_tekst_die_begint_als_een_magisch_getal_aangenomen(tmp_path: Path, begin: str) -> None:
+    inhoud = f"{begin}: gesprek met de ouders.\n".encode()
+    assert controleren(tmp_path, "notitie.txt", inhoud).soort == "txt"
+
+
 def test_tekst_in_windows_1252_aangenomen_met_die_tekenset(tmp_path: Path) -> None:
     gecontroleerd = controleren(tmp_path, "brief.txt", "Één café, € 5".encode("cp1252"))
     assert gecontroleerd.mime == "text/plain; charset=windows-1252"
@@ -206,6 +214,11 @@ def test_zipbom_docx_geweigerd(tmp_path: Path) -> None:
         "‘verslag.docx’ pakt uit tot een onredelijk grote hoeveelheid gegevens (een zogenaamde "
         "zip-bom) en wordt daarom niet aangenomen."
     )
+
+
+def test_docx_met_te_groot_uitgepakt_totaal_geweigerd(tmp_path: Path) -> None:
+    melding = geweigerd(tmp_path, "verslag.docx", bestanden.docx_met_groot_totaal())
+    assert "zip-bom" in melding
 
 
 def test_docx_met_duizenden_delen_geweigerd(tmp_path: Path) -> None:
@@ -240,9 +253,52 @@ def test_doc_met_macros_geweigerd(tmp_path: Path) -> None:
     assert geweigerd(tmp_path, "plan.doc", inhoud) == MACRO_MELDING.format(naam="plan.doc")
 
 
+def test_ppt_met_macros_geweigerd(tmp_path: Path) -> None:
+    inhoud = bestanden.ppt(macros=True)
+    assert geweigerd(tmp_path, "plan.ppt", inhoud) == MACRO_MELDING.format(naam="plan.ppt")
+
+
+def test_xls_met_excel4_macroblad_geweigerd(tmp_path: Path) -> None:
+    inhoud = bestanden.xls(macroblad=True)
+    assert geweigerd(tmp_path, "cijfers.xls", inhoud) == MACRO_MELDING.format(naam="cijfers.xls")
+
+
+def test_versleutelde_xls_geweigerd(tmp_path: Path) -> None:
+    melding = geweigerd(tmp_path, "cijfers.xls", bestanden.xls(versleuteld=True))
+    assert melding.startswith("‘cijfers.xls’ is beveiligd met een wachtwoord")
+
+
+def test_versleutelde_doc_geweigerd(tmp_path: Path) -> None:
+    melding = geweigerd(tmp_path, "plan.doc", bestanden.doc(versleuteld=True))
+    assert melding.startswith("‘plan.doc’ is beveiligd met een wachtwoord")
+
+
 def test_odt_met_basic_macro_geweigerd(tmp_path: Path) -> None:
     inhoud = bestanden.odt_met_macro()
     assert geweigerd(tmp_path, "plan.odt", inhoud) == MACRO_MELDING.format(naam="plan.odt")
+
+
+def test_versleuteld_office_bestand_geweigerd(tmp_path: Path) -> None:
+    """Word keeps a password-protected .docx as a compound file around the encrypted zip."""
+    inhoud = bestanden.ole({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"x"})
+    assert geweigerd(tmp_path, "plan.docx", inhoud) == (
+        "‘plan.docx’ is beveiligd met een wachtwoord, zodat Passend het niet kan controleren. "
+        "Haal het wachtwoord eraf en probeer het opnieuw."
+    )
+
+
+def test_office_bestand_met_onbekende_compressie_geweigerd(tmp_path: Path) -> None:
+    inhoud = bytearray(bestanden.docx())
+    # Deflate64 (method 9) in the local and central headers of every part: zipfile cannot
+    # unpack it, so [Content_Types].xml cannot be read.
+    for kop, positie in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        start = inhoud.find(kop)
+        while start != -1:
+            inhoud[start + positie : start + positie + 2] = (9).to_bytes(2, "little")
+            start = inhoud.find(kop, start + 4)
+    assert geweigerd(tmp_path, "plan.docx", bytes(inhoud)) == (
+        "‘plan.docx’ is beschadigd en kan niet worden gelezen."
+    )
 
 
 def test_beschadigd_office_bestand_geweigerd(tmp_path: Path) -> None:
@@ -280,6 +336,12 @@ def test_pdf_met_javascript_in_namenboom_geweigerd(tmp_path: Path) -> None:
     assert geweigerd(tmp_path, "OPP.pdf", inhoud) == SCRIPT_MELDING
 
 
+def test_pdf_met_javascript_in_formulierveld_geweigerd(tmp_path: Path) -> None:
+    inhoud = bestanden.pdf_met_javascript_in_formulierveld()
+    assert b"JavaScript" not in inhoud
+    assert geweigerd(tmp_path, "OPP.pdf", inhoud) == SCRIPT_MELDING
+
+
 def test_pdf_met_launch_actie_geweigerd(tmp_path: Path) -> None:
     assert geweigerd(tmp_path, "OPP.pdf", bestanden.pdf_met_launch()) == (
         "‘OPP.pdf’ bevat een opdracht om een programma of ander bestand te starten. Zulke "
@@ -293,6 +355,11 @@ def test_pdf_met_ingesloten_bestand_geweigerd(tmp_path: Path) -> None:
         "‘OPP.pdf’ bevat ingesloten bestanden of media. Die kan Passend niet controleren. Voeg "
         "ingesloten bestanden los toe, en druk het document zelf af naar een nieuwe PDF."
     )
+
+
+def test_pdf_met_bijlage_annotatie_geweigerd(tmp_path: Path) -> None:
+    melding = geweigerd(tmp_path, "OPP.pdf", bestanden.pdf_met_bijlage_annotatie())
+    assert melding.startswith("‘OPP.pdf’ bevat ingesloten bestanden of media.")
 
 
 def test_versleutelde_pdf_geweigerd(tmp_path: Path) -> None:
@@ -347,9 +414,16 @@ def test_afgebroken_jpg_geweigerd(tmp_path: Path) -> None:
 
 
 def test_r3_bestand_van_11_mb_boven_limiet_van_10_mb_geweigerd(tmp_path: Path) -> None:
-    inhoud = bestanden.pdf() + b"%" * (11 * MB)
+    inhoud = bestanden.pdf()
+    inhoud += b"%" * (11 * MB - len(inhoud))
     melding = geweigerd(tmp_path, "OPP.pdf", inhoud, max_bytes=10 * MB)
     assert melding == "‘OPP.pdf’ is 11 MB; een bijlage mag hoogstens 10 MB zijn."
+
+
+def test_r3_net_boven_de_limiet_noemt_de_grootte_naar_boven_afgerond(tmp_path: Path) -> None:
+    inhoud = bestanden.pdf() + b"%" * (10 * MB)
+    melding = geweigerd(tmp_path, "OPP.pdf", inhoud, max_bytes=10 * MB)
+    assert melding == "‘OPP.pdf’ is 10,1 MB; een bijlage mag hoogstens 10 MB zijn."
 
 
 def test_r3_precies_op_de_limiet_aangenomen(tmp_path: Path) -> None:
@@ -385,6 +459,22 @@ def test_r3_gescande_pdf_boven_limiet_verkleinbaar(tmp_path: Path) -> None:
                 300,
                 pikepdf.Name.DCTDecode,
             )
+
+
+def test_r3_scan_die_verkleind_nog_te_groot_is_blijft_te_groot_maar_verkleinbaar(
+    tmp_path: Path,
+) -> None:
+    """Already JPEG at 300 dpi: the copy cannot shrink, and checking it again says
+    TeGrootMaarVerkleinbaar once more, so the caller can tell the user that even the 300 dpi
+    copy is too large (instead of offering a copy again)."""
+    bron = bestanden.schrijven(tmp_path / "scan.tmp", bestanden.pdf_gescand(dpi=300, jpeg=True))
+    limiet = bron.stat().st_size // 2
+    with pytest.raises(TeGrootMaarVerkleinbaar):
+        bestand_controleren(bron, bestandsnaam="OPP.pdf", max_bytes=limiet)
+    doel = tmp_path / "kleiner.tmp"
+    assert pdf_verkleinen(bron, doel) > limiet
+    with pytest.raises(TeGrootMaarVerkleinbaar):
+        bestand_controleren(doel, bestandsnaam="OPP.pdf", max_bytes=limiet)
 
 
 def test_r3_pdf_met_tekst_boven_limiet_niet_verkleinbaar(tmp_path: Path) -> None:
@@ -431,6 +521,13 @@ def test_r3_gescande_pdf_met_javascript_niet_verkleinbaar(tmp_path: Path) -> Non
         "Bijlage 3.pdf",
         "WhatsApp Image 2024-03-12 at 10.15.22.jpeg",
         "Kopie van scan (1).pdf",
+        "IMG-20240312-WA0001.jpg",
+        "PXL_20240312_101522123.jpg",
+        "Map1.xlsx",
+        "Nieuw tekstdocument.txt",
+        "CamScanner 12-03-2024 10.15.pdf",
+        "Adobe Scan 12 mrt. 2024.pdf",
+        ".pdf",
     ],
 )
 def test_r4_betekenisloze_naam_gesignaleerd(naam: str) -> None:
@@ -499,14 +596,17 @@ class NepClamdUnixServer(socketserver.ThreadingMixIn, socketserver.UnixStreamSer
     antwoord = b""
 
 
-def draaien(server: NepClamdServer | NepClamdUnixServer) -> Iterator[None]:
+@contextmanager
+def draaiend(server: NepClamdServer | NepClamdUnixServer) -> Iterator[None]:
     server.ontvangen = []
     draad = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     draad.start()
-    yield
-    server.shutdown()
-    server.server_close()
-    draad.join()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+        draad.join()
 
 
 @pytest.fixture
@@ -514,7 +614,7 @@ def clamd(settings: Settings) -> Iterator[NepClamdServer]:
     server = NepClamdServer(("127.0.0.1", 0), NepClamd)
     settings.CLAMD_ADRES = f"tcp://127.0.0.1:{server.server_address[1]}"
     settings.CLAMD_TIMEOUT = 5
-    for _ in draaien(server):
+    with draaiend(server):
         yield server
 
 
@@ -544,7 +644,7 @@ def test_virusscanner_keurt_schoon_bestand_goed_en_kreeg_het_helemaal(
 def test_virusscanner_over_unix_socket(tmp_path: Path, settings: Settings) -> None:
     server = NepClamdUnixServer(str(tmp_path / "clamd.ctl"), NepClamd)
     settings.CLAMD_ADRES = f"unix://{tmp_path / 'clamd.ctl'}"
-    for _ in draaien(server):
+    with draaiend(server):
         assert "schadelijke inhoud gevonden" in geweigerd(tmp_path, "a.txt", bestanden.eicar())
         assert controleren(tmp_path, "a.txt", bestanden.txt()).soort == "txt"
 
