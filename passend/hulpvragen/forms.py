@@ -17,12 +17,7 @@ from passend.hulpvragen.models import Label
 from passend.hulpvragen.selectors import (
     SORTERINGEN,
     STANDAARD_SORTERING,
-    labels_voor_filter,
-    medewerkers_van_swv,
-    regios_voor_filter,
-    scholen_voor_filter,
-    statussen_voor_filter,
-    titels_voor_filter,
+    filterkeuzes,
 )
 from passend.organisaties.models import School
 from passend.processen.models import Hulpvraagtitel, Status
@@ -88,27 +83,27 @@ class HulpvraagZoekForm(forms.Form):
 
     def __init__(self, data: Any, *, gebruiker: Gebruiker) -> None:
         super().__init__(data)
-        velden = self.fields
+        velden, keuzes = self.fields, filterkeuzes(gebruiker)
         cast(forms.ChoiceField, velden["school"]).choices = _opties(
-            _("Alle scholen"), scholen_voor_filter(gebruiker), lambda s: f"{s.naam} ({s.code})"
+            _("Alle scholen"), keuzes["school"], lambda s: f"{s.naam} ({s.code})"
         )
         cast(forms.ChoiceField, velden["regio"]).choices = _opties(
-            _("Alle regio's"), regios_voor_filter(gebruiker)
+            _("Alle regio's"), keuzes["regio"]
         )
         cast(forms.ChoiceField, velden["titel"]).choices = _opties(
-            _("Alle hulpvragen"), titels_voor_filter(gebruiker)
+            _("Alle hulpvragen"), keuzes["titel"]
         )
         cast(forms.ChoiceField, velden["coordinator"]).choices = _opties(
-            _("Alle coördinatoren"), medewerkers_van_swv(gebruiker.swv_id), _volledige_naam
+            _("Alle coördinatoren"), keuzes["coordinator"], _volledige_naam
         )
         cast(forms.ChoiceField, velden["label"]).choices = _opties(
-            _("Alle labels"), labels_voor_filter(gebruiker)
+            _("Alle labels"), keuzes["label"]
         )
         # Grouped per process: "Aanmelding" exists in several processes, one checkbox each.
         self.status_groepen = [
             (proces, [(status.pk, status.naam) for status in statussen])
             for proces, statussen in groupby(
-                statussen_voor_filter(gebruiker), key=lambda status: status.proces.naam
+                keuzes["status"], key=lambda status: status.proces.naam
             )
         ]
         cast(forms.ChoiceField, velden["status"]).choices = self.status_groepen

@@ -6,6 +6,7 @@ not exist for the user (a 404, never a 403 that confirms it exists).
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
@@ -267,6 +268,23 @@ def mijn_acties(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
 # The overview's filter choices: only the user's own SWV, and only what can match for them.
 
 
+def filterkeuzes(gebruiker: Gebruiker) -> dict[str, QuerySet[Any]]:
+    """What the overview's filter fields offer. Accounts that work for neither a school nor
+    the SWV (parents, external participants) see no hulpvraag, so they are offered nothing:
+    not even the SWV's staff names or labels."""
+    keuzes: dict[str, QuerySet[Any]] = {
+        "school": scholen_voor_filter(gebruiker),
+        "regio": regios_voor_filter(gebruiker),
+        "titel": Hulpvraagtitel.objects.filter(swv=gebruiker.swv_id).order_by("volgorde", "naam"),
+        "coordinator": medewerkers_van_swv(gebruiker.swv_id),
+        "label": Label.objects.filter(swv=gebruiker.swv_id).order_by("naam"),
+        "status": statussen_voor_filter(gebruiker),
+    }
+    if not mag_dossiers_invoeren(gebruiker):
+        return {veld: queryset.none() for veld, queryset in keuzes.items()}
+    return keuzes
+
+
 def scholen_voor_filter(gebruiker: Gebruiker) -> QuerySet[School]:
     """A school user picks among their own schools: no other school can match for them."""
     return scholen_voor_schoolgegevens(gebruiker).order_by("naam", "code")
@@ -284,14 +302,6 @@ def statussen_voor_filter(gebruiker: Gebruiker) -> QuerySet[Status]:
     if not (is_applicatiebeheerder(gebruiker) or werkt_voor_school(gebruiker)):
         statussen = statussen.filter(zichtbaar_voor_swv=True)
     return statussen.select_related("proces").order_by("proces__naam", "volgorde", "naam")
-
-
-def titels_voor_filter(gebruiker: Gebruiker) -> QuerySet[Hulpvraagtitel]:
-    return Hulpvraagtitel.objects.filter(swv=gebruiker.swv_id).order_by("volgorde", "naam")
-
-
-def labels_voor_filter(gebruiker: Gebruiker) -> QuerySet[Label]:
-    return Label.objects.filter(swv=gebruiker.swv_id).order_by("naam")
 
 
 def mag_schoolgegevens_bewerken(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:

@@ -241,6 +241,16 @@ def test_r50_choices_come_from_the_users_own_swv_and_schools(omgeving, drie):
     assert "OB voorlopige aanvraag" in ib
 
 
+def test_p1_parents_are_offered_no_choices_and_find_nothing(omgeving, drie):
+    pagina = omgeving.client(omgeving.ouder).get(LIJST, {"naam": "o"})
+    assert namen(pagina) == []
+    tekst = pagina.content.decode()
+    for veld in ("school", "regio", "titel", "coordinator", "label"):
+        keuzes = re.search(rf'<select name="{veld}".*?</select>', tekst, re.S)
+        assert keuzes is not None and keuzes.group(0).count("<option") == 1, veld  # "Alle ..."
+    assert "<legend>Algemeen</legend>" not in tekst
+
+
 # --- P1: visibility inside the search ----------------------------------------------------------
 
 
