@@ -1,6 +1,6 @@
 """The main navigation. An item appears only when its page exists: no placeholder pages.
 
-Later work adds its entry here (for example "Hulpvragen" once the overview is built).
+"Mijn acties" comes first: it is the page after login, where an IB'er or SCP starts the day.
 """
 
 from dataclasses import dataclass
@@ -17,7 +17,8 @@ class NavigatieItem:
 
 
 HOOFDMENU: list[NavigatieItem] = [
-    NavigatieItem(label=_("Start"), url_name="start"),
+    # The home page ("/") is Mijn acties; /mijn-acties/ is the same page under its own name.
+    NavigatieItem(label=_("Mijn acties"), url_name="start"),
     NavigatieItem(label=_("Hulpvragen"), url_name="hulpvragen:lijst"),
     NavigatieItem(
         label=_("SWV-beheer"), url_name="swv_beheer:index", alleen_voor_rol="applicatiebeheerder"
