@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "passend.processen",
     "passend.dossiers",
     "passend.hulpvragen",
+    "passend.rapportages",
     "passend.web",
 ]
 
