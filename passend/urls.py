@@ -22,6 +22,7 @@ urlpatterns = [
     path("", web_views.start, name="start"),
     path("", include("passend.accounts.urls")),
     path("", include("passend.hulpvragen.urls")),
+    path("", include("passend.rapportages.urls")),
     path("beheer/", admin.site.urls),
     path("swv-beheer/", swv_beheer.urls),
 ]

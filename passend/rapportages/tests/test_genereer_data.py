@@ -47,7 +47,7 @@ def test_statussen_volgen_de_overgangen_en_de_status_is_de_laatste(accounts):
             assert volgende.van_id == vorige.naar_id
             assert (volgende.van_id, volgende.naar_id) in toegestaan
             assert volgende.op > vorige.op
-            teruggegaan += volgende.naar.volgorde <= volgende.van.volgorde
+            teruggegaan += volgende.naar.volgorde <= vorige.naar.volgorde
         assert hulpvraag.status_id == geschiedenis[-1].naar_id
         # What visibility and search depend on is filled in and consistent.
         assert hulpvraag.swv_id == hulpvraag.leerling.swv_id == hulpvraag.titel.swv_id
