@@ -14,16 +14,9 @@ from datetime import date, datetime, timedelta
 
 from django.db import connection
 from django.db.models import (
-    Aggregate,
     Count,
-    DurationField,
-    ExpressionWrapper,
     F,
-    FloatField,
-    Func,
-    OuterRef,
     QuerySet,
-    Subquery,
 )
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -153,27 +146,9 @@ def aantallen(gebruiker: Gebruiker, periode: Periode) -> Aantallen:
     )
 
 
-class _Percentiel(Aggregate):
-    """PostgreSQL's percentile_cont: linear interpolation between the two nearest values."""
-
-    function = "percentile_cont"
-    template = "%(function)s(%(fractie)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-
-    def __init__(self, expressie: object, fractie: float) -> None:
-        super().__init__(expressie, output_field=FloatField())
-        self.extra["fractie"] = float(fractie)
-
-
-class _Epoch(Func):
-    """An interval in seconds (PostgreSQL)."""
-
-    template = "EXTRACT(EPOCH FROM %(expressions)s)"
-    output_field = FloatField()
-
-
 def percentiel(waarden: list[float], fractie: float) -> float:
-    """The same arithmetic as percentile_cont, for SQLite: position fractie * (n - 1) in the
-    sorted values, interpolated linearly."""
+    """The arithmetic of PostgreSQL's percentile_cont, for SQLite: position fractie * (n - 1)
+    in the sorted values, interpolated linearly between the two nearest."""
     geordend = sorted(waarden)
     positie = fractie * (len(geordend) - 1)
     onder = math.floor(positie)
@@ -181,57 +156,71 @@ def percentiel(waarden: list[float], fractie: float) -> float:
     return geordend[onder] + (positie - onder) * (geordend[boven] - geordend[onder])
 
 
+# Per hulpvraag: the first moment in an SWV-visible status (a window over its history), then
+# the first final status at or after it. One pass over the histories of the hulpvragen in
+# question, instead of two correlated subqueries per hulpvraag (1.4 s for 10,000 of them).
+_DUREN_SQL = """
+WITH stappen AS (
+    SELECT w.hulpvraag_id, h.proces_id, w.op, s.eindstatus,
+           MIN(CASE WHEN s.zichtbaar_voor_swv THEN w.op END)
+               OVER (PARTITION BY w.hulpvraag_id) AS begin
+    FROM ({hulpvragen}) h
+    JOIN hulpvragen_statuswijziging w ON w.hulpvraag_id = h.hulpvraag_id
+    JOIN processen_status s ON s.id = w.naar_id
+), duren AS (
+    SELECT hulpvraag_id, proces_id, MIN(begin) AS begin,
+           MIN(CASE WHEN eindstatus AND op >= begin THEN op END) AS einde
+    FROM stappen GROUP BY hulpvraag_id, proces_id
+)
+SELECT proces_id, {dagen} AS dagen FROM duren WHERE einde IS NOT NULL
+"""
+_DAGEN = {
+    "postgresql": "EXTRACT(EPOCH FROM einde - begin) / 86400",
+    "sqlite": "julianday(einde) - julianday(begin)",
+}
+_PERCENTIELEN_SQL = """
+SELECT proces_id, COUNT(*),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY dagen),
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY dagen)
+FROM ({duren}) AS per_hulpvraag GROUP BY proces_id
+"""
+
+
 def doorlooptijden(gebruiker: Gebruiker, periode: Periode) -> list[Doorlooptijd]:
     """Per process: from the first status the SWV sees to the first final status after it, in
     days; median and 90th percentile over the finished hulpvragen with a hulpvraagdatum in the
     period. A hulpvraag not finished yet does not count; going back and forth in between does
-    not matter, only the first visible and the first final moment."""
-    eerste_zichtbaar = (
-        Statuswijziging.objects.filter(hulpvraag=OuterRef("pk"), naar__zichtbaar_voor_swv=True)
-        .order_by("op", "pk")
-        .values("op")[:1]
-    )
-    eerste_einde = (
-        Statuswijziging.objects.filter(
-            hulpvraag=OuterRef("pk"), naar__eindstatus=True, op__gte=OuterRef("begin")
-        )
-        .order_by("op", "pk")
-        .values("op")[:1]
-    )
-    afgerond = (
+    not matter, only the first visible and the first final moment. PostgreSQL computes the
+    percentiles; SQLite (development) returns one row per finished hulpvraag."""
+    hulpvragen, parameters = (
         _in_periode(gebruiker, periode)
-        .annotate(begin=Subquery(eerste_zichtbaar))
-        .annotate(einde=Subquery(eerste_einde))
-        .filter(einde__isnull=False)
+        .order_by()
+        .values(hulpvraag_id=F("pk"), proces_id=F("titel__proces_id"))
+        .query.sql_with_params()
     )
-    processen = dict(Proces.objects.filter(swv=gebruiker.swv_id).values_list("pk", "naam"))
+    duren = _DUREN_SQL.format(hulpvragen=hulpvragen, dagen=_DAGEN[connection.vendor])
     uitkomst: dict[int, tuple[int, float | None, float | None]] = {}
-    if connection.vendor == "postgresql":
-        seconden = _Epoch(ExpressionWrapper(F("einde") - F("begin"), output_field=DurationField()))
-        for proces_id, aantal, mediaan, p90 in (
-            afgerond.values_list("titel__proces_id")
-            .annotate(
-                aantal=Count("pk"),
-                mediaan=_Percentiel(seconden, 0.5),
-                p90=_Percentiel(seconden, 0.9),
-            )
-            .order_by()
-        ):
-            uitkomst[proces_id] = (aantal, mediaan / 86400, p90 / 86400)
-    else:
-        duren: dict[int, list[float]] = {}
-        for proces_id, begin, einde in afgerond.values_list("titel__proces_id", "begin", "einde"):
-            duren.setdefault(proces_id, []).append(_dagen(einde - begin))
-        for proces_id, waarden in duren.items():
-            uitkomst[proces_id] = (len(waarden), percentiel(waarden, 0.5), percentiel(waarden, 0.9))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(_PERCENTIELEN_SQL.format(duren=duren), parameters)
+            for proces_id, aantal, mediaan, p90 in cursor.fetchall():
+                uitkomst[proces_id] = (aantal, float(mediaan), float(p90))
+        else:
+            cursor.execute(duren, parameters)
+            per_proces: dict[int, list[float]] = {}
+            for proces_id, dagen in cursor.fetchall():
+                per_proces.setdefault(proces_id, []).append(dagen)
+            for proces_id, waarden in per_proces.items():
+                uitkomst[proces_id] = (
+                    len(waarden),
+                    percentiel(waarden, 0.5),
+                    percentiel(waarden, 0.9),
+                )
+    processen = Proces.objects.filter(swv=gebruiker.swv_id).values_list("pk", "naam")
     return [
         Doorlooptijd(naam, *uitkomst.get(pk, (0, None, None)))
-        for pk, naam in sorted(processen.items(), key=lambda item: item[1])
+        for pk, naam in sorted(processen, key=lambda item: item[1])
     ]
-
-
-def _dagen(duur: timedelta) -> float:
-    return duur.total_seconds() / 86400
 
 
 def _maand(datum: date) -> date:
