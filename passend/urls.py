@@ -3,7 +3,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, reverse
 
-from passend.web import views as web_views
+from passend.hulpvragen import views as hulpvragen_views
 from passend.web.beheer import swv_beheer
 
 
@@ -19,7 +19,8 @@ admin.site.site_title = "Passend"
 urlpatterns = [
     # The local mailbox answers only in a debug run (the view checks DEBUG): a 404 elsewhere.
     path("", include("passend.notificaties.urls")),
-    path("", web_views.start, name="start"),
+    # The home page is "Mijn acties" (also at /mijn-acties/, where login lands).
+    path("", hulpvragen_views.mijn_acties_lijst, name="start"),
     path("", include("passend.accounts.urls")),
     path("", include("passend.hulpvragen.urls")),
     path("", include("passend.rapportages.urls")),

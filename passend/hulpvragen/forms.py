@@ -1,16 +1,29 @@
 """Forms of the direct-entry flow, labelled as in the manual's chapter "Nieuwe hulpvraag
 rechtstreeks in Kindkans aanmaken"."""
 
+from collections.abc import Iterable
+from itertools import groupby
 from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from passend.accounts.models import Gebruiker
 from passend.core.forms import DatumField, TekstKeuzeField
 from passend.dossiers.models import Adres, Leerling, Schoolgegevens
 from passend.hulpvragen.models import Label
+from passend.hulpvragen.selectors import (
+    SORTERINGEN,
+    STANDAARD_SORTERING,
+    labels_voor_filter,
+    medewerkers_van_swv,
+    regios_voor_filter,
+    scholen_voor_filter,
+    statussen_voor_filter,
+    titels_voor_filter,
+)
 from passend.organisaties.models import School
 from passend.processen.models import Hulpvraagtitel, Status
 
@@ -27,6 +40,100 @@ def _keuzes(
     keuze.queryset = queryset
     if toon_naam:
         keuze.label_from_instance = _volledige_naam  # type: ignore[method-assign,assignment]
+
+
+def _keuzeveld(label: StrOrPromise, fout: StrOrPromise) -> forms.TypedChoiceField:
+    # A plain choice of ids, filled per user in __init__: cleaning needs no extra query.
+    return forms.TypedChoiceField(
+        label=label,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": fout},
+    )
+
+
+def _opties(
+    leeg: StrOrPromise, objecten: Iterable[Any], naam: Any = str
+) -> list[tuple[Any, StrOrPromise]]:
+    return [("", leeg), *((obj.pk, naam(obj)) for obj in objecten)]
+
+
+class HulpvraagZoekForm(forms.Form):
+    """The search fields of the Hulpvragen overview (R50, R51), read from the URL (GET)."""
+
+    naam = forms.CharField(
+        label=_("Leerlingnaam"),
+        max_length=100,
+        required=False,
+        help_text=_("Roepnaam of achternaam, of een deel ervan."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    geboortedatum = DatumField(label=_("Geboortedatum"), required=False)
+    school = _keuzeveld(_("School"), _("Kies een school uit de lijst."))
+    regio = _keuzeveld(_("Regio"), _("Kies een regio uit de lijst."))
+    titel = _keuzeveld(_("Hulpvraag"), _("Kies een hulpvraag uit de lijst."))
+    status = forms.TypedMultipleChoiceField(
+        label=_("Status"),
+        coerce=int,
+        required=False,
+        error_messages={"invalid_choice": _("Kies statussen uit de lijst.")},
+    )
+    coordinator = _keuzeveld(_("Coördinator"), _("Kies een coördinator uit de lijst."))
+    label = _keuzeveld(_("Label"), _("Kies een label uit de lijst."))
+    van = DatumField(label=_("Hulpvraagdatum van"), required=False)
+    tot = DatumField(label=_("Hulpvraagdatum tot en met"), required=False)
+    actie = forms.BooleanField(label=_("School moet actie ondernemen"), required=False)
+    sorteer = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, data: Any, *, gebruiker: Gebruiker) -> None:
+        super().__init__(data)
+        velden = self.fields
+        cast(forms.ChoiceField, velden["school"]).choices = _opties(
+            _("Alle scholen"), scholen_voor_filter(gebruiker), lambda s: f"{s.naam} ({s.code})"
+        )
+        cast(forms.ChoiceField, velden["regio"]).choices = _opties(
+            _("Alle regio's"), regios_voor_filter(gebruiker)
+        )
+        cast(forms.ChoiceField, velden["titel"]).choices = _opties(
+            _("Alle hulpvragen"), titels_voor_filter(gebruiker)
+        )
+        cast(forms.ChoiceField, velden["coordinator"]).choices = _opties(
+            _("Alle coördinatoren"), medewerkers_van_swv(gebruiker.swv_id), _volledige_naam
+        )
+        cast(forms.ChoiceField, velden["label"]).choices = _opties(
+            _("Alle labels"), labels_voor_filter(gebruiker)
+        )
+        # Grouped per process: "Aanmelding" exists in several processes, one checkbox each.
+        self.status_groepen = [
+            (proces, [(status.pk, status.naam) for status in statussen])
+            for proces, statussen in groupby(
+                statussen_voor_filter(gebruiker), key=lambda status: status.proces.naam
+            )
+        ]
+        cast(forms.ChoiceField, velden["status"]).choices = self.status_groepen
+
+    def clean_sorteer(self) -> str:
+        # Not typed by anyone: an unknown value just falls back to the default order.
+        sorteer: str = self.cleaned_data["sorteer"]
+        return sorteer if sorteer.removeprefix("-") in SORTERINGEN else STANDAARD_SORTERING
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and tot < van:
+            self.add_error("tot", _("Deze datum ligt vóór de datum bij ‘Hulpvraagdatum van’."))
+        return data
+
+    def gekozen_statussen(self) -> set[str]:
+        """The checked status ids as the template compares them (strings, also when invalid)."""
+        return {str(waarde) for waarde in self["status"].value() or ()}
+
+    def zoekvragen(self) -> dict[str, Any]:
+        """The cleaned fields as `hulpvragen_zoeken` takes them."""
+        data = dict(self.cleaned_data)
+        data["statussen"] = data.pop("status")
+        return data
 
 
 class LeerlingZoekForm(forms.Form):

@@ -67,6 +67,9 @@ class Hulpvraag(models.Model):
     status = models.ForeignKey(
         Status, on_delete=models.PROTECT, related_name="+", verbose_name=_("Status")
     )
+    # When the current status was reached: kept in step with the Statushistorie by the services,
+    # so "Mijn acties" sorts oldest first without reading the history.
+    status_sinds = models.DateTimeField(_("status sinds"), default=timezone.now)
     coordinator = models.ForeignKey(
         Gebruiker,
         on_delete=models.SET_NULL,
@@ -86,9 +89,15 @@ class Hulpvraag(models.Model):
         verbose_name = _("hulpvraag")
         verbose_name_plural = _("hulpvragen")
         ordering = ["-hulpvraagdatum", "-pk"]
+        # For the overview: the visibility/status filter, then the default order (newest
+        # first, pk as tie-break), so the first page is read from the index without sorting.
         indexes = [
-            models.Index(fields=["swv", "status"], name="hulpvraag_swv_status"),
-            models.Index(fields=["swv", "-hulpvraagdatum"], name="hulpvraag_swv_datum"),
+            models.Index(
+                fields=["swv", "status", "-hulpvraagdatum", "-id"], name="hulpvraag_swv_status"
+            ),
+            models.Index(fields=["swv", "-hulpvraagdatum", "-id"], name="hulpvraag_swv_datum"),
+            # Mijn acties: a coördinator's hulpvragen, oldest status first.
+            models.Index(fields=["coordinator", "status_sinds"], name="hulpvraag_coord_sinds"),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ Lists, search, detail pages and forms all start from these querysets; what is no
 not exist for the user (a 404, never a 403 that confirms it exists).
 """
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -13,8 +14,9 @@ from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import kanten, rolcodes
 from passend.core.normalize import zonder_accenten
 from passend.dossiers.models import Leerling, Schoolgegevens
-from passend.hulpvragen.models import Hulpvraag, Statuswijziging
-from passend.organisaties.models import School
+from passend.hulpvragen.models import Hulpvraag, Label, Statuswijziging
+from passend.organisaties.models import Regio, School
+from passend.processen.models import Hulpvraagtitel, Status
 
 
 def _scholen(gebruiker: Gebruiker) -> QuerySet[School]:
@@ -156,12 +158,140 @@ def hulpvraag_voor_detail(gebruiker: Gebruiker, referentie: str) -> Hulpvraag:
     )
 
 
-def hulpvragen_voor_lijst(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
-    return (
-        hulpvragen_zichtbaar_voor(gebruiker)
-        .select_related("leerling", "titel", "status", "schoolgegevens__school", "coordinator")
-        .order_by("-hulpvraagdatum", "-pk")
+def _voor_lijst(hulpvragen: QuerySet[Hulpvraag]) -> QuerySet[Hulpvraag]:
+    """What a row of a list shows, joined in the one query that reads the page."""
+    return hulpvragen.select_related(
+        "leerling", "titel", "status", "schoolgegevens__school", "coordinator"
     )
+
+
+# The overview's column sorts (?sorteer=...): the fields, ending on pk so paging is stable.
+SORTERINGEN: dict[str, tuple[str, ...]] = {
+    "datum": ("hulpvraagdatum",),
+    "status": ("status__naam",),
+    "school": ("schoolgegevens__school__naam",),
+    "leerling": ("leerling__achternaam", "leerling__roepnaam"),
+}
+STANDAARD_SORTERING = "-datum"
+
+
+def _volgorde(sorteer: str) -> list[str]:
+    aflopend = sorteer.startswith("-")
+    velden = SORTERINGEN.get(sorteer.removeprefix("-")) or SORTERINGEN["datum"]
+    teken = "-" if aflopend else ""
+    return [teken + veld for veld in (*velden, "pk")]
+
+
+def hulpvragen_zoeken(
+    gebruiker: Gebruiker,
+    *,
+    naam: str = "",
+    geboortedatum: date | None = None,
+    school: int | None = None,
+    regio: int | None = None,
+    titel: int | None = None,
+    statussen: Sequence[int] = (),
+    coordinator: int | None = None,
+    label: int | None = None,
+    van: date | None = None,
+    tot: date | None = None,
+    actie: bool = False,
+    sorteer: str = STANDAARD_SORTERING,
+) -> QuerySet[Hulpvraag]:
+    """R50, R51: the overview's search, always within what the user may see, so a school never
+    finds another school's pupil by name. Ids come from the filter form, which offers only the
+    user's own SWV; an id of anything else simply matches nothing here."""
+    hulpvragen = hulpvragen_zichtbaar_voor(gebruiker)
+    # Each word typed must occur in the name, accents and case ignored; `contains` becomes
+    # LIKE '%woord%', which PostgreSQL answers from the trigram index on zoeknaam.
+    for woord in zonder_accenten(naam).split():
+        hulpvragen = hulpvragen.filter(leerling__zoeknaam__contains=woord)
+    velden: dict[str, object] = {
+        "leerling__geboortedatum": geboortedatum,
+        "schoolgegevens__school": school,
+        "schoolgegevens__school__regio": regio,
+        "titel": titel,
+        "coordinator": coordinator,
+        "hulpvraagdatum__gte": van,
+        "hulpvraagdatum__lte": tot,
+    }
+    hulpvragen = hulpvragen.filter(**{k: v for k, v in velden.items() if v is not None})
+    if statussen:
+        hulpvragen = hulpvragen.filter(status__in=statussen)
+    if label is not None:
+        # EXISTS instead of a join: no duplicate rows, so no DISTINCT in the count.
+        hulpvragen = hulpvragen.filter(
+            Exists(Hulpvraag.labels.through.objects.filter(hulpvraag=OuterRef("pk"), label=label))
+        )
+    if actie:
+        hulpvragen = hulpvragen.filter(status__school_moet_actie_ondernemen=True)
+    return _voor_lijst(hulpvragen).order_by(*_volgorde(sorteer))
+
+
+def voor_export(hulpvragen: QuerySet[Hulpvraag]) -> QuerySet[Hulpvraag]:
+    """The overview's result (from `hulpvragen_zoeken`) with what the CSV adds: regio, process
+    and labels."""
+    return hulpvragen.select_related(
+        "schoolgegevens__school__regio", "titel__proces"
+    ).prefetch_related("labels")
+
+
+def mag_exporteren(gebruiker: Gebruiker) -> bool:
+    """The CSV export is for SWV staff; a school has its own pupils in its own systems."""
+    return werkt_voor_swv(gebruiker) or is_applicatiebeheerder(gebruiker)
+
+
+def mijn_acties(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
+    """ "Mijn acties": what waits on this user, the longest waiting first. School staff: their
+    schools' hulpvragen whose status asks the school to act. SWV staff: hulpvragen they
+    coordinate in a status that waits on the SWV (visible to it, not the school's turn, not
+    final)."""
+    wacht = Q(pk__in=[])
+    if werkt_voor_school(gebruiker):
+        wacht |= Q(
+            schoolgegevens__school__in=_scholen(gebruiker),
+            status__school_moet_actie_ondernemen=True,
+        )
+    if werkt_voor_swv(gebruiker) or is_applicatiebeheerder(gebruiker):
+        wacht |= Q(
+            coordinator=gebruiker,
+            status__zichtbaar_voor_swv=True,
+            status__school_moet_actie_ondernemen=False,
+            status__eindstatus=False,
+        )
+    return _voor_lijst(hulpvragen_zichtbaar_voor(gebruiker).filter(wacht)).order_by(
+        "status_sinds", "pk"
+    )
+
+
+# The overview's filter choices: only the user's own SWV, and only what can match for them.
+
+
+def scholen_voor_filter(gebruiker: Gebruiker) -> QuerySet[School]:
+    """A school user picks among their own schools: no other school can match for them."""
+    return scholen_voor_schoolgegevens(gebruiker).order_by("naam", "code")
+
+
+def regios_voor_filter(gebruiker: Gebruiker) -> QuerySet[Regio]:
+    return Regio.objects.filter(
+        pk__in=scholen_voor_schoolgegevens(gebruiker).values("regio")
+    ).order_by("naam")
+
+
+def statussen_voor_filter(gebruiker: Gebruiker) -> QuerySet[Status]:
+    """Per process; SWV staff are not offered statuses they can never see (school-only)."""
+    statussen = Status.objects.filter(proces__swv=gebruiker.swv_id)
+    if not (is_applicatiebeheerder(gebruiker) or werkt_voor_school(gebruiker)):
+        statussen = statussen.filter(zichtbaar_voor_swv=True)
+    return statussen.select_related("proces").order_by("proces__naam", "volgorde", "naam")
+
+
+def titels_voor_filter(gebruiker: Gebruiker) -> QuerySet[Hulpvraagtitel]:
+    return Hulpvraagtitel.objects.filter(swv=gebruiker.swv_id).order_by("volgorde", "naam")
+
+
+def labels_voor_filter(gebruiker: Gebruiker) -> QuerySet[Label]:
+    return Label.objects.filter(swv=gebruiker.swv_id).order_by("naam")
 
 
 def mag_schoolgegevens_bewerken(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:

@@ -105,6 +105,7 @@ def hulpvraag_aanmaken(
         coordinator = next((s.gebruiker for s in scp if s.gebruiker.is_active), None)
 
     datum = hulpvraagdatum or timezone.localdate()
+    nu = timezone.now()
     hulpvraag = Hulpvraag(
         swv_id=leerling.swv_id,
         referentie=_nieuwe_referentie(datum.year),
@@ -114,13 +115,16 @@ def hulpvraag_aanmaken(
         omschrijving=omschrijving,
         hulpvraagdatum=datum,
         status=titel.beginstatus,
+        status_sinds=nu,
         coordinator=coordinator,
         bron=bron,
         aangemaakt_door=door,
     )
     hulpvraag.full_clean()
     hulpvraag.save()
-    Statuswijziging.objects.create(hulpvraag=hulpvraag, van=None, naar=titel.beginstatus, door=door)
+    Statuswijziging.objects.create(
+        hulpvraag=hulpvraag, van=None, naar=titel.beginstatus, door=door, op=nu
+    )
     return hulpvraag
 
 
@@ -169,8 +173,10 @@ def hulpvraag_status_wijzigen(
         hulpvraag=actueel, van=actueel.status, naar=naar, door=door, reden=reden
     )
     actueel.status = naar
-    actueel.save(update_fields=["status"])
+    actueel.status_sinds = wijziging.op
+    actueel.save(update_fields=["status", "status_sinds"])
     hulpvraag.status = naar
+    hulpvraag.status_sinds = wijziging.op
     status_gewijzigd.send(sender=Hulpvraag, statuswijziging=wijziging)
     return wijziging
 

@@ -6,6 +6,8 @@ app_name = "hulpvragen"
 
 urlpatterns = [
     path("hulpvragen/", views.lijst, name="lijst"),
+    path("hulpvragen/export.csv", views.export, name="export"),
+    path("mijn-acties/", views.mijn_acties_lijst, name="mijn_acties"),
     path("hulpvragen/toevoegen/", views.toevoegen, name="toevoegen"),
     path("hulpvragen/<str:referentie>/", views.detail, name="detail"),
     path(

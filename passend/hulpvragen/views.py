@@ -1,12 +1,21 @@
-"""The Hulpvragen screens: the list, Toevoegen (search the pupil), the detail with Status
-wijzigen and Statushistorie (R13, R20-R22, R46, R53)."""
+"""The Hulpvragen screens: the overview with its search and CSV export, Mijn acties,
+Toevoegen (search the pupil), the detail with Status wijzigen and Statushistorie (R13,
+R20-R22, R46, R50, R51, R53)."""
+
+import csv
+from collections.abc import Iterable, Iterator
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from passend.accounts.models import Gebruiker
@@ -16,6 +25,7 @@ from passend.audit.services import inzage_vastleggen
 from passend.dossiers.services import schoolgegevens_bewerken as schoolgegevens_opslaan
 from passend.hulpvragen.forms import (
     BehandelingForm,
+    HulpvraagZoekForm,
     LeerlingZoekForm,
     SchoolgegevensBewerkenForm,
     StatusWijzigenForm,
@@ -25,12 +35,18 @@ from passend.hulpvragen.selectors import (
     aanvragers_voor_scholen,
     grondslag,
     hulpvraag_voor_detail,
-    hulpvragen_voor_lijst,
+    hulpvragen_zoeken,
+    is_applicatiebeheerder,
     leerlingen_zoeken,
     mag_behandeling_wijzigen,
     mag_dossiers_invoeren,
+    mag_exporteren,
     mag_schoolgegevens_bewerken,
     medewerkers_van_swv,
+    mijn_acties,
+    voor_export,
+    werkt_voor_school,
+    werkt_voor_swv,
 )
 from passend.hulpvragen.services import (
     StatusIntussenGewijzigd,
@@ -65,26 +81,162 @@ def _vastleggen(
     )
 
 
-@require_GET
-def lijst(request: HttpRequest) -> HttpResponse:
-    """ "Hulpvragen": the user's visible hulpvragen, newest first (full search: a later issue)."""
-    gebruiker = ingelogde_gebruiker(request)
-    pagina = Paginator(hulpvragen_voor_lijst(gebruiker), PER_PAGINA).get_page(
-        request.GET.get("pagina")
-    )
-    if pagina.object_list:
+def _lijst_vastleggen(
+    request: HttpRequest, gebruiker: Gebruiker, hulpvragen: Iterable[Hulpvraag], **details: object
+) -> None:
+    """P2: a list shows pupils' names, so the page's hulpvragen are logged as seen."""
+    referenties = [hulpvraag.referentie for hulpvraag in hulpvragen]
+    if referenties:
         inzage_vastleggen(
             request=request,
             actie=Inzage.Actie.LIJST,
             objecttype="hulpvraag",
             object_id="lijst",
             grondslag=grondslag(gebruiker),
-            details={"hulpvragen": [h.referentie for h in pagina.object_list]},
+            details={"hulpvragen": referenties, **details},
         )
+
+
+@require_GET
+def lijst(request: HttpRequest) -> HttpResponse:
+    """ "Hulpvragen" (R50, R51): the visible hulpvragen, searched with the filters in the URL,
+    so a search can be bookmarked and the back button works."""
+    gebruiker = ingelogde_gebruiker(request)
+    form = HulpvraagZoekForm(request.GET, gebruiker=gebruiker)
+    pagina = None
+    if form.is_valid():
+        pagina = Paginator(hulpvragen_zoeken(gebruiker, **form.zoekvragen()), PER_PAGINA).get_page(
+            request.GET.get("pagina")
+        )
+        # What was searched for belongs with what was shown (NEN 7513: the reason to look).
+        zoekvragen = {"filter": request.GET.urlencode()} if request.GET else {}
+        _lijst_vastleggen(request, gebruiker, pagina.object_list, **zoekvragen)
     return render(
         request,
         "hulpvragen/lijst.html",
-        {"pagina": pagina, "kan_toevoegen": mag_dossiers_invoeren(gebruiker)},
+        {
+            "form": form,
+            "pagina": pagina,
+            "sorteer": form.cleaned_data.get("sorteer") if form.is_valid() else "",
+            "gefilterd": any(k != "pagina" and k != "sorteer" for k in request.GET),
+            "kan_toevoegen": mag_dossiers_invoeren(gebruiker),
+            "kan_exporteren": mag_exporteren(gebruiker),
+        },
+    )
+
+
+CSV_KOPPEN = [
+    gettext_lazy("Referentie"),
+    gettext_lazy("Roepnaam"),
+    gettext_lazy("Tussenvoegsel"),
+    gettext_lazy("Achternaam"),
+    gettext_lazy("Geboortedatum"),
+    gettext_lazy("Hulpvraag"),
+    gettext_lazy("Proces"),
+    gettext_lazy("Status"),
+    gettext_lazy("Status sinds"),
+    gettext_lazy("School"),
+    gettext_lazy("BRIN en vestiging"),
+    gettext_lazy("Regio"),
+    gettext_lazy("Hulpvraagdatum"),
+    gettext_lazy("Coördinator"),
+    gettext_lazy("Labels"),
+]
+
+
+class _Regel:
+    """A file for csv.writer that hands back what is written, so rows can be streamed."""
+
+    def write(self, tekst: str) -> str:
+        return tekst
+
+
+def _celwaarde(waarde: object) -> str:
+    """A cell Excel will not run as a formula (CSV injection, OWASP): text starting with
+    = + - @ or a tab or carriage return gets a leading apostrophe."""
+    tekst = "" if waarde is None else str(waarde)
+    return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
+
+
+def _datum(waarde: object) -> str:
+    if waarde is None:
+        return ""
+    if hasattr(waarde, "tzinfo"):
+        waarde = timezone.localtime(waarde)  # type: ignore[arg-type]
+    return format(waarde, "%d-%m-%Y")
+
+
+def _csv_regels(hulpvragen: QuerySet[Hulpvraag]) -> Iterator[str]:
+    schrijver = csv.writer(_Regel(), delimiter=";")
+    # The byte order mark makes Excel (Dutch settings: ";" separates) read UTF-8 accents.
+    yield "\ufeff" + schrijver.writerow([str(kop) for kop in CSV_KOPPEN])
+    # In chunks: at tens of thousands of rows the result is never in memory at once.
+    for hulpvraag in hulpvragen.iterator(chunk_size=1000):
+        leerling, school = hulpvraag.leerling, hulpvraag.schoolgegevens.school
+        yield schrijver.writerow(
+            _celwaarde(waarde)
+            for waarde in (
+                hulpvraag.referentie,
+                leerling.roepnaam,
+                leerling.tussenvoegsel,
+                leerling.achternaam,
+                _datum(leerling.geboortedatum),
+                hulpvraag.titel.naam,
+                hulpvraag.titel.proces.naam,
+                hulpvraag.status.naam,
+                _datum(hulpvraag.status_sinds),
+                school.naam,
+                school.code,
+                school.regio.naam if school.regio else "",
+                _datum(hulpvraag.hulpvraagdatum),
+                hulpvraag.coordinator.volledige_naam if hulpvraag.coordinator else "",
+                ", ".join(label.naam for label in hulpvraag.labels.all()),
+            )
+        )
+
+
+@require_GET
+def export(request: HttpRequest) -> HttpResponseBase:
+    """The overview's current result as CSV, every row, for SWV staff only; logged with who,
+    which filter and how many rows (P2)."""
+    gebruiker = ingelogde_gebruiker(request)
+    if not mag_exporteren(gebruiker):
+        raise Http404
+    form = HulpvraagZoekForm(request.GET, gebruiker=gebruiker)
+    if not form.is_valid():
+        # The overview shows what is wrong next to the field.
+        return redirect(f"{reverse('hulpvragen:lijst')}?{request.GET.urlencode()}")
+    hulpvragen = voor_export(hulpvragen_zoeken(gebruiker, **form.zoekvragen()))
+    inzage_vastleggen(
+        request=request,
+        actie=Inzage.Actie.LIJST,
+        objecttype="hulpvraag",
+        object_id="export",
+        grondslag=grondslag(gebruiker),
+        details={"export": "csv", "filter": request.GET.urlencode(), "aantal": hulpvragen.count()},
+    )
+    antwoord = StreamingHttpResponse(
+        _csv_regels(hulpvragen), content_type="text/csv; charset=utf-8"
+    )
+    bestandsnaam = f"hulpvragen-{timezone.localdate():%d-%m-%Y}.csv"
+    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return antwoord
+
+
+@require_GET
+def mijn_acties_lijst(request: HttpRequest) -> HttpResponse:
+    """ "Mijn acties", the first page after login: what waits on this user, oldest first."""
+    gebruiker = ingelogde_gebruiker(request)
+    pagina = Paginator(mijn_acties(gebruiker), PER_PAGINA).get_page(request.GET.get("pagina"))
+    _lijst_vastleggen(request, gebruiker, pagina.object_list, scherm="mijn_acties")
+    return render(
+        request,
+        "hulpvragen/mijn_acties.html",
+        {
+            "pagina": pagina,
+            "voor_school": werkt_voor_school(gebruiker),
+            "voor_swv": werkt_voor_swv(gebruiker) or is_applicatiebeheerder(gebruiker),
+        },
     )
 
 

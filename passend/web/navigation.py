@@ -1,6 +1,6 @@
 """The main navigation. An item appears only when its page exists: no placeholder pages.
 
-Later work adds its entry here (for example "Hulpvragen" once the overview is built).
+"Mijn acties" comes first: it is the page after login, where an IB'er or SCP starts the day.
 """
 
 from dataclasses import dataclass
@@ -18,7 +18,7 @@ class NavigatieItem:
 
 
 HOOFDMENU: list[NavigatieItem] = [
-    NavigatieItem(label=_("Start"), url_name="start"),
+    NavigatieItem(label=_("Mijn acties"), url_name="hulpvragen:mijn_acties"),
     NavigatieItem(label=_("Hulpvragen"), url_name="hulpvragen:lijst"),
     NavigatieItem(
         label=_("Managementoverzicht"),

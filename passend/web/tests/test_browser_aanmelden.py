@@ -38,10 +38,13 @@ def test_r12_login_happy_path_in_chromium(
     )
     page.get_by_role("button", name="Aanmelden").click()
 
-    expect(page).to_have_url(re.compile(r"/$"))
-    expect(page.get_by_role("heading", name="Welkom, Ingrid")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/mijn-acties/$"))
+    expect(page.get_by_role("heading", name="Mijn acties")).to_be_visible()
+    expect(page.get_by_text("Welkom, Ingrid.")).to_be_visible()
     hoofdmenu = page.get_by_role("navigation", name="Hoofdmenu")
-    expect(hoofdmenu.get_by_role("link", name="Start")).to_have_attribute("aria-current", "page")
+    expect(hoofdmenu.get_by_role("link", name="Mijn acties")).to_have_attribute(
+        "aria-current", "page"
+    )
     wachtwoord_wijzigen = page.get_by_role("link", name="Wachtwoord wijzigen")
     uitloggen = page.get_by_role("button", name="Uitloggen")
     expect(wachtwoord_wijzigen).to_be_hidden()
@@ -111,8 +114,9 @@ def test_r12_r43_first_login_enrols_authenticator(page: Page, ppo: Samenwerkings
     page.get_by_label("Code", exact=True).fill(code_uit_geheim(geheim))
     page.get_by_role("button", name="Bevestigen").click()
 
-    expect(page).to_have_url(re.compile(r"/$"))
-    expect(page.get_by_role("heading", name="Welkom, Ingrid")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/mijn-acties/$"))
+    expect(page.get_by_role("heading", name="Mijn acties")).to_be_visible()
+    expect(page.get_by_text("Welkom, Ingrid.")).to_be_visible()
     expect(page.get_by_role("status")).to_contain_text("Uw authenticator-app is ingesteld.")
     assert TOTPDevice.objects.filter(user=gebruiker, confirmed=True).count() == 1
     geen_axe_overtredingen(page)

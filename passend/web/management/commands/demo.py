@@ -108,6 +108,24 @@ ACCOUNTS = [
 ]
 
 
+# (aanvrager, school, roepnaam, tussenvoegsel, achternaam, geboortedatum, hulpvraagtitel)
+VOORBEELDEN = [
+    (
+        "hschaap",
+        "23CD00",
+        "Pedro",
+        "",
+        "Fortes Monteiro",
+        date(2015, 4, 12),
+        "Ambulante Begeleiding",
+    ),
+    ("iverhoef", "12AB00", "Zoë", "", "Jansen", date(2016, 5, 1), "Ambulante Begeleiding"),
+    ("hschaap", "23CD00", "Daan", "de", "Vries", date(2014, 2, 3), "TLV -Nieuw"),
+    ("iverhoef", "12AB00", "Sem", "", "Bakker", date(2017, 1, 20), "Ondersteuningsbudget"),
+    ("iverhoef", "12AB00", "Mila", "El", "Amrani", date(2013, 11, 9), "TLV-aanvraag (IJsselmonde)"),
+]
+
+
 class Command(BaseCommand):
     help = "Maakt demogegevens aan (herhaalbaar): PPO Rotterdam, een tweede SWV en accounts."
 
@@ -186,28 +204,36 @@ class Command(BaseCommand):
         self.voorbeeld_hulpvraag(ppo)
 
     def voorbeeld_hulpvraag(self, ppo: Samenwerkingsverband) -> None:
-        """One hulpvraag in Aanmelding, so the SCP's list is not empty on a first visit."""
-        if Leerling.objects.filter(swv=ppo, achternaam="Fortes Monteiro").exists():
-            return
-        ib = Gebruiker.objects.get(swv=ppo, gebruikersnaam="hschaap")
-        leerling = leerling_aanmaken(
-            door=ib, roepnaam="Pedro", achternaam="Fortes Monteiro", geboortedatum=date(2015, 4, 12)
-        )
-        schoolgegevens = schoolgegevens_toevoegen(
-            leerling=leerling,
-            school=School.objects.get(swv=ppo, code="23CD00"),
-            aanvrager=ib,
-            contactpersoon=ib.volledige_naam,
-            email=ib.email,
-            groep="6",
-        )
-        hulpvraag_aanmaken(
-            leerling=leerling,
-            schoolgegevens=schoolgegevens,
-            titel=Hulpvraagtitel.objects.get(swv=ppo, naam="Ambulante Begeleiding"),
-            omschrijving="Op het gebied van gedrag.",
-            door=ib,
-        )
+        """A few hulpvragen in their title's beginstatus, so lists are not empty on a first
+        visit: the SCP sees some (Aanmelding, TLV_2_indienen), the IB'er of De Regenboog has
+        some in "Mijn acties" (OB voorlopige aanvraag, TLV_1_voorlopig). Created through the
+        services, without status changes, so no status mail is sent."""
+        for ib, school, roepnaam, tussenvoegsel, achternaam, geboortedatum, titel in VOORBEELDEN:
+            if Leerling.objects.filter(swv=ppo, achternaam=achternaam, roepnaam=roepnaam).exists():
+                continue
+            aanvrager = Gebruiker.objects.get(swv=ppo, gebruikersnaam=ib)
+            leerling = leerling_aanmaken(
+                door=aanvrager,
+                roepnaam=roepnaam,
+                tussenvoegsel=tussenvoegsel,
+                achternaam=achternaam,
+                geboortedatum=geboortedatum,
+            )
+            schoolgegevens = schoolgegevens_toevoegen(
+                leerling=leerling,
+                school=School.objects.get(swv=ppo, code=school),
+                aanvrager=aanvrager,
+                contactpersoon=aanvrager.volledige_naam,
+                email=aanvrager.email,
+                groep="6",
+            )
+            hulpvraag_aanmaken(
+                leerling=leerling,
+                schoolgegevens=schoolgegevens,
+                titel=Hulpvraagtitel.objects.get(swv=ppo, naam=titel),
+                omschrijving="Op het gebied van gedrag.",
+                door=aanvrager,
+            )
 
     def account_aanmaken(self, account: DemoAccount, swv: Samenwerkingsverband) -> None:
         account_rollen = Rol.objects.filter(code__in=account.rollen)
