@@ -398,6 +398,7 @@ class Generator:
                     "",
                     datum,
                     rijen[-1][1],
+                    rijen[-1][2],
                     scp.pk if met_scp else (coordinator.pk if i % 2 else None),
                     self.random.choices(("web", "esis", "oso"), (8, 1, 1))[0],
                     aanvrager.pk,
@@ -425,8 +426,8 @@ class Generator:
         self._invoegen(
             Hulpvraag,
             ["id", "swv_id", "referentie", "leerling_id", "schoolgegevens_id", "titel_id",
-             "omschrijving", "hulpvraagdatum", "status_id", "coordinator_id", "bron",
-             "aangemaakt_door_id", "aangemaakt_op"],
+             "omschrijving", "hulpvraagdatum", "status_id", "status_sinds", "coordinator_id",
+             "bron", "aangemaakt_door_id", "aangemaakt_op"],
             hulpvragen,
         )  # fmt: skip
         self._invoegen(

@@ -49,6 +49,7 @@ def test_statussen_volgen_de_overgangen_en_de_status_is_de_laatste(accounts):
             assert volgende.op > vorige.op
             teruggegaan += volgende.naar.volgorde <= vorige.naar.volgorde
         assert hulpvraag.status_id == geschiedenis[-1].naar_id
+        assert hulpvraag.status_sinds == geschiedenis[-1].op
         # What visibility and search depend on is filled in and consistent.
         assert hulpvraag.swv_id == hulpvraag.leerling.swv_id == hulpvraag.titel.swv_id
         assert hulpvraag.schoolgegevens.leerling_id == hulpvraag.leerling_id
