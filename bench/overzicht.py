@@ -173,10 +173,13 @@ def meten(sessie: Sessie, pad: str, aantal: int, opwarmen: int) -> list[float]:
     tijden = []
     for i in range(opwarmen + aantal):
         begin = time.perf_counter()
-        status, locatie, _ = sessie.verzoek("GET", pad)
+        status, locatie, inhoud = sessie.verzoek("GET", pad)
         duur = time.perf_counter() - begin
         if status != 200:
             raise SystemExit(f"{pad}: HTTP {status} {locatie}")
+        if i == 0 and b"veld__fout" in inhoud:
+            # A refused filter shows the form without searching: fast, and measuring nothing.
+            raise SystemExit(f"{pad}: het filter werd geweigerd (foutmelding op de pagina)")
         if i >= opwarmen:
             tijden.append(duur * 1000)
     return tijden
