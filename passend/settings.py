@@ -194,8 +194,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 PASSWORD_RESET_TIMEOUT = 60 * env_int("PASSEND_WACHTWOORD_HERSTEL_GELDIG_MINUTEN", 60)
 LOGIN_URL = "accounts:aanmelden"
-# "Mijn acties": what waits on the user is the first thing they see.
-LOGIN_REDIRECT_URL = "hulpvragen:mijn_acties"
+# The home page, which is "Mijn acties": what waits on the user is the first thing they see.
+LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "accounts:aanmelden"
 
 

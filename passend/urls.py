@@ -19,7 +19,7 @@ admin.site.site_title = "Passend"
 urlpatterns = [
     # The local mailbox answers only in a debug run (the view checks DEBUG): a 404 elsewhere.
     path("", include("passend.notificaties.urls")),
-    # The home page is "Mijn acties" (also at /mijn-acties/, where login lands).
+    # The home page, where login lands, is "Mijn acties" (also at /mijn-acties/).
     path("", hulpvragen_views.mijn_acties_lijst, name="start"),
     path("", include("passend.accounts.urls")),
     path("", include("passend.hulpvragen.urls")),

@@ -18,7 +18,8 @@ class NavigatieItem:
 
 
 HOOFDMENU: list[NavigatieItem] = [
-    NavigatieItem(label=_("Mijn acties"), url_name="hulpvragen:mijn_acties"),
+    # The home page ("/") is Mijn acties; /mijn-acties/ is the same page under its own name.
+    NavigatieItem(label=_("Mijn acties"), url_name="start"),
     NavigatieItem(label=_("Hulpvragen"), url_name="hulpvragen:lijst"),
     NavigatieItem(
         label=_("Managementoverzicht"),

@@ -405,10 +405,11 @@ def test_login_lands_on_mijn_acties(client, omgeving):
             "code": huidige_code(ib),
         },
     )
-    assert antwoord.status_code == 302 and antwoord["Location"] == MIJN_ACTIES
+    assert antwoord.status_code == 302 and antwoord["Location"] == "/"
+    start = client.get("/").content.decode()
+    assert "<h1>Mijn acties</h1>" in start
+    assert re.search(r'<a href="/" aria-current="page">Mijn acties</a>.*Hulpvragen', start, re.S)
     assert "<h1>Mijn acties</h1>" in client.get(MIJN_ACTIES).content.decode()
-    menu = client.get("/").content.decode()
-    assert re.search(r'<a href="/mijn-acties/">Mijn acties</a>.*Hulpvragen', menu, re.S)
 
 
 def test_status_sinds_follows_every_status_change(omgeving):
@@ -416,6 +417,20 @@ def test_status_sinds_follows_every_status_change(omgeving):
     eerste = hulpvraag.statuswijzigingen.get()
     assert hulpvraag.status_sinds == eerste.op
     naar(hulpvraag, "Doorzetten SCP", omgeving.scp)
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.status_sinds == hulpvraag.statuswijzigingen.latest("op", "pk").op
+
+
+def test_status_sinds_of_existing_hulpvragen_is_filled_from_the_statushistorie(omgeving):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migratie = import_module("passend.hulpvragen.migrations.0002_status_sinds_en_indexen")
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    naar(hulpvraag, "Doorzetten SCP", omgeving.scp)
+    Hulpvraag.objects.update(status_sinds=timezone.now() + timedelta(days=1))
+    migratie.status_sinds_uit_historie(apps, None)
     hulpvraag.refresh_from_db()
     assert hulpvraag.status_sinds == hulpvraag.statuswijzigingen.latest("op", "pk").op
 

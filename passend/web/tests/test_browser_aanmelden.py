@@ -38,7 +38,7 @@ def test_r12_login_happy_path_in_chromium(
     )
     page.get_by_role("button", name="Aanmelden").click()
 
-    expect(page).to_have_url(re.compile(r"/mijn-acties/$"))
+    expect(page).to_have_url(re.compile(r"/$"))
     expect(page.get_by_role("heading", name="Mijn acties")).to_be_visible()
     expect(page.get_by_text("Welkom, Ingrid.")).to_be_visible()
     hoofdmenu = page.get_by_role("navigation", name="Hoofdmenu")
@@ -114,7 +114,7 @@ def test_r12_r43_first_login_enrols_authenticator(page: Page, ppo: Samenwerkings
     page.get_by_label("Code", exact=True).fill(code_uit_geheim(geheim))
     page.get_by_role("button", name="Bevestigen").click()
 
-    expect(page).to_have_url(re.compile(r"/mijn-acties/$"))
+    expect(page).to_have_url(re.compile(r"/$"))
     expect(page.get_by_role("heading", name="Mijn acties")).to_be_visible()
     expect(page.get_by_text("Welkom, Ingrid.")).to_be_visible()
     expect(page.get_by_role("status")).to_contain_text("Uw authenticator-app is ingesteld.")

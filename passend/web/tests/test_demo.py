@@ -86,6 +86,7 @@ def test_demo_loads_the_preset_and_gives_every_ppo_school_its_scp():
     scps = Schoolcontactpersoon.objects.filter(school__swv=ppo)
     assert set(scps.values_list("gebruiker__gebruikersnaam", flat=True)) == {"pjansen"}
     assert scps.count() == ppo.scholen.count()
-    voorbeeld = Hulpvraag.objects.get(swv=ppo)
+    assert Hulpvraag.objects.filter(swv=ppo).count() == 5  # in several statuses
+    voorbeeld = Hulpvraag.objects.get(swv=ppo, leerling__achternaam="Fortes Monteiro")
     assert voorbeeld.status.naam == "Aanmelding"
     assert voorbeeld.coordinator is not None and voorbeeld.coordinator.gebruikersnaam == "pjansen"
