@@ -1,0 +1,71 @@
+"""Bar charts as server-rendered SVG: no JavaScript, no charting library to keep up to date.
+
+The chart is one image for assistive technology (role="img" with a title and description); the
+numbers themselves are in the accessible table the template puts beside it.
+"""
+
+from collections.abc import Sequence
+
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from passend.rapportages.selectors import Staaf
+
+BREEDTE = 640
+LABELBREEDTE = 230
+RIJHOOGTE = 24
+MAX_LABEL = 34
+
+
+def getal(waarde: float) -> str:
+    """Whole numbers as such, others with one decimal in the Dutch way (3,5)."""
+    afgerond = round(float(waarde), 1)  # number_format cuts decimals off instead of rounding
+    if afgerond.is_integer():
+        return number_format(int(afgerond), force_grouping=True)
+    return number_format(afgerond, 1, force_grouping=True)
+
+
+def _kort(label: str) -> str:
+    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
+
+
+def staafdiagram(
+    staven: Sequence[Staaf], *, sleutel: str, titel: str, beschrijving: str
+) -> SafeString:
+    """A horizontal bar chart; `sleutel` makes the ids of title and description unique."""
+    hoogste = max((staaf.waarde for staaf in staven), default=0) or 1
+    ruimte = BREEDTE - LABELBREEDTE - 70
+    hoogte = max(1, len(staven)) * RIJHOOGTE + 8
+    rijen = format_html_join(
+        "",
+        '<text x="{}" y="{}" text-anchor="end">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="{}" class="grafiek__staaf"></rect>'
+        '<text x="{}" y="{}">{}</text>',
+        (
+            (
+                LABELBREEDTE - 8,
+                i * RIJHOOGTE + 17,
+                _kort(staaf.label),
+                LABELBREEDTE,
+                i * RIJHOOGTE + 4,
+                f"{ruimte * staaf.waarde / hoogste:.1f}",
+                RIJHOOGTE - 6,
+                LABELBREEDTE + ruimte * staaf.waarde / hoogste + 6,
+                i * RIJHOOGTE + 17,
+                getal(staaf.waarde),
+            )
+            for i, staaf in enumerate(staven)
+        ),
+    )
+    return format_html(
+        '<svg class="grafiek" role="img" aria-labelledby="{0}-titel {0}-beschrijving" '
+        'viewBox="0 0 {1} {2}" width="{1}" height="{2}" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="{0}-titel">{3}</title><desc id="{0}-beschrijving">{4}</desc>{5}</svg>',
+        sleutel,
+        BREEDTE,
+        hoogte,
+        titel,
+        beschrijving,
+        rijen,
+    )

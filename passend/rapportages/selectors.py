@@ -1,0 +1,283 @@
+"""The Managementoverzicht's figures: aggregates over the hulpvragen the user may see.
+
+Every figure starts from `hulpvragen_zichtbaar_voor`, so it never counts what the user could not
+open (P1), and is aggregated in the database: a fixed number of queries, never a million rows in
+Python. Only the lead-time percentiles on SQLite (development) are computed here, from one row
+per finished hulpvraag.
+"""
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import connection
+from django.db.models import (
+    Count,
+    F,
+    QuerySet,
+)
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passend.accounts.models import Gebruiker
+from passend.hulpvragen.models import Hulpvraag, Statuswijziging
+from passend.hulpvragen.selectors import (
+    hulpvragen_zichtbaar_voor,
+    is_applicatiebeheerder,
+    werkt_voor_swv,
+)
+from passend.organisaties.models import Regio, School
+from passend.processen.models import Proces, Status
+
+# The status that registers a pupil as thuiszitter without a solution yet (preset
+# ppo_rotterdam, process "Thuiszitter"). Statuses are data; this name is the convention.
+THUISZITTER = "Thuiszitter"
+MAANDEN_STANDAARD = 12
+
+
+def mag_managementoverzicht_zien(gebruiker: Gebruiker) -> bool:
+    """SWV staff and the application administrator; school users and outsiders never."""
+    return werkt_voor_swv(gebruiker) or is_applicatiebeheerder(gebruiker)
+
+
+def regios_voor(gebruiker: Gebruiker) -> QuerySet[Regio]:
+    return Regio.objects.filter(swv=gebruiker.swv_id).order_by("naam")
+
+
+@dataclass(frozen=True)
+class Periode:
+    """The filter of the page: hulpvraagdatum from/to (inclusive) and a regio, each optional."""
+
+    van: date | None = None
+    tot: date | None = None
+    regio: Regio | None = None
+
+
+@dataclass(frozen=True)
+class Staaf:
+    label: str
+    waarde: float
+
+
+@dataclass(frozen=True)
+class Aantallen:
+    totaal: int
+    per_status: list[Staaf]
+    per_proces: list[Staaf]
+    per_regio: list[Staaf]
+    per_school: list[Staaf]
+
+
+@dataclass(frozen=True)
+class Doorlooptijd:
+    proces: str
+    afgerond: int
+    mediaan: float | None  # days
+    p90: float | None
+
+
+@dataclass(frozen=True)
+class Thuiszitters:
+    bekend: bool  # False: this SWV has no status named "Thuiszitter"
+    nu: int
+    per_maand: list[Staaf]
+    eerste_maand: date
+    laatste_maand: date
+
+
+def _in_periode(gebruiker: Gebruiker, periode: Periode) -> QuerySet[Hulpvraag]:
+    hulpvragen = _in_regio(gebruiker, periode)
+    if periode.van:
+        hulpvragen = hulpvragen.filter(hulpvraagdatum__gte=periode.van)
+    if periode.tot:
+        hulpvragen = hulpvragen.filter(hulpvraagdatum__lte=periode.tot)
+    return hulpvragen
+
+
+def _in_regio(gebruiker: Gebruiker, periode: Periode) -> QuerySet[Hulpvraag]:
+    hulpvragen = hulpvragen_zichtbaar_voor(gebruiker)
+    if periode.regio is not None:
+        hulpvragen = hulpvragen.filter(schoolgegevens__school__regio=periode.regio)
+    return hulpvragen
+
+
+def _staven(teller: Counter[str], volgorde: Iterable[str] | None = None) -> list[Staaf]:
+    labels = list(volgorde) if volgorde is not None else sorted(teller)
+    return [Staaf(label, teller[label]) for label in labels if teller[label]]
+
+
+def aantallen(gebruiker: Gebruiker, periode: Periode) -> Aantallen:
+    """Hulpvragen with a hulpvraagdatum in the period, by current status, process, regio and
+    school: one grouped query; the names come from the SWV's (small) configuration."""
+    rijen = (
+        _in_periode(gebruiker, periode)
+        .values_list("status_id", "schoolgegevens__school_id")
+        .annotate(aantal=Count("pk"))
+        .order_by()
+    )
+    statussen = {
+        s.pk: s
+        for s in Status.objects.filter(proces__swv=gebruiker.swv_id).select_related("proces")
+    }
+    scholen = {s.pk: s for s in School.objects.filter(swv=gebruiker.swv_id).select_related("regio")}
+    per_status: Counter[str] = Counter()
+    per_proces: Counter[str] = Counter()
+    per_regio: Counter[str] = Counter()
+    per_school: Counter[str] = Counter()
+    for status_id, school_id, aantal in rijen:
+        status, school = statussen[status_id], scholen[school_id]
+        per_status[f"{status.naam} ({status.proces.naam})"] += aantal
+        per_proces[status.proces.naam] += aantal
+        per_regio[school.regio.naam if school.regio else _("Geen regio")] += aantal
+        per_school[school.naam] += aantal
+    statusvolgorde = [
+        f"{s.naam} ({s.proces.naam})"
+        for s in sorted(statussen.values(), key=lambda s: (s.proces.naam, s.volgorde, s.naam))
+    ]
+    return Aantallen(
+        totaal=sum(per_proces.values()),
+        per_status=_staven(per_status, statusvolgorde),
+        per_proces=_staven(per_proces),
+        per_regio=_staven(per_regio),
+        per_school=_staven(per_school),
+    )
+
+
+def percentiel(waarden: list[float], fractie: float) -> float:
+    """The arithmetic of PostgreSQL's percentile_cont, for SQLite: position fractie * (n - 1)
+    in the sorted values, interpolated linearly between the two nearest."""
+    geordend = sorted(waarden)
+    positie = fractie * (len(geordend) - 1)
+    onder = math.floor(positie)
+    boven = min(onder + 1, len(geordend) - 1)
+    return geordend[onder] + (positie - onder) * (geordend[boven] - geordend[onder])
+
+
+# Per hulpvraag: the first moment in an SWV-visible status (a window over its history), then
+# the first final status at or after it. One pass over the histories of the hulpvragen in
+# question, instead of two correlated subqueries per hulpvraag (1.4 s for 10,000 of them).
+_DUREN_SQL = """
+WITH stappen AS (
+    SELECT w.hulpvraag_id, h.proces_id, w.op, s.eindstatus,
+           MIN(CASE WHEN s.zichtbaar_voor_swv THEN w.op END)
+               OVER (PARTITION BY w.hulpvraag_id) AS begin
+    FROM ({hulpvragen}) h
+    JOIN hulpvragen_statuswijziging w ON w.hulpvraag_id = h.hulpvraag_id
+    JOIN processen_status s ON s.id = w.naar_id
+), duren AS (
+    SELECT hulpvraag_id, proces_id, MIN(begin) AS begin,
+           MIN(CASE WHEN eindstatus AND op >= begin THEN op END) AS einde
+    FROM stappen GROUP BY hulpvraag_id, proces_id
+)
+SELECT proces_id, {dagen} AS dagen FROM duren WHERE einde IS NOT NULL
+"""
+_DAGEN = {
+    "postgresql": "EXTRACT(EPOCH FROM einde - begin) / 86400",
+    "sqlite": "julianday(einde) - julianday(begin)",
+}
+_PERCENTIELEN_SQL = """
+SELECT proces_id, COUNT(*),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY dagen),
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY dagen)
+FROM ({duren}) AS per_hulpvraag GROUP BY proces_id
+"""
+
+
+def doorlooptijden(gebruiker: Gebruiker, periode: Periode) -> list[Doorlooptijd]:
+    """Per process: from the first status the SWV sees to the first final status after it, in
+    days; median and 90th percentile over the finished hulpvragen with a hulpvraagdatum in the
+    period. A hulpvraag not finished yet does not count; going back and forth in between does
+    not matter, only the first visible and the first final moment. PostgreSQL computes the
+    percentiles; SQLite (development) returns one row per finished hulpvraag."""
+    hulpvragen, parameters = (
+        _in_periode(gebruiker, periode)
+        .order_by()
+        .values(hulpvraag_id=F("pk"), proces_id=F("titel__proces_id"))
+        .query.sql_with_params()
+    )
+    duren = _DUREN_SQL.format(hulpvragen=hulpvragen, dagen=_DAGEN[connection.vendor])
+    uitkomst: dict[int, tuple[int, float | None, float | None]] = {}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(_PERCENTIELEN_SQL.format(duren=duren), parameters)
+            for proces_id, aantal, mediaan, p90 in cursor.fetchall():
+                uitkomst[proces_id] = (aantal, float(mediaan), float(p90))
+        else:
+            cursor.execute(duren, parameters)
+            per_proces: dict[int, list[float]] = {}
+            for proces_id, dagen in cursor.fetchall():
+                per_proces.setdefault(proces_id, []).append(dagen)
+            for proces_id, waarden in per_proces.items():
+                uitkomst[proces_id] = (
+                    len(waarden),
+                    percentiel(waarden, 0.5),
+                    percentiel(waarden, 0.9),
+                )
+    processen = Proces.objects.filter(swv=gebruiker.swv_id).values_list("pk", "naam")
+    return [
+        Doorlooptijd(naam, *uitkomst.get(pk, (0, None, None)))
+        for pk, naam in sorted(processen, key=lambda item: item[1])
+    ]
+
+
+def _maand(datum: date) -> date:
+    return datum.replace(day=1)
+
+
+def _volgende_maand(maand: date) -> date:
+    return (maand + timedelta(days=32)).replace(day=1)
+
+
+def thuiszitters(gebruiker: Gebruiker, periode: Periode) -> Thuiszitters:
+    """ "Nu": hulpvragen whose current status is Thuiszitter (registered, no solution yet), in
+    the regio; the period does not apply. "Per maand": the hulpvragen that entered the status
+    Thuiszitter in that month (Europe/Amsterdam), each counted once a month; the months of the
+    period, or the last twelve without one."""
+    statussen = list(
+        Status.objects.filter(proces__swv=gebruiker.swv_id, naam=THUISZITTER).values_list(
+            "pk", flat=True
+        )
+    )
+    vandaag = timezone.localdate()
+    laatste = _maand(min(periode.tot or vandaag, vandaag))
+    if periode.van:
+        eerste = _maand(periode.van)
+    else:
+        eerste = laatste
+        for _stap in range(MAANDEN_STANDAARD - 1):
+            eerste = _maand(eerste - timedelta(days=1))
+    if not statussen:
+        return Thuiszitters(False, 0, [], eerste, laatste)
+    zichtbaar = _in_regio(gebruiker, periode)
+    nu = zichtbaar.filter(status__in=statussen).count()
+    rijen = (
+        Statuswijziging.objects.filter(
+            hulpvraag__in=zichtbaar.values("pk"),
+            naar__in=statussen,
+            op__gte=_begin_van_dag(eerste),
+            op__lt=_begin_van_dag(_volgende_maand(laatste)),
+        )
+        .annotate(maand=TruncMonth("op"))
+        .values_list("maand")
+        .annotate(aantal=Count("hulpvraag", distinct=True))
+        .order_by()
+    )
+    per_maand = {_als_datum(maand): aantal for maand, aantal in rijen}
+    staven = []
+    maand = eerste
+    while maand <= laatste:
+        staven.append(Staaf(f"{maand.month:02d}-{maand.year}", per_maand.get(maand, 0)))
+        maand = _volgende_maand(maand)
+    return Thuiszitters(True, nu, staven, eerste, laatste)
+
+
+def _begin_van_dag(datum: date) -> datetime:
+    return timezone.make_aware(datetime.combine(datum, datetime.min.time()))
+
+
+def _als_datum(maand: date | datetime) -> date:
+    # TruncMonth gives an aware datetime in the current time zone.
+    return timezone.localtime(maand).date() if isinstance(maand, datetime) else maand
