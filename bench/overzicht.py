@@ -107,7 +107,7 @@ def gunicorn_starten(database_url: str, poort: int, workers: int) -> subprocess.
         # Persistent connections, as in production (the development default is 0).
         "DATABASE_CONN_MAX_AGE": "60",
     }
-    proces = subprocess.Popen(  # noqa: S603  (our own venv's gunicorn)
+    proces = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
             "passend.wsgi",

@@ -379,6 +379,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING" if PRODUCTION else "INFO"},
         "axes": {"level": "WARNING"},
+        # pikepdf announces its logging bridge at INFO on every start.
+        "pikepdf": {"level": "WARNING"},
     },
 }
 
