@@ -4,7 +4,7 @@ Lists, search, detail pages and forms all start from these querysets; what is no
 not exist for the user (a 404, never a 403 that confirms it exists).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,25 @@ from passend.processen.models import Hulpvraagtitel, Status
 
 def _scholen(gebruiker: Gebruiker) -> QuerySet[School]:
     return gebruiker.scholen.filter(swv=gebruiker.swv_id)
+
+
+def scholen_van(gebruiker: Gebruiker) -> list[School]:
+    """The account's own schools (of its SWV) by name, read once per request object: the
+    overview's search and its school filter share them."""
+    cache = getattr(gebruiker, "_scholen_cache", None)
+    if cache is None:
+        cache = list(_scholen(gebruiker).order_by("naam", "code"))
+        gebruiker._scholen_cache = cache  # type: ignore[attr-defined]
+    return cache
+
+
+def _eigen_scholen(gebruiker: Gebruiker) -> list[int] | QuerySet[School]:
+    """The account's schools for a visibility condition: as a list of ids once read (PostgreSQL
+    then estimates the rows well; a subquery it guesses at 1 row and joins the whole SWV
+    first), else as a subquery, so pages that do not need the list take no extra query. The
+    same schools either way."""
+    cache = getattr(gebruiker, "_scholen_cache", None)
+    return _scholen(gebruiker) if cache is None else [school.pk for school in cache]
 
 
 def is_applicatiebeheerder(gebruiker: Gebruiker) -> bool:
@@ -56,7 +75,7 @@ def hulpvragen_zichtbaar_voor(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
         return hulpvragen
     zichtbaar = Q(pk__in=[])
     if werkt_voor_school(gebruiker):
-        zichtbaar |= Q(schoolgegevens__school__in=_scholen(gebruiker))
+        zichtbaar |= Q(schoolgegevens__school__in=_eigen_scholen(gebruiker))
     if werkt_voor_swv(gebruiker):
         zichtbaar |= Q(status__zichtbaar_voor_swv=True)
     return hulpvragen.filter(zichtbaar)
@@ -204,10 +223,17 @@ def hulpvragen_zoeken(
     """R50, R51: the overview's search, always within what the user may see, so a school never
     finds another school's pupil by name. Ids come from the filter form, which offers only the
     user's own SWV; an id of anything else simply matches nothing here."""
+    if werkt_voor_school(gebruiker):
+        scholen_van(gebruiker)  # the school filter reads them too: visibility uses the list
     hulpvragen = hulpvragen_zichtbaar_voor(gebruiker)
     # Each word typed must occur in the name, accents and case ignored; `contains` becomes
-    # LIKE '%woord%', which PostgreSQL answers from the trigram index on zoeknaam.
-    for woord in zonder_accenten(naam).split():
+    # LIKE '%woord%', which PostgreSQL answers from the trigram index on (swv, zoeknaam). The
+    # pupil's SWV is the hulpvraag's (services set it so); naming it lets that index skip the
+    # other SWVs' pupils instead of reading every match in the country.
+    woorden = zonder_accenten(naam).split()
+    if woorden:
+        hulpvragen = hulpvragen.filter(leerling__swv=gebruiker.swv_id)
+    for woord in woorden:
         hulpvragen = hulpvragen.filter(leerling__zoeknaam__contains=woord)
     velden: dict[str, object] = {
         "leerling__geboortedatum": geboortedatum,
@@ -270,11 +296,13 @@ def mijn_acties(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
 # The overview's filter choices: only the user's own SWV, and only what can match for them.
 
 
-def filterkeuzes(gebruiker: Gebruiker) -> dict[str, QuerySet[Any]]:
+def filterkeuzes(gebruiker: Gebruiker) -> dict[str, Iterable[Any]]:
     """What the overview's filter fields offer. Accounts that work for neither a school nor
     the SWV (parents, external participants) see no hulpvraag, so they are offered nothing:
     not even the SWV's staff names or labels."""
-    keuzes: dict[str, QuerySet[Any]] = {
+    if not mag_dossiers_invoeren(gebruiker):
+        return {veld: [] for veld in ("school", "regio", "titel", "coordinator", "label", "status")}
+    return {
         "school": scholen_voor_filter(gebruiker),
         "regio": regios_voor_filter(gebruiker),
         "titel": Hulpvraagtitel.objects.filter(swv=gebruiker.swv_id).order_by("volgorde", "naam"),
@@ -282,14 +310,13 @@ def filterkeuzes(gebruiker: Gebruiker) -> dict[str, QuerySet[Any]]:
         "label": Label.objects.filter(swv=gebruiker.swv_id).order_by("naam"),
         "status": statussen_voor_filter(gebruiker),
     }
-    if not mag_dossiers_invoeren(gebruiker):
-        return {veld: queryset.none() for veld, queryset in keuzes.items()}
-    return keuzes
 
 
-def scholen_voor_filter(gebruiker: Gebruiker) -> QuerySet[School]:
+def scholen_voor_filter(gebruiker: Gebruiker) -> Sequence[School] | QuerySet[School]:
     """A school user picks among their own schools: no other school can match for them."""
-    return scholen_voor_schoolgegevens(gebruiker).order_by("naam", "code")
+    if is_applicatiebeheerder(gebruiker) or werkt_voor_swv(gebruiker):
+        return School.objects.filter(swv=gebruiker.swv_id).order_by("naam", "code")
+    return scholen_van(gebruiker)
 
 
 def regios_voor_filter(gebruiker: Gebruiker) -> QuerySet[Regio]:

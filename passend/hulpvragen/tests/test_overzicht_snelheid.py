@@ -1,0 +1,51 @@
+"""What the overview's speed-ups must not change: the filter selects' HTML, and on PostgreSQL
+the index and statistics the plans rely on (bench/README.md)."""
+
+import re
+from typing import cast
+
+import pytest
+from django import forms
+from django.db import connection
+from django.http import QueryDict
+
+from passend.hulpvragen.forms import HulpvraagZoekForm
+
+
+def _zonder_opmaak(html: str) -> tuple[set[str], str]:
+    """The select's attributes (in any order) and its options, without whitespace."""
+    html = re.sub(r">\s+<", "><", html).strip()
+    kop, _, opties = html.partition(">")
+    return set(re.findall(r'[\w-]+="[^"]*"', kop)), opties
+
+
+@pytest.mark.parametrize("wie", ["scp", "ib_regenboog"])
+def test_filter_selects_render_as_djangos_select_would(omgeving, wie):
+    """Chosen option, id, aria-invalid and aria-describedby as Django's own Select renders."""
+    gebruiker = getattr(omgeving, wie)
+    data = QueryDict(f"school={omgeving.regenboog.pk}&regio=abc")
+    form = HulpvraagZoekForm(data, gebruiker=gebruiker)
+    assert not form.is_valid()
+    for veld in ("school", "regio", "titel", "coordinator", "label"):
+        snel = str(form[veld])
+        keuzes = cast(forms.Select, form.fields[veld].widget).choices
+        django_select = form[veld].as_widget(widget=forms.Select(choices=keuzes))
+        assert _zonder_opmaak(snel) == _zonder_opmaak(django_select), veld
+    gekozen = f'<option value="{omgeving.regenboog.pk}" selected>De Regenboog (12AB00)</option>'
+    assert gekozen in str(form["school"])
+    assert 'aria-invalid="true"' in str(form["regio"])
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_postgresql_has_the_name_index_per_swv_and_the_swv_status_statistics(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'leerling_swv_zoeknaam_trgm'"
+        )
+        (indexdef,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT stxkind FROM pg_statistic_ext WHERE stxname = 'hulpvraag_swv_status_stat'"
+        )
+        (soorten,) = cursor.fetchone()
+    assert "gin (swv_id, zoeknaam gin_trgm_ops)" in indexdef
+    assert "f" in soorten  # functional dependencies
