@@ -224,6 +224,8 @@ def test_r20_r22_scp_sets_dossier_incompleet_and_school_resubmits(page: Page) ->
     geen_axe_overtredingen(page)
 
     page.get_by_role("link", name="Status wijzigen").click()
+    # Wait for the form: reading the options does not wait for the page to arrive.
+    expect(page.get_by_role("heading", name="Status wijzigen")).to_be_visible()
     nieuwe_status = page.get_by_label("Nieuwe status")
     keuzes = opties(nieuwe_status)
     assert "Aanmelding" in keuzes, keuzes
