@@ -129,9 +129,12 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
 
     @property
     def volledige_naam(self) -> str:
-        return " ".join(
-            part for part in (self.voornaam, self.tussenvoegsel, self.achternaam) if part
-        )
+        return self.naam_uit(self.voornaam, self.tussenvoegsel, self.achternaam)
+
+    @staticmethod
+    def naam_uit(voornaam: str, tussenvoegsel: str, achternaam: str) -> str:
+        """The full name from its parts, for lists that read only these columns."""
+        return " ".join(deel for deel in (voornaam, tussenvoegsel, achternaam) if deel)
 
     def get_full_name(self) -> str:
         return self.volledige_naam

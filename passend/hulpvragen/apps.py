@@ -6,4 +6,9 @@ class HulpvragenConfig(AppConfig):
     verbose_name = "Hulpvragen"
 
     def ready(self) -> None:
-        from passend.hulpvragen import meldingen  # noqa: F401  (connects the status mail)
+        from passend.hulpvragen import (
+            keuzelijsten,
+            meldingen,  # noqa: F401  (connects the status mail)
+        )
+
+        keuzelijsten.verbinden()

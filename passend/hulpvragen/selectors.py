@@ -4,20 +4,31 @@ Lists, search, detail pages and forms all start from these querysets; what is no
 not exist for the user (a 404, never a 403 that confirms it exists).
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from itertools import groupby
+from operator import itemgetter
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Cast
 
 from passend.accounts import rollen
 from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import kanten, rolcodes
 from passend.core.normalize import zonder_accenten
 from passend.dossiers.models import Leerling, Schoolgegevens
-from passend.hulpvragen.models import Hulpvraag, Label, Statuswijziging
-from passend.organisaties.models import Regio, School
-from passend.processen.models import Hulpvraagtitel, Status
+from passend.hulpvragen.keuzelijsten import Keuze, keuzelijsten
+from passend.hulpvragen.models import Hulpvraag, Statuswijziging
+from passend.organisaties.models import School
 
 
 def _scholen(gebruiker: Gebruiker) -> QuerySet[School]:
@@ -81,10 +92,17 @@ def hulpvragen_zichtbaar_voor(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
     return hulpvragen.filter(zichtbaar)
 
 
+def _swv_voor_naamindex(gebruiker: Gebruiker) -> Cast:
+    """The user's SWV id typed as bigint. The name index is `gin (swv_id, zoeknaam)`, and
+    btree_gin compares a bigint column only with a bigint: with a plain integer PostgreSQL
+    uses the index for the name alone and reads every match in the country (bench/README.md)."""
+    return Cast(Value(gebruiker.swv_id), output_field=BigIntegerField())
+
+
 def leerlingen_zichtbaar_voor(gebruiker: Gebruiker) -> QuerySet[Leerling]:
     """School users: pupils with schoolgegevens at their schools, and dossiers they started but
     have not yet given schoolgegevens. SWV staff: pupils with a hulpvraag they may see."""
-    leerlingen = Leerling.objects.filter(swv=gebruiker.swv_id)
+    leerlingen = Leerling.objects.filter(swv=_swv_voor_naamindex(gebruiker))
     if is_applicatiebeheerder(gebruiker):
         return leerlingen
     zichtbaar = Q(pk__in=[])
@@ -234,7 +252,7 @@ def hulpvragen_zoeken(
     # other SWVs' pupils instead of reading every match in the country.
     woorden = zonder_accenten(naam).split()
     if woorden:
-        hulpvragen = hulpvragen.filter(leerling__swv=gebruiker.swv_id)
+        hulpvragen = hulpvragen.filter(leerling__swv=_swv_voor_naamindex(gebruiker))
     for woord in woorden:
         hulpvragen = hulpvragen.filter(leerling__zoeknaam__contains=woord)
     velden: dict[str, object] = {
@@ -298,41 +316,39 @@ def mijn_acties(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
 # The overview's filter choices: only the user's own SWV, and only what can match for them.
 
 
-def filterkeuzes(gebruiker: Gebruiker) -> dict[str, Iterable[Any]]:
-    """What the overview's filter fields offer. Accounts that work for neither a school nor
-    the SWV (parents, external participants) see no hulpvraag, so they are offered nothing:
-    not even the SWV's staff names or labels."""
+def filterkeuzes(gebruiker: Gebruiker) -> dict[str, list[Keuze]]:
+    """What the overview's filter selects offer, as (pk, label), from the SWV's lists kept per
+    process (keuzelijsten.py). Accounts that work for neither a school nor the SWV (parents,
+    external participants) see no hulpvraag, so they are offered nothing: not even the SWV's
+    staff names or labels."""
     if not mag_dossiers_invoeren(gebruiker):
-        return {veld: [] for veld in ("school", "regio", "titel", "coordinator", "label", "status")}
+        return {veld: [] for veld in ("school", "regio", "titel", "coordinator", "label")}
+    lijsten = keuzelijsten(gebruiker.swv)
+    if is_applicatiebeheerder(gebruiker) or werkt_voor_swv(gebruiker):
+        scholen = lijsten.scholen
+    else:  # a school user picks among their own schools: no other can match for them
+        scholen = [(s.pk, f"{s.naam} ({s.code})", s.regio_id) for s in scholen_van(gebruiker)]
+    regios_met_school = {regio for _pk, _naam, regio in scholen}
     return {
-        "school": scholen_voor_filter(gebruiker),
-        "regio": regios_voor_filter(gebruiker),
-        "titel": Hulpvraagtitel.objects.filter(swv=gebruiker.swv_id).order_by("volgorde", "naam"),
-        "coordinator": medewerkers_van_swv(gebruiker.swv_id),
-        "label": Label.objects.filter(swv=gebruiker.swv_id).order_by("naam"),
-        "status": statussen_voor_filter(gebruiker),
+        "school": [(pk, naam) for pk, naam, _regio in scholen],
+        "regio": [(pk, naam) for pk, naam in lijsten.regios if pk in regios_met_school],
+        "titel": lijsten.titels,
+        "coordinator": lijsten.coordinatoren,
+        "label": lijsten.labels,
     }
 
 
-def scholen_voor_filter(gebruiker: Gebruiker) -> Sequence[School] | QuerySet[School]:
-    """A school user picks among their own schools: no other school can match for them."""
-    if is_applicatiebeheerder(gebruiker) or werkt_voor_swv(gebruiker):
-        return School.objects.filter(swv=gebruiker.swv_id).order_by("naam", "code")
-    return scholen_van(gebruiker)
-
-
-def regios_voor_filter(gebruiker: Gebruiker) -> QuerySet[Regio]:
-    return Regio.objects.filter(
-        pk__in=scholen_voor_schoolgegevens(gebruiker).values("regio")
-    ).order_by("naam")
-
-
-def statussen_voor_filter(gebruiker: Gebruiker) -> QuerySet[Status]:
-    """Per process; SWV staff are not offered statuses they can never see (school-only)."""
-    statussen = Status.objects.filter(proces__swv=gebruiker.swv_id)
-    if not (is_applicatiebeheerder(gebruiker) or werkt_voor_school(gebruiker)):
-        statussen = statussen.filter(zichtbaar_voor_swv=True)
-    return statussen.select_related("proces").order_by("proces__naam", "volgorde", "naam")
+def statussen_voor_filter(gebruiker: Gebruiker) -> list[tuple[str, list[Keuze]]]:
+    """The statuses per process ("Aanmelding" exists in several); SWV staff are not offered
+    statuses they can never see (school-only)."""
+    if not mag_dossiers_invoeren(gebruiker):
+        return []
+    alle = is_applicatiebeheerder(gebruiker) or werkt_voor_school(gebruiker)
+    statussen = [rij for rij in keuzelijsten(gebruiker.swv).statussen if alle or rij[3]]
+    return [
+        (proces, [(pk, naam) for _proces, pk, naam, _zichtbaar in groep])
+        for proces, groep in groupby(statussen, key=itemgetter(0))
+    ]
 
 
 def mag_schoolgegevens_bewerken(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:
@@ -341,15 +357,6 @@ def mag_schoolgegevens_bewerken(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> b
         return True
     return werkt_voor_school(gebruiker) and (
         gebruiker.scholen.filter(pk=hulpvraag.schoolgegevens.school_id).exists()
-    )
-
-
-def medewerkers_van_swv(swv_id: int) -> QuerySet[Gebruiker]:
-    """Active SWV staff, who can be a hulpvraag's coördinator."""
-    return (
-        Gebruiker.objects.filter(swv=swv_id, is_active=True, rollen__kant="swv")
-        .distinct()
-        .order_by("achternaam", "voornaam")
     )
 
 

@@ -30,6 +30,7 @@ from passend.hulpvragen.forms import (
     SchoolgegevensBewerkenForm,
     StatusWijzigenForm,
 )
+from passend.hulpvragen.keuzelijsten import medewerkers_van_swv
 from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.selectors import (
     aanvragers_voor_scholen,
@@ -42,7 +43,6 @@ from passend.hulpvragen.selectors import (
     mag_dossiers_invoeren,
     mag_exporteren,
     mag_schoolgegevens_bewerken,
-    medewerkers_van_swv,
     mijn_acties,
     voor_export,
     werkt_voor_school,

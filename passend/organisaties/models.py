@@ -1,3 +1,4 @@
+import uuid
 from collections.abc import Collection
 
 from django.core.exceptions import ValidationError
@@ -25,6 +26,11 @@ class Samenwerkingsverband(models.Model):
         default=10,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("Een bijlage mag hoogstens zo groot zijn (R3); standaard 10 MB."),
+    )
+    # Renewed whenever what the overview's filter lists show changes (schools, regio's, titles,
+    # statuses, staff, labels): processes keep those lists per SWV until it differs.
+    keuzeversie = models.UUIDField(
+        _("versie van de keuzelijsten"), default=uuid.uuid4, editable=False
     )
 
     class Meta:

@@ -481,6 +481,7 @@ def test_p4_overview_and_mijn_acties_take_a_fixed_number_of_queries(omgeving, wi
                 naar(hulpvraag, "Dossier incompleet", omgeving.scp, "Het OPP ontbreekt.")
 
     def alles() -> tuple[int, int, int]:
+        client.get(LIJST)  # the SWV's filter lists are read once, then kept (keuzelijsten.py)
         return (
             tellen(LIJST, filters),
             tellen(LIJST, {**filters, "label": label.pk, "regio": omgeving.ijsselmonde.pk}),
@@ -496,7 +497,56 @@ def test_p4_overview_and_mijn_acties_take_a_fixed_number_of_queries(omgeving, wi
     assert een == dertig == VERWACHT[wie]
 
 
-# 20 for the overview: session, account, authenticator, roles; the six filter choices; count,
-# page, and the page's titles, schools and coördinators (3); the SWV and the access log entry;
-# the session's new activity time (3). Mijn acties: the same without the six choices.
-VERWACHT = {"scp": (20, 20, 14), "ib_regenboog": (20, 20, 14), "beheerder": (20, 20, 14)}
+# 14 for the overview: session, account, authenticator, roles (4); count, page, and the page's
+# titles, schools and coördinators (5); the SWV and the access log entry (2); the session's new
+# activity time (3). The IB'er's own schools are one more (15): its visibility and its school
+# filter read them. The SWV's filter lists are kept per process (next test). Mijn acties: 14.
+VERWACHT = {"scp": (14, 14, 14), "ib_regenboog": (15, 15, 14), "beheerder": (14, 14, 14)}
+
+
+def test_p4_filter_lists_are_read_once_and_again_at_once_after_a_change(omgeving):
+    """The SWV's lists behind the filter (schools, regio's, titles, staff, labels, statuses)
+    cost six queries once, then none; any change to them shows on the very next page."""
+    client = omgeving.client(omgeving.scp)
+
+    def pagina() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(LIJST).content.decode()
+        return len(queries), html
+
+    pagina()
+    warm, _ = pagina()
+    label = Label.objects.create(swv=omgeving.ppo, naam="Wachtlijst")
+    koud, html = pagina()
+    assert koud == warm + 6
+    assert f'<option value="{label.pk}">Wachtlijst</option>' in html
+    assert pagina()[0] == warm
+
+    omgeving.regenboog.naam = "De Nieuwe Regenboog"
+    omgeving.regenboog.save()
+    assert "De Nieuwe Regenboog (12AB00)</option>" in pagina()[1]
+
+    coordinator = (
+        f'<option value="{omgeving.coordinator.pk}">{omgeving.coordinator.volledige_naam}</option>'
+    )
+    assert coordinator in pagina()[1]
+    omgeving.coordinator.is_active = False
+    omgeving.coordinator.save()
+    assert coordinator not in pagina()[1]
+    omgeving.coordinator.is_active = True
+    omgeving.coordinator.save()
+    omgeving.coordinator.rollen.clear()
+    assert coordinator not in pagina()[1]
+
+    # SWV staff are offered only statuses the SWV sees: a status made visible appears.
+    voorlopig = status("algemeen", "Voorlopige aanmelding")
+    vinkje = f'id="id_status_{voorlopig.pk}"'
+    assert vinkje not in pagina()[1]
+    voorlopig.zichtbaar_voor_swv = True
+    voorlopig.save()
+    assert vinkje in pagina()[1]
+
+    # A login saves the account's last_login only: the lists stay as they are.
+    warm, _ = pagina()
+    omgeving.client(omgeving.ib_regenboog)
+    assert pagina()[0] == warm
