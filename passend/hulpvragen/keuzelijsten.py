@@ -14,6 +14,7 @@ request (selectors.py). A stale list can offer a name that since changed; it can
 import time
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -34,12 +35,20 @@ _GEBRUIKERSVELDEN = {"voornaam", "tussenvoegsel", "achternaam", "is_active", "sw
 
 @dataclass(frozen=True)
 class Keuzelijsten:
-    scholen: list[tuple[int, str, int | None]]  # pk, "naam (code)", regio
+    scholen: list[tuple[int, str, str, int | None]]  # pk, naam, code, regio
     regios: list[Keuze]
     titels: list[Keuze]
     coordinatoren: list[Keuze]
     labels: list[Keuze]
     statussen: list[tuple[str, int, str, bool]]  # proces, pk, naam, zichtbaar voor het SWV
+
+    @cached_property
+    def namen(self) -> dict[str, dict[int, str]]:
+        """Title and school names by pk, for the rows of a list (templatetags/hulpvragen.py)."""
+        return {
+            "titel": dict(self.titels),
+            "school": {pk: naam for pk, naam, _code, _regio in self.scholen},
+        }
 
 
 _bewaard: dict[int, tuple[uuid.UUID, float, Keuzelijsten]] = {}
@@ -75,10 +84,7 @@ def _lezen(swv: int) -> Keuzelijsten:
     staf = medewerkers_van_swv(swv)
     statussen = Status.objects.filter(proces__swv=swv).order_by("proces__naam", "volgorde", "naam")
     return Keuzelijsten(
-        scholen=[
-            (pk, f"{naam} ({code})", regio)
-            for pk, naam, code, regio in scholen.values_list("pk", "naam", "code", "regio")
-        ],
+        scholen=list(scholen.values_list("pk", "naam", "code", "regio")),
         regios=list(Regio.objects.filter(swv=swv).order_by("naam").values_list("pk", "naam")),
         titels=list(
             Hulpvraagtitel.objects.filter(swv=swv)

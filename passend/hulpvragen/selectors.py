@@ -24,6 +24,7 @@ from django.db.models.functions import Cast
 from passend.accounts import rollen
 from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import kanten, rolcodes
+from passend.core.expressies import IsOneOf
 from passend.core.normalize import zonder_accenten
 from passend.dossiers.models import Leerling, Schoolgegevens
 from passend.hulpvragen.keuzelijsten import Keuze, keuzelijsten
@@ -78,6 +79,12 @@ def grondslag(gebruiker: Gebruiker) -> str:
     return "; ".join(delen) or "geen"
 
 
+def _op_scholen(**scholen: object) -> IsOneOf:
+    """Hulpvragen filed under schoolgegevens at these schools. Not a join: PostgreSQL would
+    guess a school has two of the SWV's hulpvragen and read all of them (bench/README.md)."""
+    return IsOneOf("schoolgegevens", Schoolgegevens.objects.filter(**scholen).values("pk"))
+
+
 def hulpvragen_zichtbaar_voor(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
     """School users: their own schools' hulpvragen, in any status. SWV staff: hulpvragen in a
     status visible to the SWV. Application administrators: all of their SWV. Never another SWV."""
@@ -86,7 +93,7 @@ def hulpvragen_zichtbaar_voor(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
         return hulpvragen
     zichtbaar = Q(pk__in=[])
     if werkt_voor_school(gebruiker):
-        zichtbaar |= Q(schoolgegevens__school__in=_eigen_scholen(gebruiker))
+        zichtbaar |= Q(_op_scholen(school__in=_eigen_scholen(gebruiker)))
     if werkt_voor_swv(gebruiker):
         zichtbaar |= Q(status__zichtbaar_voor_swv=True)
     return hulpvragen.filter(zichtbaar)
@@ -199,12 +206,19 @@ def hulpvraag_voor_detail(gebruiker: Gebruiker, referentie: str) -> Hulpvraag:
 
 
 def _voor_lijst(hulpvragen: QuerySet[Hulpvraag]) -> QuerySet[Hulpvraag]:
-    """What a row of a list shows: the page query joins what filters and sorts need most, the
-    rest comes in three small queries for the page's rows. Joining all seven tables costs
-    PostgreSQL 5 ms of planning per page at national scale (bench/README.md)."""
+    """What a row of a list shows: the page query joins what filters and sorts need most and
+    the coördinators come in one small query; title and school names come from the SWV's
+    lists (`namen_voor_rijen`). Joining all seven tables costs PostgreSQL 5 ms of planning per
+    page at national scale, each extra query about 0.7 ms (bench/README.md)."""
     return hulpvragen.select_related("leerling", "status", "schoolgegevens").prefetch_related(
-        "titel", "schoolgegevens__school", "coordinator"
+        "coordinator"
     )
+
+
+def namen_voor_rijen(gebruiker: Gebruiker) -> dict[str, dict[int, str]]:
+    """The names of the SWV's titles and schools, for the rows of `_voor_lijst`: names of the
+    user's own SWV's configuration, no pupil data."""
+    return keuzelijsten(gebruiker.swv).namen
 
 
 # The overview's column sorts (?sorteer=...): the fields, ending on pk so paging is stable.
@@ -255,10 +269,12 @@ def hulpvragen_zoeken(
         hulpvragen = hulpvragen.filter(leerling__swv=_swv_voor_naamindex(gebruiker))
     for woord in woorden:
         hulpvragen = hulpvragen.filter(leerling__zoeknaam__contains=woord)
+    if school is not None:
+        hulpvragen = hulpvragen.filter(_op_scholen(school=school))
+    if regio is not None:
+        hulpvragen = hulpvragen.filter(_op_scholen(school__regio=regio))
     velden: dict[str, object] = {
         "leerling__geboortedatum": geboortedatum,
-        "schoolgegevens__school": school,
-        "schoolgegevens__school__regio": regio,
         "titel": titel,
         "coordinator": coordinator,
         "hulpvraagdatum__gte": van,
@@ -327,10 +343,10 @@ def filterkeuzes(gebruiker: Gebruiker) -> dict[str, list[Keuze]]:
     if is_applicatiebeheerder(gebruiker) or werkt_voor_swv(gebruiker):
         scholen = lijsten.scholen
     else:  # a school user picks among their own schools: no other can match for them
-        scholen = [(s.pk, f"{s.naam} ({s.code})", s.regio_id) for s in scholen_van(gebruiker)]
-    regios_met_school = {regio for _pk, _naam, regio in scholen}
+        scholen = [(s.pk, s.naam, s.code, s.regio_id) for s in scholen_van(gebruiker)]
+    regios_met_school = {regio for _pk, _naam, _code, regio in scholen}
     return {
-        "school": [(pk, naam) for pk, naam, _regio in scholen],
+        "school": [(pk, f"{naam} ({code})") for pk, naam, code, _regio in scholen],
         "regio": [(pk, naam) for pk, naam in lijsten.regios if pk in regios_met_school],
         "titel": lijsten.titels,
         "coordinator": lijsten.coordinatoren,

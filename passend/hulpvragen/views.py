@@ -44,6 +44,7 @@ from passend.hulpvragen.selectors import (
     mag_exporteren,
     mag_schoolgegevens_bewerken,
     mijn_acties,
+    namen_voor_rijen,
     voor_export,
     werkt_voor_school,
     werkt_voor_swv,
@@ -121,6 +122,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
             "gefilterd": any(k != "pagina" and k != "sorteer" for k in request.GET),
             "kan_toevoegen": mag_dossiers_invoeren(gebruiker),
             "kan_exporteren": mag_exporteren(gebruiker),
+            "namen": namen_voor_rijen(gebruiker),
         },
     )
 
@@ -234,6 +236,7 @@ def mijn_acties_lijst(request: HttpRequest) -> HttpResponse:
         "hulpvragen/mijn_acties.html",
         {
             "pagina": pagina,
+            "namen": namen_voor_rijen(gebruiker),
             "voor_school": werkt_voor_school(gebruiker),
             "voor_swv": werkt_voor_swv(gebruiker) or is_applicatiebeheerder(gebruiker),
         },

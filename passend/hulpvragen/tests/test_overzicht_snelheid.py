@@ -62,3 +62,14 @@ def test_name_search_names_the_swv_as_the_name_index_compares_it(omgeving, wie):
     zoeken = hulpvragen_zoeken(getattr(omgeving, wie), naam="bakk")
     sql, _params = zoeken.query.sql_with_params()
     assert re.search(r'"dossiers_leerling"\."swv_id" = \(%s\)::bigint', sql), sql
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_school_conditions_are_an_array_lookup_not_a_join(omgeving):
+    """An IB'er's visibility and the school filter read the schools' schoolgegevens as an array
+    first: joined, PostgreSQL guesses a school has two of the SWV's hulpvragen and reads all
+    10,000 of them to find its 261 (bench/README.md)."""
+    zoeken = hulpvragen_zoeken(omgeving.ib_regenboog, school=omgeving.regenboog.pk)
+    sql, _params = zoeken.query.sql_with_params()
+    assert sql.count('"hulpvragen_hulpvraag"."schoolgegevens_id" = ANY(ARRAY(SELECT') == 2, sql
+    assert "ORDER BY" not in sql.split("ANY(ARRAY(", 1)[1].split(")))", 1)[0]
