@@ -22,6 +22,7 @@ from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import ingelogde_gebruiker, rolcodes
 from passend.audit.models import Inzage
 from passend.audit.services import inzage_vastleggen
+from passend.core.tijd import datum_tekst
 from passend.dossiers.services import schoolgegevens_bewerken as schoolgegevens_opslaan
 from passend.hulpvragen.forms import (
     BehandelingForm,
@@ -160,14 +161,6 @@ def _celwaarde(waarde: object) -> str:
     return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
 
 
-def _datum(waarde: object) -> str:
-    if waarde is None:
-        return ""
-    if hasattr(waarde, "tzinfo"):
-        waarde = timezone.localtime(waarde)  # type: ignore[arg-type]
-    return format(waarde, "%d-%m-%Y")
-
-
 def _csv_regels(hulpvragen: QuerySet[Hulpvraag]) -> Iterator[str]:
     schrijver = csv.writer(_Regel(), delimiter=";")
     # The byte order mark makes Excel (Dutch settings: ";" separates) read UTF-8 accents.
@@ -182,15 +175,15 @@ def _csv_regels(hulpvragen: QuerySet[Hulpvraag]) -> Iterator[str]:
                 leerling.roepnaam,
                 leerling.tussenvoegsel,
                 leerling.achternaam,
-                _datum(leerling.geboortedatum),
+                datum_tekst(leerling.geboortedatum),
                 hulpvraag.titel.naam,
                 hulpvraag.titel.proces.naam,
                 hulpvraag.status.naam,
-                _datum(hulpvraag.status_sinds),
+                datum_tekst(hulpvraag.status_sinds),
                 school.naam,
                 school.code,
                 school.regio.naam if school.regio else "",
-                _datum(hulpvraag.hulpvraagdatum),
+                datum_tekst(hulpvraag.hulpvraagdatum),
                 hulpvraag.coordinator.volledige_naam if hulpvraag.coordinator else "",
                 ", ".join(label.naam for label in hulpvraag.labels.all()),
             )

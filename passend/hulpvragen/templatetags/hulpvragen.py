@@ -3,11 +3,11 @@
 from collections.abc import Callable, Iterable, Mapping
 
 from django import template
-from django.template.defaultfilters import date
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
+from passend.core.tijd import datum_tekst
 from passend.hulpvragen.models import Hulpvraag
 
 register = template.Library()
@@ -34,9 +34,9 @@ KOLOMMEN: dict[str, tuple[str, Callable[[Hulpvraag, Namen], tuple[object, ...]]]
     "leerling": ("<td>{}</td>", lambda h, _n: (h.leerling.volledige_naam,)),
     "titel": ("<td>{}</td>", lambda h, n: (_titel(h, n),)),
     "status": ("<td>{}</td>", lambda h, _n: (h.status.naam,)),
-    "status_sinds": ("<td>{}</td>", lambda h, _n: (date(h.status_sinds, "d-m-Y"),)),
+    "status_sinds": ("<td>{}</td>", lambda h, _n: (datum_tekst(h.status_sinds),)),
     "school": ("<td>{}</td>", lambda h, n: (_school(h, n),)),
-    "hulpvraagdatum": ("<td>{}</td>", lambda h, _n: (date(h.hulpvraagdatum, "d-m-Y"),)),
+    "hulpvraagdatum": ("<td>{}</td>", lambda h, _n: (datum_tekst(h.hulpvraagdatum),)),
     "coordinator": (
         "<td>{}</td>",
         lambda h, _n: ((h.coordinator and h.coordinator.volledige_naam) or "-",),

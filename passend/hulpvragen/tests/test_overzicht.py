@@ -5,7 +5,7 @@ counts whatever the number of rows."""
 import csv
 import io
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -377,9 +377,12 @@ def test_mijn_acties_for_a_school_lists_what_the_school_must_do_oldest_first(omg
         omgeving.ib_regenboog, omgeving.regenboog, "Ondersteuningsbudget", roepnaam="Sem"
     )
     naar(daan, "Dossier incompleet", omgeving.scp, "Het OPP ontbreekt.")
-    Hulpvraag.objects.filter(pk=ob.pk).update(status_sinds=timezone.now() - timedelta(days=3))
+    # 23:30 UTC is 00:30 the next day in Amsterdam: "Status sinds" is the Dutch date.
+    sinds = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)
+    Hulpvraag.objects.filter(pk=ob.pk).update(status_sinds=sinds)
     regenboog = omgeving.client(omgeving.ib_regenboog).get(MIJN_ACTIES)
     assert namen(regenboog) == ["Sem van Boven", "Daan de Vries"]  # Zoë: Aanmelding, SWV's turn
+    assert "<td>02-03-2026</td>" in regenboog.content.decode()
     assert "Welkom, Ingrid" in regenboog.content.decode()
     kompas = omgeving.client(omgeving.ib_kompas).get(MIJN_ACTIES)
     assert namen(kompas) == []
