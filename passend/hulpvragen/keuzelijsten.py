@@ -1,4 +1,5 @@
-"""The SWV's lists behind the overview's filter selects, kept per process.
+"""The SWV's lists behind the overview's filter selects (and the title and school names of list
+rows), kept per process.
 
 The overview builds its filter form on every request. Reading the SWV's schools, regio's,
 titles, staff, labels and statuses took six queries and about 4 ms of each page
