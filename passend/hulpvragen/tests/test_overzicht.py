@@ -556,7 +556,7 @@ def test_p4_filter_lists_are_read_once_and_again_at_once_after_a_change(omgeving
     assert pagina()[0] == warm
 
 
-def test_names_in_rows_options_and_checkboxes_are_escaped(omgeving):
+def test_r50_names_in_rows_options_and_checkboxes_are_escaped(omgeving):
     """Rows, filter options and status checkboxes are written out in Python, not by the
     template language: what a user typed must still reach the page as text, never as HTML."""
     hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog, roepnaam="<b>Bo")
@@ -574,7 +574,7 @@ def test_names_in_rows_options_and_checkboxes_are_escaped(omgeving):
         assert tekst in html
 
 
-def test_rows_show_title_and_school_names_as_they_are_now(omgeving):
+def test_r50_rows_show_title_and_school_names_as_they_are_now(omgeving):
     """Rows take title and school names from the SWV's kept lists: a rename shows on the next
     page, and a title those lists do not know yet (made around Passend's models, so no new
     version) is read from the row itself."""
