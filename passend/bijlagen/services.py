@@ -27,6 +27,7 @@ from passend.bijlagen.controles import (
     TeGrootMaarVerkleinbaar,
     bestand_controleren,
     betekenisloze_naam,
+    grootte_tekst,
     pdf_verkleinen,
 )
 from passend.bijlagen.models import Bijlage, Bijlageverwijdering, Bron, WachtendeBijlage
@@ -38,6 +39,7 @@ from passend.bijlagen.opslag import (
     opslag,
 )
 from passend.bijlagen.selectors import mag_bijlage_verwijderen, reden_verplicht_bij_verwijderen
+from passend.core.tijd import datum_tekst
 from passend.hulpvragen.models import Hulpvraag
 
 Rij = TypeVar("Rij", Bijlage, WachtendeBijlage)
@@ -56,7 +58,7 @@ class DubbeleBijlage(BijlageGeweigerd):
             )
             % {
                 "bestaande": bestaande.bestandsnaam,
-                "datum": timezone.localtime(bestaande.toegevoegd_op).strftime("%d-%m-%Y"),
+                "datum": datum_tekst(bestaande.toegevoegd_op),
             }
         )
         self.bestaande = bestaande
@@ -67,11 +69,6 @@ class WachtendeBijlageVerlopen(BijlageGeweigerd):
         super().__init__(
             _("Dit bestand wacht niet meer op uw antwoord; voeg het opnieuw toe als u het wilt.")
         )
-
-
-def grootte_tekst(grootte: int) -> str:
-    """Bytes as people read them: "3,2 MB"."""
-    return f"{grootte / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
 def bestandsnaam_opschonen(naam: str) -> str:
@@ -169,7 +166,7 @@ def bestand_aanbieden(
                     )
                     % {
                         "naam": bestandsnaam,
-                        "grootte": grootte_tekst(oorspronkelijke_grootte),
+                        "grootte": grootte_tekst(oorspronkelijke_grootte, naar_boven=True),
                         "max": grootte_tekst(max_bytes),
                     }
                 ) from nog_te_groot

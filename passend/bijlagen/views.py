@@ -22,7 +22,7 @@ from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.audit.models import Inzage
 from passend.audit.services import inzage_vastleggen
-from passend.bijlagen.controles import BestandGeweigerd
+from passend.bijlagen.controles import BestandGeweigerd, grootte_tekst
 from passend.bijlagen.forms import ToevoegenForm, VerwijderenForm, WachtendForm, ZoekForm
 from passend.bijlagen.models import Bijlage, WachtendeBijlage
 from passend.bijlagen.opslag import bestand_openen
@@ -38,7 +38,6 @@ from passend.bijlagen.selectors import (
 from passend.bijlagen.services import (
     bestand_aanbieden,
     bijlage_verwijderen,
-    grootte_tekst,
     wachtende_bijlage_afwijzen,
     wachtende_bijlage_toevoegen,
 )
@@ -146,7 +145,13 @@ def _toevoegen_tonen(
             "form": form,
             "toegevoegd": toegevoegd or [],
             "wachtend": [
-                (w, WachtendForm(initial={"bestandsnaam": w.bestandsnaam})) for w in wachtend
+                (
+                    w,
+                    WachtendForm(initial={"bestandsnaam": w.bestandsnaam}),
+                    grootte_tekst(w.oorspronkelijke_grootte or 0, naar_boven=True),
+                    grootte_tekst(w.grootte, naar_boven=True),
+                )
+                for w in wachtend
             ],
             "max_grootte": grootte_tekst(hulpvraag.swv.max_bijlage_bytes),
         },

@@ -178,10 +178,10 @@ def _te_groot(pad: Path, *, bestandsnaam: str, extensie: str, max_bytes: int) ->
     The other checks run on the smaller copy; only the PDF's own checks run here, so no one is
     offered a copy that would be refused for a script after all.
     """
-    melding = _("‘%(naam)s’ is %(grootte)s MB; een bijlage mag hoogstens %(max)s MB zijn.") % {
+    melding = _("‘%(naam)s’ is %(grootte)s; een bijlage mag hoogstens %(max)s zijn.") % {
         "naam": bestandsnaam,
-        "grootte": _megabytes(pad.stat().st_size, naar_boven=True),
-        "max": _megabytes(max_bytes),
+        "grootte": grootte_tekst(pad.stat().st_size, naar_boven=True),
+        "max": grootte_tekst(max_bytes),
     }
     with pad.open("rb") as bestand:
         is_pdf = bestand.read(5) == b"%PDF-"
@@ -201,12 +201,14 @@ def _te_groot(pad: Path, *, bestandsnaam: str, extensie: str, max_bytes: int) ->
     raise BestandGeweigerd(melding)
 
 
-def _megabytes(aantal: int, *, naar_boven: bool = False) -> str:
-    """'10', '10,5': a size in MB with one decimal when it has one. A file's size is rounded
-    up, so that one just over the limit never reads as the limit itself."""
+def grootte_tekst(aantal: int, *, naar_boven: bool = False) -> str:
+    """'10 MB', '10,5 MB': a size with one decimal when it has one; the one formatter of sizes
+    in messages and screens. A file's size is rounded up (`naar_boven`), so that one just over
+    the limit never reads as the limit itself."""
     tienden = aantal * 10 / (1024 * 1024)
     tienden = math.ceil(tienden) if naar_boven else round(tienden)
-    return f"{tienden // 10}" if tienden % 10 == 0 else f"{tienden // 10},{tienden % 10}"
+    getal = f"{tienden // 10}" if tienden % 10 == 0 else f"{tienden // 10},{tienden % 10}"
+    return f"{getal} MB"
 
 
 # --- Recognising the kind ----------------------------------------------------------------------
