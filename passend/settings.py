@@ -103,9 +103,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "passend.core",
     "passend.organisaties",
+    "passend.notificaties",
     "passend.accounts",
     "passend.audit",
-    "passend.notificaties",
     "passend.processen",
     "passend.dossiers",
     "passend.hulpvragen",
@@ -116,6 +116,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The access log's request context (client address, user agent, request id) for all below.
+    "passend.audit.middleware.VerzoekcontextMiddleware",
     # Serves the static files from the web process itself, so no web root is shared.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -3,7 +3,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, reverse
 
-from passend.hulpvragen import views as hulpvragen_views
+from passend.hulpvragen.views.overzicht import mijn_acties_lijst
 from passend.web.beheer import swv_beheer
 
 
@@ -20,7 +20,7 @@ urlpatterns = [
     # The local mailbox answers only in a debug run (the view checks DEBUG): a 404 elsewhere.
     path("", include("passend.notificaties.urls")),
     # The home page, where login lands, is "Mijn acties" (also at /mijn-acties/).
-    path("", hulpvragen_views.mijn_acties_lijst, name="start"),
+    path("", mijn_acties_lijst, name="start"),
     path("", include("passend.accounts.urls")),
     path("", include("passend.hulpvragen.urls")),
     path("", include("passend.bijlagen.urls")),

@@ -7,3 +7,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from passend.accounts import security_log  # noqa: F401  (connects the signal receivers)
+        from passend.accounts.services import dagrapport_aan_applicatiebeheerders
+        from passend.core import periodiek
+
+        periodiek.registreren("dagrapport_mislukte_berichten", dagrapport_aan_applicatiebeheerders)

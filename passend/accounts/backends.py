@@ -37,6 +37,13 @@ class OrganisatieBackend(ModelBackend):
             return gebruiker
         return None
 
+    def get_user(self, user_id: int) -> Gebruiker | None:  # type: ignore[override]
+        """The account of every request, with its SWV: each page shows the SWV's name."""
+        gebruiker = Gebruiker.objects.select_related("swv").filter(pk=user_id).first()
+        return (
+            gebruiker if gebruiker is not None and self.user_can_authenticate(gebruiker) else None
+        )
+
 
 def axes_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
     """The key that django-axes counts failures on: organisation and username together."""

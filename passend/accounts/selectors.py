@@ -1,7 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
+from passend.accounts import rollen
 from passend.accounts.models import Gebruiker
+from passend.organisaties.models import Samenwerkingsverband
 
 
 def ingelogde_gebruiker(request: HttpRequest) -> Gebruiker:
@@ -11,19 +13,11 @@ def ingelogde_gebruiker(request: HttpRequest) -> Gebruiker:
     return request.user
 
 
-def _rollen(gebruiker: Gebruiker) -> list[tuple[str, str]]:
-    """(code, kant) of each of the account's roles, read once per request object."""
-    cache = getattr(gebruiker, "_rollen_cache", None)
-    if cache is None:
-        cache = list(gebruiker.rollen.values_list("code", "kant"))
-        gebruiker._rollen_cache = cache  # type: ignore[attr-defined]
-    return cache
-
-
-def rolcodes(gebruiker: Gebruiker) -> frozenset[str]:
-    return frozenset(code for code, _ in _rollen(gebruiker))
-
-
-def kanten(gebruiker: Gebruiker) -> frozenset[str]:
-    """Which sides the account works on: "school", "swv" and/or "extern"."""
-    return frozenset(kant for _, kant in _rollen(gebruiker))
+def adressen_van_applicatiebeheerders(swv: Samenwerkingsverband) -> list[str]:
+    """Who hears of the SWV's mails that failed for good: its active application
+    administrators."""
+    return list(
+        Gebruiker.objects.filter(
+            swv=swv, is_active=True, rollen__code=rollen.APPLICATIEBEHEERDER
+        ).values_list("email", flat=True)
+    )

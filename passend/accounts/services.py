@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.selectors import adressen_van_applicatiebeheerders
 from passend.accounts.tasks import wachtwoordherstel_mail_versturen
+from passend.notificaties.services import dagrapport_versturen
 from passend.organisaties.models import Samenwerkingsverband, School
 
 AUTHENTICATOR_NAAM = "Authenticator-app"
@@ -132,3 +134,10 @@ def code_controleren(*, device: TOTPDevice, code: str) -> bool:
     """
     locked = TOTPDevice.objects.select_for_update().get(pk=device.pk)
     return bool(locked.verify_token(code))
+
+
+def dagrapport_aan_applicatiebeheerders() -> str:
+    """Periodic (`manage.py periodiek`): the day's report of mails that failed for good, to
+    each SWV's application administrators."""
+    aantal = dagrapport_versturen(ontvangers=adressen_van_applicatiebeheerders)
+    return f"{aantal} dagrapport(en) van mislukte e-mails verstuurd."

@@ -12,13 +12,14 @@ class InzageAdmin(admin.ModelAdmin):
         "tijd",
         "swv_code",
         "gebruikersnaam",
+        "gebeurtenis",
         "actie",
         "objecttype",
         "object_id",
         "grondslag",
     ]
-    list_filter = ["swv_code", "actie", "objecttype"]
-    search_fields = ["gebruikersnaam", "object_id"]
+    list_filter = ["swv_code", "actie", "objecttype", "gebeurtenis"]
+    search_fields = ["gebruikersnaam", "object_id", "request_id"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -6,24 +6,50 @@ name: never the user's. A stored file that no row names is an orphan, which
 `manage.py bijlagen_opruimen` removes once it is older than an upload can take.
 """
 
+import uuid
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passend.accounts.models import Gebruiker
+from passend.core.kanalen import Kanaal
+from passend.core.models import AlleenToevoegen, AlleenToevoegenMixin
 from passend.hulpvragen.models import Hulpvraag
+from passend.hulpvragen.query import ViaHulpvraagQuerySet
+from passend.organisaties.models import Samenwerkingsverband
+
+STANDAARD_MAX_MB = 10
 
 
-class AlleenToevoegenError(Exception):
-    """A removal record is appended, never changed (ARCHITECTURE.md rule 4)."""
+class Bijlageinstellingen(models.Model):
+    """An SWV's settings for attachments; an SWV without a row has the defaults."""
 
+    swv = models.OneToOneField(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    max_bijlage_mb = models.PositiveSmallIntegerField(
+        _("grootste bijlage (MB)"),
+        default=STANDAARD_MAX_MB,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Een bijlage mag hoogstens zo groot zijn (R3); standaard 10 MB."),
+    )
 
-class Bron(models.TextChoices):
-    """The channel a file came in through; every channel runs the same checks (R2)."""
+    class Meta:
+        verbose_name = _("instellingen voor bijlagen")
+        verbose_name_plural = _("instellingen voor bijlagen")
 
-    WEB = "web", _("Passend")
-    ESIS = "esis", _("Esis")
-    OSO = "oso", _("OSO (ParnasSys en andere)")
+    def __str__(self) -> str:
+        return str(_("Bijlagen"))
+
+    @property
+    def max_bijlage_bytes(self) -> int:
+        return int(self.max_bijlage_mb) * 1024 * 1024
 
 
 class GecontroleerdeInhoud(models.Model):
@@ -42,6 +68,8 @@ class GecontroleerdeInhoud(models.Model):
 
 
 class Bijlage(GecontroleerdeInhoud):
+    # For references outside Passend (the API, a school's system): never the integer id.
+    uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
     hulpvraag = models.ForeignKey(
         Hulpvraag, on_delete=models.PROTECT, related_name="bijlagen", verbose_name=_("hulpvraag")
     )
@@ -53,7 +81,9 @@ class Bijlage(GecontroleerdeInhoud):
         related_name="+",
         verbose_name=_("Toegevoegd door"),
     )
-    bron = models.CharField(_("bron"), max_length=10, choices=Bron.choices, default=Bron.WEB)
+    bron = models.CharField(_("bron"), max_length=10, choices=Kanaal.choices, default=Kanaal.WEB)
+
+    objects = ViaHulpvraagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bijlage")
@@ -83,7 +113,7 @@ class WachtendeBijlage(GecontroleerdeInhoud):
     gebruiker = models.ForeignKey(
         Gebruiker, on_delete=models.CASCADE, related_name="+", verbose_name=_("gebruiker")
     )
-    bron = models.CharField(_("bron"), max_length=10, choices=Bron.choices, default=Bron.WEB)
+    bron = models.CharField(_("bron"), max_length=10, choices=Kanaal.choices, default=Kanaal.WEB)
     naam_betekenisloos = models.BooleanField(_("naam zegt niet wat erin staat"), default=False)
     # Set when this is a downsampled copy of a scanned PDF that was over the limit.
     oorspronkelijke_grootte = models.PositiveBigIntegerField(
@@ -101,7 +131,11 @@ class WachtendeBijlage(GecontroleerdeInhoud):
         return str(self.bestandsnaam)
 
 
-class Bijlageverwijdering(models.Model):
+class BijlageverwijderingQuerySet(AlleenToevoegenMixin, ViaHulpvraagQuerySet):
+    pass
+
+
+class Bijlageverwijdering(AlleenToevoegen):
     """Who removed which attachment of a hulpvraag, when and why (R49 beyond: removal is logged).
     Plain values instead of a key to the attachment: the row outlives it."""
 
@@ -120,6 +154,8 @@ class Bijlageverwijdering(models.Model):
     )
     reden = models.TextField(_("Reden"), blank=True)
 
+    objects = BijlageverwijderingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("verwijderde bijlage")
         verbose_name_plural = _("verwijderde bijlagen")
@@ -127,11 +163,3 @@ class Bijlageverwijdering(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bestandsnaam} ({self.verwijderd_op:%d-%m-%Y})"
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if self.pk is not None:
-            raise AlleenToevoegenError("Een verwijderde bijlage blijft zoals vastgelegd.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise AlleenToevoegenError("Het verwijderlog wordt nooit ingekort.")

@@ -1,32 +1,27 @@
-"""Reads of attachments, always starting from the hulpvragen the user may see
-(hulpvragen/selectors.py decides that, ARCHITECTURE.md rule 2): another school's file is a 404."""
+"""Reads of attachments, always through the visibility of their hulpvraag (hulpvragen/query.py,
+ARCHITECTURE.md rule 2): another school's file is a 404."""
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from passend.accounts.models import Gebruiker
-from passend.bijlagen.models import Bijlage, WachtendeBijlage
+from passend.bijlagen.models import Bijlage, Bijlageinstellingen, WachtendeBijlage
 from passend.hulpvragen.models import Hulpvraag
-from passend.hulpvragen.selectors import (
-    hulpvragen_zichtbaar_voor,
-    is_applicatiebeheerder,
-    mag_dossiers_invoeren,
-    werkt_voor_school,
-    werkt_voor_swv,
-)
+from passend.organisaties.models import Samenwerkingsverband
 
 
 def hulpvraag_voor_bijlagen(gebruiker: Gebruiker, referentie: str) -> Hulpvraag:
     """Raises Hulpvraag.DoesNotExist for a hulpvraag the user may not see."""
     return (
-        hulpvragen_zichtbaar_voor(gebruiker)
+        Hulpvraag.objects.zichtbaar_voor(gebruiker)
         .select_related("swv", "status", "leerling", "titel", "schoolgegevens")
         .get(referentie=referentie)
     )
 
 
 def bijlagen_voor_lijst(hulpvraag: Hulpvraag, bestandsnaam: str = "") -> QuerySet[Bijlage]:
-    """R52: the attachments, newest first, searched on (part of) the Bestandsnaam."""
+    """R52: the attachments of a hulpvraag read through `hulpvraag_voor_bijlagen`, newest
+    first, searched on (part of) the Bestandsnaam."""
     bijlagen = hulpvraag.bijlagen.select_related("toegevoegd_door").order_by(
         "-toegevoegd_op", "-pk"
     )
@@ -37,10 +32,10 @@ def bijlagen_voor_lijst(hulpvraag: Hulpvraag, bestandsnaam: str = "") -> QuerySe
 
 def bijlage_voor(gebruiker: Gebruiker, referentie: str, pk: int) -> Bijlage:
     """One attachment of a hulpvraag the user may see; raises Bijlage.DoesNotExist otherwise."""
-    return Bijlage.objects.select_related("hulpvraag__status", "hulpvraag__schoolgegevens").get(
-        pk=pk,
-        hulpvraag__referentie=referentie,
-        hulpvraag__in=hulpvragen_zichtbaar_voor(gebruiker),
+    return (
+        Bijlage.objects.zichtbaar_voor(gebruiker)
+        .select_related("hulpvraag__swv", "hulpvraag__status", "hulpvraag__schoolgegevens")
+        .get(pk=pk, hulpvraag__referentie=referentie)
     )
 
 
@@ -53,24 +48,9 @@ def wachtende_bijlagen_voor(
     ).order_by("aangeboden_op", "pk")
 
 
-def mag_bijlagen_toevoegen(gebruiker: Gebruiker) -> bool:
-    """School and SWV staff add attachments at any status (R2, R17); parents and external
-    participants only read. The caller already checked the hulpvraag is visible."""
-    return mag_dossiers_invoeren(gebruiker) or is_applicatiebeheerder(gebruiker)
-
-
-def mag_bijlage_verwijderen(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:
-    """The school, its own attachments while the SWV cannot see the hulpvraag yet; afterwards
-    only SWV staff and application administrators."""
-    if werkt_voor_swv(gebruiker) or is_applicatiebeheerder(gebruiker):
-        return True
-    return (
-        werkt_voor_school(gebruiker)
-        and not hulpvraag.status.zichtbaar_voor_swv
-        and gebruiker.scholen.filter(pk=hulpvraag.schoolgegevens.school_id).exists()
+def bijlageinstellingen(swv: Samenwerkingsverband | int) -> Bijlageinstellingen:
+    """The SWV's settings, or the defaults when it never changed them."""
+    swv_id = swv if isinstance(swv, int) else swv.pk
+    return Bijlageinstellingen.objects.filter(swv=swv_id).first() or Bijlageinstellingen(
+        swv_id=swv_id
     )
-
-
-def reden_verplicht_bij_verwijderen(hulpvraag: Hulpvraag) -> bool:
-    """Once the SWV can see the hulpvraag, a removal needs a reason."""
-    return bool(hulpvraag.status.zichtbaar_voor_swv)

@@ -1,10 +1,12 @@
-"""Every write to attachments: add (from any channel), answer a warning, remove.
+"""Every write to attachments, from any channel: add, answer a warning, remove. The write
+right is checked here (`bijlagen/rechten.py`) and the access-log row of each change is written
+in the change's transaction.
 
-Crash safety (ARCHITECTURE.md rule 6): the row and the stored file are made in one durable
-transaction, and the service deletes the stored file again when anything up to and including
-the COMMIT fails. `durable=True` guarantees the commit happens here, so no outer transaction can
-roll the row back after the file was kept. A process that dies half-way leaves at most a stored
-file without a row, which `manage.py bijlagen_opruimen` removes after a grace period.
+Crash safety (ARCHITECTURE.md rule 6): the file is stored first, then its row is written. When
+writing the row fails, the file is deleted again. The row's transaction may be part of a larger
+one (an intake that creates a hulpvraag and its attachments together); when that rolls back
+later, or a process dies half-way, a stored file is left without a row, which
+`manage.py bijlagen_opruimen` removes after a grace period. A row never names a missing file.
 """
 
 import tempfile
@@ -21,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passend.accounts.models import Gebruiker
+from passend.audit import gebeurtenissen
 from passend.bijlagen.controles import (
     BestandGeweigerd,
     GecontroleerdBestand,
@@ -30,7 +33,7 @@ from passend.bijlagen.controles import (
     grootte_tekst,
     pdf_verkleinen,
 )
-from passend.bijlagen.models import Bijlage, Bijlageverwijdering, Bron, WachtendeBijlage
+from passend.bijlagen.models import Bijlage, Bijlageverwijdering, WachtendeBijlage
 from passend.bijlagen.opslag import (
     OPSLAGNAAM,
     bestand_opslaan,
@@ -38,7 +41,14 @@ from passend.bijlagen.opslag import (
     nieuwe_opslagnaam,
     opslag,
 )
-from passend.bijlagen.selectors import mag_bijlage_verwijderen, reden_verplicht_bij_verwijderen
+from passend.bijlagen.rechten import (
+    mag_bijlage_verwijderen,
+    mag_bijlagen_toevoegen,
+    mag_wachtende_bijlage_beantwoorden,
+    reden_verplicht_bij_verwijderen,
+)
+from passend.bijlagen.selectors import bijlageinstellingen
+from passend.core.kanalen import Kanaal
 from passend.core.tijd import datum_tekst
 from passend.hulpvragen.models import Hulpvraag
 
@@ -109,20 +119,19 @@ def _inhoud(gecontroleerd: GecontroleerdBestand) -> dict[str, object]:
 
 
 def _opslaan_met_rij(pad: Path | None, maak_rij: Callable[[str], Rij], naam: str = "") -> Rij:
-    """Row and file together or neither: see the module docstring. Without `pad` the file is
+    """The file first, then its row (see the module docstring). Without `pad` the file is
     already stored under `naam` (a waiting file becoming an attachment) and is left alone on
     failure, because the waiting row still names it."""
     naam = naam or nieuwe_opslagnaam()
     try:
-        with transaction.atomic(durable=True):
-            rij = maak_rij(naam)
-            if pad is not None:
-                bestand_opslaan(naam, pad)
+        if pad is not None:
+            bestand_opslaan(naam, pad)
+        with transaction.atomic():
+            return maak_rij(naam)
     except BaseException:
         if pad is not None:
             bestand_verwijderen(naam)
         raise
-    return rij
 
 
 def bestand_aanbieden(
@@ -131,13 +140,15 @@ def bestand_aanbieden(
     pad: Path,
     bestandsnaam: str,
     door: Gebruiker,
-    bron: str = Bron.WEB,
+    bron: Kanaal = Kanaal.WEB,
 ) -> Bijlage | WachtendeBijlage:
     """One file offered for a hulpvraag, from any channel (R2): checked, then added; or kept
     waiting when its uploader should answer a warning first (R3, R4). Raises BestandGeweigerd
     with a Dutch message; then nothing is stored."""
+    if not mag_bijlagen_toevoegen(door, hulpvraag):
+        raise PermissionDenied
     bestandsnaam = bestandsnaam_opschonen(bestandsnaam)
-    max_bytes = hulpvraag.swv.max_bijlage_bytes
+    max_bytes = bijlageinstellingen(hulpvraag.swv_id).max_bijlage_bytes
     oorspronkelijke_grootte = None
     with tempfile.TemporaryDirectory(prefix="passend-") as map:
         try:
@@ -230,6 +241,7 @@ def _bijlage_maken(
         # Two uploads of the same content raced past the check: name the one that won.
         _geen_dubbele(hulpvraag, bijlage.sha256)
         raise
+    gebeurtenissen.bijlage_toegevoegd(bijlage, door=door)
     return bijlage
 
 
@@ -238,7 +250,7 @@ def wachtende_bijlage_toevoegen(
 ) -> Bijlage:
     """The uploader's answer "Toevoegen" to a warning, perhaps with a better name (R4): the file
     already stored becomes the attachment; nothing is uploaded again."""
-    if wachtend.gebruiker_id != door.pk:
+    if not mag_wachtende_bijlage_beantwoorden(door, wachtend):
         raise PermissionDenied
     naam = _met_extensie(bestandsnaam_opschonen(bestandsnaam), wachtend.bestandsnaam)
 
@@ -274,7 +286,7 @@ def wachtende_bijlage_toevoegen(
 @transaction.atomic
 def wachtende_bijlage_afwijzen(*, wachtend: WachtendeBijlage, door: Gebruiker) -> None:
     """ "Niet toevoegen": the waiting file is removed from storage once the row is gone."""
-    if wachtend.gebruiker_id != door.pk:
+    if not mag_wachtende_bijlage_beantwoorden(door, wachtend):
         raise PermissionDenied
     _wachtende_verwijderen(wachtend)
 
@@ -328,6 +340,7 @@ def bijlage_verwijderen(*, bijlage: Bijlage, door: Gebruiker, reden: str) -> Bij
     )
     verwijdering.full_clean()
     verwijdering.save()
+    gebeurtenissen.bijlage_verwijderd(bijlage, door=door)
     opslagnaam = bijlage.opslagnaam
     bijlage.delete()
     transaction.on_commit(lambda: bestand_verwijderen(opslagnaam))

@@ -20,19 +20,21 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import ingelogde_gebruiker
-from passend.audit.models import Inzage
-from passend.audit.services import inzage_vastleggen
+from passend.audit import gebeurtenissen
 from passend.bijlagen.controles import BestandGeweigerd, grootte_tekst
 from passend.bijlagen.forms import ToevoegenForm, VerwijderenForm, WachtendForm, ZoekForm
 from passend.bijlagen.models import Bijlage, WachtendeBijlage
 from passend.bijlagen.opslag import bestand_openen
-from passend.bijlagen.selectors import (
-    bijlage_voor,
-    bijlagen_voor_lijst,
-    hulpvraag_voor_bijlagen,
+from passend.bijlagen.rechten import (
     mag_bijlage_verwijderen,
     mag_bijlagen_toevoegen,
     reden_verplicht_bij_verwijderen,
+)
+from passend.bijlagen.selectors import (
+    bijlage_voor,
+    bijlageinstellingen,
+    bijlagen_voor_lijst,
+    hulpvraag_voor_bijlagen,
     wachtende_bijlagen_voor,
 )
 from passend.bijlagen.services import (
@@ -43,7 +45,6 @@ from passend.bijlagen.services import (
 )
 from passend.bijlagen.uploads import TE_GROOT
 from passend.hulpvragen.models import Hulpvraag
-from passend.hulpvragen.selectors import grondslag
 
 PER_PAGINA = 25
 # Sent by uploaden.js: answer a redirect with its address instead, so the script navigates and
@@ -67,26 +68,6 @@ def _bijlage(request: HttpRequest, referentie: str, pk: int) -> tuple[Gebruiker,
         raise Http404 from fout
 
 
-def _vastleggen(
-    request: HttpRequest,
-    gebruiker: Gebruiker,
-    hulpvraag: Hulpvraag,
-    actie: str,
-    *,
-    object_id: object,
-    **details: object,
-) -> None:
-    inzage_vastleggen(
-        request=request,
-        actie=actie,
-        objecttype="bijlage",
-        object_id=object_id,
-        leerling_id=hulpvraag.leerling_id,
-        grondslag=grondslag(gebruiker),
-        details={"hulpvraag": hulpvraag.referentie, **details},
-    )
-
-
 def _lijst_url(hulpvraag: Hulpvraag) -> str:
     return reverse("bijlagen:lijst", args=[hulpvraag.referentie])
 
@@ -106,14 +87,7 @@ def lijst(request: HttpRequest, referentie: str) -> HttpResponse:
     pagina = Paginator(bijlagen_voor_lijst(hulpvraag, bestandsnaam), PER_PAGINA).get_page(
         request.GET.get("pagina")
     )
-    _vastleggen(
-        request,
-        gebruiker,
-        hulpvraag,
-        Inzage.Actie.LIJST,
-        object_id="lijst",
-        bijlagen=[bijlage.pk for bijlage in pagina.object_list],
-    )
+    gebeurtenissen.bijlagen_getoond(hulpvraag, pagina.object_list, door=gebruiker)
     return render(
         request,
         "bijlagen/lijst.html",
@@ -122,7 +96,7 @@ def lijst(request: HttpRequest, referentie: str) -> HttpResponse:
             "zoeken": zoeken,
             "bestandsnaam": bestandsnaam,
             "pagina": pagina,
-            "kan_toevoegen": mag_bijlagen_toevoegen(gebruiker),
+            "kan_toevoegen": mag_bijlagen_toevoegen(gebruiker, hulpvraag),
             "kan_verwijderen": mag_bijlage_verwijderen(gebruiker, hulpvraag),
             "aantal_wachtend": wachtende_bijlagen_voor(gebruiker, hulpvraag).count(),
         },
@@ -153,7 +127,7 @@ def _toevoegen_tonen(
                 )
                 for w in wachtend
             ],
-            "max_grootte": grootte_tekst(hulpvraag.swv.max_bijlage_bytes),
+            "max_grootte": grootte_tekst(bijlageinstellingen(hulpvraag.swv_id).max_bijlage_bytes),
         },
         status=400 if form.errors else 200,
     )
@@ -164,7 +138,7 @@ def toevoegen(request: HttpRequest, referentie: str) -> HttpResponse:
     """+ Bijlage toevoegen: several files at once, each judged on its own. The good ones are
     added, a refused one gets its own message; a file with a warning waits for an answer."""
     gebruiker, hulpvraag = _hulpvraag(request, referentie)
-    if not mag_bijlagen_toevoegen(gebruiker):
+    if not mag_bijlagen_toevoegen(gebruiker, hulpvraag):
         raise Http404
     if request.method == "GET":
         return _toevoegen_tonen(request, gebruiker, hulpvraag, ToevoegenForm())
@@ -198,13 +172,6 @@ def toevoegen(request: HttpRequest, referentie: str) -> HttpResponse:
             wacht += 1
         else:
             toegevoegd.append(resultaat)
-            _vastleggen(
-                request,
-                gebruiker,
-                hulpvraag,
-                Inzage.Actie.AANGEMAAKT,
-                object_id=resultaat.pk,
-            )
     if geweigerd:
         for melding in geweigerd:
             form.add_error("bestanden", melding)
@@ -249,7 +216,6 @@ def wachtend(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
         except BestandGeweigerd as fout:
             messages.error(request, fout.melding)
             return redirect("bijlagen:toevoegen", referentie=hulpvraag.referentie)
-        _vastleggen(request, gebruiker, hulpvraag, Inzage.Actie.AANGEMAAKT, object_id=bijlage.pk)
         messages.success(request, _("%(naam)s is toegevoegd.") % {"naam": bijlage.bestandsnaam})
     if wachtende_bijlagen_voor(gebruiker, hulpvraag).exists():
         return redirect("bijlagen:toevoegen", referentie=hulpvraag.referentie)
@@ -281,13 +247,8 @@ def _serveren(request: HttpRequest, referentie: str, pk: int, *, openen: bool) -
     inline = openen and bijlage.inline_tonen
     if openen and not inline:
         raise Http404  # "Open" exists only for the kinds a browser shows safely (R49)
-    _vastleggen(
-        request,
-        gebruiker,
-        bijlage.hulpvraag,
-        Inzage.Actie.BEKEKEN,
-        object_id=bijlage.pk,
-        wijze="openen" if inline else "downloaden",
+    gebeurtenissen.bijlage_bekeken(
+        bijlage, door=gebruiker, wijze="openen" if inline else "downloaden"
     )
     antwoord = FileResponse(bestand_openen(bijlage.opslagnaam), content_type=bijlage.mime)
     antwoord["Content-Length"] = str(bijlage.grootte)
@@ -327,15 +288,9 @@ def verwijderen(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
         except ValidationError as fout:
             form.add_error(None, fout)
         else:
-            _vastleggen(
-                request, gebruiker, hulpvraag, Inzage.Actie.GEWIJZIGD, object_id=pk, verwijderd=True
-            )
             messages.success(request, _("%(naam)s is verwijderd.") % {"naam": bijlage.bestandsnaam})
             return redirect(_lijst_url(hulpvraag))
-    if request.method == "GET":
-        _vastleggen(
-            request, gebruiker, hulpvraag, Inzage.Actie.BEKEKEN, object_id=pk, scherm="verwijderen"
-        )
+    gebeurtenissen.bijlage_bekeken(bijlage, door=gebruiker, scherm="verwijderen")
     return render(
         request,
         "bijlagen/verwijderen.html",

@@ -3,6 +3,7 @@
 No BSN or onderwijsnummer is stored (ARCHITECTURE.md rule 7; the OSO SWV profile forbids them).
 """
 
+import uuid
 from collections.abc import Collection
 from datetime import date
 
@@ -16,6 +17,7 @@ from django_stubs_ext import StrOrPromise
 from passend.accounts.models import Gebruiker
 from passend.core.normalize import normalize_postcode, zonder_accenten
 from passend.core.validators import postcode_validator, telefoon_validator
+from passend.dossiers.query import LeerlingQuerySet, SchoolgegevensQuerySet
 from passend.organisaties.models import Samenwerkingsverband, School
 
 OUDSTE_LEEFTIJD = 25  # pupils in primary and secondary education, with room for VSO
@@ -32,6 +34,8 @@ class Leerling(models.Model):
         VROUW = 1, _("Meisje")
         MAN = 2, _("Jongen")
 
+    # For references outside Passend (the API, a school's system): never the integer id.
+    uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
     swv = models.ForeignKey(
         Samenwerkingsverband,
         on_delete=models.PROTECT,
@@ -68,6 +72,8 @@ class Leerling(models.Model):
         verbose_name=_("aangemaakt door"),
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = LeerlingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("leerling")
@@ -203,6 +209,8 @@ class Schoolgegevens(models.Model):
         help_text=_("Een zakelijk nummer; geen privénummer."),
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = SchoolgegevensQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("schoolgegevens")

@@ -6,9 +6,12 @@ class HulpvragenConfig(AppConfig):
     verbose_name = "Hulpvragen"
 
     def ready(self) -> None:
+        from passend.dossiers.query import zichtbaarheidsregel
         from passend.hulpvragen import (
             keuzelijsten,
             meldingen,  # noqa: F401  (connects the status mail)
         )
+        from passend.hulpvragen.selectors import leerlingen_met_zichtbare_hulpvraag
 
         keuzelijsten.verbinden()
+        zichtbaarheidsregel(leerlingen_met_zichtbare_hulpvraag)

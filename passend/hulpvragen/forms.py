@@ -14,7 +14,7 @@ from django_stubs_ext import StrOrPromise
 from passend.accounts.models import Gebruiker
 from passend.core.forms import DatumField, TekstKeuzeField
 from passend.dossiers.models import Adres, Leerling, Schoolgegevens
-from passend.hulpvragen.models import Label
+from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.selectors import (
     SORTERINGEN,
     STANDAARD_SORTERING,
@@ -287,13 +287,6 @@ class SchoolgegevensForm(forms.Form):
         _keuzes(self, "aanvrager", aanvragers, toon_naam=True)
         self.order_fields(["school", "groep", "sinds", "aanvrager", "contactpersoon"])
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        school, aanvrager = cleaned.get("school"), cleaned.get("aanvrager")
-        if school and aanvrager and not aanvrager.scholen.filter(pk=school.pk).exists():
-            self.add_error("aanvrager", _("Kies een aanvrager die bij deze school werkt."))
-        return cleaned
-
 
 class SchoolgegevensBewerkenForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
@@ -370,9 +363,16 @@ class StatusWijzigenForm(forms.Form):
     )
     huidige_status = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, statussen: QuerySet[Status], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, statussen: QuerySet[Status], hulpvraag: Hulpvraag, **kwargs: Any
+    ) -> None:
+        """Offers `statussen`, the ones allowed now; accepts any status of the process, so
+        the service decides (and says so) when the status changed in the meantime or the
+        choice is not allowed from it."""
         super().__init__(*args, **kwargs)
-        _keuzes(self, "naar", statussen)
+        _keuzes(self, "naar", Status.objects.filter(proces=hulpvraag.status.proces_id))
+        veld = cast(forms.ModelChoiceField, self.fields["naar"])  # type: ignore[type-arg]
+        veld.widget.choices = [("", veld.empty_label), *((s.pk, s.naam) for s in statussen)]
 
 
 class BehandelingForm(forms.Form):

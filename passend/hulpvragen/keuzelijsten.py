@@ -4,8 +4,9 @@ rows), kept per process.
 The overview builds its filter form on every request. Reading the SWV's schools, regio's,
 titles, staff, labels and statuses took six queries and about 4 ms of each page
 (bench/README.md), for lists that change a few times a year. So each process keeps them per SWV
-and reads them again once the SWV's `keuzeversie` differs from the one they were read under; the
-receivers below renew that version on every save or delete of what the lists show. `BEWAARTIJD`
+and reads them again once the SWV's `configuratieversie` differs from the one they were read
+under; the receivers below renew that version on every save or delete of what the lists show.
+`BEWAARTIJD`
 bounds what a write that bypasses the ORM's signals (SQL by hand, a bulk import) leaves stale.
 
 Only choices live here, never visibility: which hulpvragen a user sees is read fresh on every
@@ -60,10 +61,11 @@ def keuzelijsten(swv: Samenwerkingsverband) -> Keuzelijsten:
     version comes from the SWV row the request read before the lists: a change in between
     is stored under the older version and so read again on the next request."""
     bewaard = _bewaard.get(swv.pk)
-    if bewaard and bewaard[0] == swv.keuzeversie and time.monotonic() - bewaard[1] < BEWAARTIJD:
+    versie = swv.configuratieversie
+    if bewaard and bewaard[0] == versie and time.monotonic() - bewaard[1] < BEWAARTIJD:
         return bewaard[2]
     lijsten = _lezen(swv.pk)
-    _bewaard[swv.pk] = (swv.keuzeversie, time.monotonic(), lijsten)
+    _bewaard[swv.pk] = (versie, time.monotonic(), lijsten)
     return lijsten
 
 
@@ -105,7 +107,7 @@ def _lezen(swv: int) -> Keuzelijsten:
 
 
 def _vernieuwen(**filter: Any) -> None:
-    Samenwerkingsverband.objects.filter(**filter).update(keuzeversie=uuid.uuid4())
+    Samenwerkingsverband.objects.filter(**filter).update(configuratieversie=uuid.uuid4())
 
 
 def _swv_van_object(sender: type, instance: Any, **kwargs: Any) -> None:

@@ -40,7 +40,7 @@ def statusmail_versturen(sender: Any, statuswijziging: Statuswijziging, **kwargs
     bericht_versturen(
         swv=hulpvraag.swv,
         aan=ontvangers_statusmail(statuswijziging),
-        sjabloon="status_gewijzigd",
+        sjabloon="hulpvragen/mail/status_gewijzigd.txt",
         context={
             "referentie": hulpvraag.referentie,
             "status": status.naam,

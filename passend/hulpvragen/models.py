@@ -1,9 +1,14 @@
+import uuid
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passend.accounts.models import Gebruiker
+from passend.core.kanalen import Kanaal
+from passend.core.models import AlleenToevoegen, AlleenToevoegenMixin
 from passend.dossiers.models import Leerling, Schoolgegevens
+from passend.hulpvragen.query import HulpvraagQuerySet, ViaHulpvraagQuerySet
 from passend.organisaties.models import Samenwerkingsverband
 from passend.processen.models import Hulpvraagtitel, Status
 
@@ -38,11 +43,8 @@ class Referentieteller(models.Model):
 
 
 class Hulpvraag(models.Model):
-    class Bron(models.TextChoices):
-        WEB = "web", _("Passend")
-        ESIS = "esis", _("Esis")
-        OSO = "oso", _("OSO (ParnasSys en andere)")
-
+    # For references outside Passend (the API, a school's system): never the integer id.
+    uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
     swv = models.ForeignKey(
         Samenwerkingsverband,
         on_delete=models.PROTECT,
@@ -79,11 +81,13 @@ class Hulpvraag(models.Model):
         verbose_name=_("Coördinator"),
     )
     labels = models.ManyToManyField(Label, blank=True, related_name="+", verbose_name=_("Labels"))
-    bron = models.CharField(_("bron"), max_length=10, choices=Bron.choices, default=Bron.WEB)
+    bron = models.CharField(_("bron"), max_length=10, choices=Kanaal.choices, default=Kanaal.WEB)
     aangemaakt_door = models.ForeignKey(
         Gebruiker, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = HulpvraagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hulpvraag")
@@ -104,11 +108,16 @@ class Hulpvraag(models.Model):
         return f"{self.referentie} {self.titel}"
 
 
-class Statuswijziging(models.Model):
-    """One row of the Statushistorie (R22); appended, never edited (ARCHITECTURE.md rule 4)."""
+class StatuswijzigingQuerySet(AlleenToevoegenMixin, ViaHulpvraagQuerySet):
+    pass
+
+
+class Statuswijziging(AlleenToevoegen):
+    """One row of the Statushistorie (R22); appended, never edited (ARCHITECTURE.md rule 4).
+    History outlives nothing it names: the hulpvraag and the account are kept (PROTECT)."""
 
     hulpvraag = models.ForeignKey(
-        Hulpvraag, on_delete=models.CASCADE, related_name="statuswijzigingen"
+        Hulpvraag, on_delete=models.PROTECT, related_name="statuswijzigingen"
     )
     van = models.ForeignKey(
         Status, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("Van")
@@ -117,10 +126,12 @@ class Statuswijziging(models.Model):
         Status, on_delete=models.PROTECT, related_name="+", verbose_name=_("Naar")
     )
     door = models.ForeignKey(
-        Gebruiker, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("Door")
+        Gebruiker, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("Door")
     )
     op = models.DateTimeField(_("Op"), default=timezone.now)
     reden = models.TextField(_("Reden"), blank=True)
+
+    objects = StatuswijzigingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("statuswijziging")

@@ -10,20 +10,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passend.accounts.models import Gebruiker, Schoolcontactpersoon
-from passend.accounts.selectors import kanten, rolcodes
+from passend.accounts.rechten import rolfeiten
+from passend.audit import gebeurtenissen
+from passend.core.kanalen import Kanaal
 from passend.core.normalize import zonder_accenten
 from passend.dossiers.models import Leerling, Schoolgegevens
 from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Statuswijziging
-from passend.hulpvragen.selectors import (
-    hulpvragen_zichtbaar_voor,
-    is_applicatiebeheerder,
-    leerlingen_zichtbaar_voor,
+from passend.hulpvragen.rechten import (
     mag_behandeling_wijzigen,
-    werkt_voor_swv,
+    mag_hulpvraag_aanmaken,
+    toegestane_statussen,
 )
 from passend.hulpvragen.signals import status_gewijzigd
 from passend.processen.models import Hulpvraagtitel, Status
-from passend.processen.selectors import overgangen_voor, titel_past_bij_school
+from passend.processen.selectors import titel_past_bij_school
 
 
 class StatusIntussenGewijzigd(ValidationError):
@@ -73,6 +73,21 @@ def omschrijving_noemt_leerling(leerling: Leerling, omschrijving: str) -> bool:
     return bool(woorden & {naam for naam in namen if len(naam) > 1})
 
 
+class NaamInOmschrijving(ValidationError):
+    """R16: the omschrijving seems to name the pupil; the user may confirm it is meant."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            {
+                "omschrijving": _(
+                    "De omschrijving lijkt de naam van de leerling te bevatten. De naam hoort "
+                    "hier niet: haal hem weg, of bevestig dat hij er met reden staat."
+                )
+            },
+            code="naam_in_omschrijving",
+        )
+
+
 @transaction.atomic
 def hulpvraag_aanmaken(
     *,
@@ -82,22 +97,23 @@ def hulpvraag_aanmaken(
     door: Gebruiker,
     omschrijving: str = "",
     hulpvraagdatum: date | None = None,
-    bron: str = Hulpvraag.Bron.WEB,
+    bron: Kanaal = Kanaal.WEB,
+    naam_toch_opslaan: bool = False,
 ) -> Hulpvraag:
     """A new hulpvraag in the beginstatus its title names, with the coördinator set
-    automatically (R21, R32). A title that does not fit the school's region is refused (R31)."""
-    if not leerlingen_zichtbaar_voor(door).filter(pk=leerling.pk).exists():
-        raise PermissionDenied
+    automatically (R21, R32). A title that does not fit the school's region is refused (R31);
+    an omschrijving that names the pupil needs the user's confirmation (R16)."""
     if schoolgegevens.leerling_id != leerling.pk:
         raise ValidationError({"schoolgegevens": _("Kies schoolgegevens van deze leerling.")})
+    if not mag_hulpvraag_aanmaken(door, schoolgegevens):
+        raise PermissionDenied
     school = schoolgegevens.school
-    eigen_school = door.scholen.filter(pk=school.pk).exists()
-    if not (eigen_school or werkt_voor_swv(door) or is_applicatiebeheerder(door)):
-        raise ValidationError({"schoolgegevens": _("Kies schoolgegevens van uw eigen school.")})
     if titel.swv_id != leerling.swv_id or not titel.actief:
         raise ValidationError({"titel": _("Kies een titel uit de lijst.")})
     if not titel_past_bij_school(titel, school):
         raise ValidationError({"titel": titel_melding(titel)})
+    if not naam_toch_opslaan and omschrijving_noemt_leerling(leerling, omschrijving):
+        raise NaamInOmschrijving
 
     coordinator = None
     if titel.coordinatortoewijzing == Hulpvraagtitel.Coordinatortoewijzing.SCHOOLCONTACTPERSOON:
@@ -125,6 +141,7 @@ def hulpvraag_aanmaken(
     Statuswijziging.objects.create(
         hulpvraag=hulpvraag, van=None, naar=titel.beginstatus, door=door, op=nu
     )
+    gebeurtenissen.hulpvraag_aangemaakt(hulpvraag, door=door)
     return hulpvraag
 
 
@@ -135,19 +152,21 @@ def hulpvraag_status_wijzigen(
     naar: Status,
     door: Gebruiker,
     reden: str = "",
-    verwachte_status: Status | None = None,
+    verwachte_status: Status | int | None = None,
 ) -> Statuswijziging:
     """Only a change the process allows for one of the actor's roles (R20-R22). The row is
-    locked and compared with the status the actor saw: of two simultaneous changes, the first
-    wins and the second is told what happened (ARCHITECTURE.md rule 4)."""
+    locked and compared with the status the actor saw (`verwachte_status`): of two simultaneous
+    changes, the first wins and the second is told what happened (ARCHITECTURE.md rule 4)."""
     # Lock by primary key alone: PostgreSQL re-checks a locked row's WHERE after waiting, but
     # with the joined rows of its first look, so a visibility filter here would lose the row.
     actueel = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
-    if not hulpvragen_zichtbaar_voor(door).filter(pk=actueel.pk).exists():
+    toegestaan = toegestane_statussen(door, actueel)
+    if not toegestaan.exists():
         raise PermissionDenied
-    if verwachte_status is not None and actueel.status_id != verwachte_status.pk:
+    verwacht = verwachte_status.pk if isinstance(verwachte_status, Status) else verwachte_status
+    if verwacht is not None and actueel.status_id != verwacht:
         raise StatusIntussenGewijzigd(actueel.status)
-    if not overgangen_voor(actueel.status, rolcodes(door)).filter(naar=naar).exists():
+    if not toegestaan.filter(pk=naar.pk).exists():
         raise ValidationError(
             {
                 "naar": _("Vanuit ‘%(van)s’ kunt u niet kiezen voor ‘%(naar)s’.")
@@ -172,6 +191,7 @@ def hulpvraag_status_wijzigen(
     wijziging = Statuswijziging.objects.create(
         hulpvraag=actueel, van=actueel.status, naar=naar, door=door, reden=reden
     )
+    gebeurtenissen.status_gewijzigd(actueel, door=door, van=actueel.status.naam, naar=naar.naam)
     actueel.status = naar
     actueel.status_sinds = wijziging.op
     actueel.save(update_fields=["status", "status_sinds"])
@@ -190,13 +210,11 @@ def hulpvraag_behandeling_wijzigen(
     labels: Iterable[Label],
 ) -> Hulpvraag:
     """R32: the coördinator and labels are set by SWV staff, never by the school."""
-    if not mag_behandeling_wijzigen(door):
-        raise PermissionDenied
-    if not hulpvragen_zichtbaar_voor(door).filter(pk=hulpvraag.pk).exists():
+    if not mag_behandeling_wijzigen(door, hulpvraag):
         raise PermissionDenied
     labels = list(labels)
     if coordinator is not None and (
-        coordinator.swv_id != hulpvraag.swv_id or "swv" not in kanten(coordinator)
+        coordinator.swv_id != hulpvraag.swv_id or not rolfeiten(coordinator).werkt_voor_swv
     ):
         raise ValidationError(
             {"coordinator": _("Kies een medewerker van het samenwerkingsverband.")}
@@ -206,4 +224,5 @@ def hulpvraag_behandeling_wijzigen(
     hulpvraag.coordinator = coordinator
     hulpvraag.save(update_fields=["coordinator"])
     hulpvraag.labels.set(labels)
+    gebeurtenissen.behandeling_gewijzigd(hulpvraag, door=door)
     return hulpvraag

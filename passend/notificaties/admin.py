@@ -11,7 +11,8 @@ from passend.notificaties.services import bericht_opnieuw_versturen
 
 @admin.action(description=_("Opnieuw versturen"))
 def opnieuw_versturen(modeladmin: Any, request: HttpRequest, berichten: QuerySet[Bericht]) -> None:
-    for bericht in berichten.exclude(status=Bericht.Status.VERZONDEN):
+    # A wiped reset link cannot be sent again; it expired long ago anyway.
+    for bericht in berichten.exclude(status=Bericht.Status.VERZONDEN).exclude(vertrouwelijk=True):
         bericht_opnieuw_versturen(bericht=bericht)
     messages.success(request, _("De gekozen berichten worden opnieuw verstuurd."))
 
@@ -27,7 +28,7 @@ class BerichtAdmin(admin.ModelAdmin[Bericht]):
     fields = (
         "onderwerp",
         "aan",
-        "tekst",
+        "inhoud",
         "status",
         "pogingen",
         "laatste_fout",
@@ -36,6 +37,11 @@ class BerichtAdmin(admin.ModelAdmin[Bericht]):
         "verzonden_op",
     )
     readonly_fields = fields
+
+    @admin.display(description=_("tekst"))
+    def inhoud(self, bericht: Bericht) -> str:
+        # A reset link is a secret: not even an administrator reads it here.
+        return str(_("(vertrouwelijk)")) if bericht.vertrouwelijk else bericht.tekst
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -23,7 +23,7 @@ class Bericht(models.Model):
         related_name="berichten",
         verbose_name=_("samenwerkingsverband"),
     )
-    sjabloon = models.CharField(_("sjabloon"), max_length=100)
+    sjabloon = models.CharField(_("sjabloon"), max_length=200)
     aan = models.JSONField(_("aan"), default=list)
     onderwerp = models.CharField(_("onderwerp"), max_length=250)
     tekst = models.TextField(_("tekst"))
@@ -38,6 +38,9 @@ class Bericht(models.Model):
     gemeld_als_mislukt = models.BooleanField(
         _("gemeld in het dagrapport"), default=False, editable=False
     )
+    # A mail with a secret in it (a password-reset link): hidden in the outbox, wiped once
+    # delivered or given up.
+    vertrouwelijk = models.BooleanField(_("vertrouwelijk"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("bericht")

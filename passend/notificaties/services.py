@@ -1,7 +1,7 @@
 """The outbox (ARCHITECTURE.md rule 5): a mail is a row written with the change that causes it,
 delivered after commit by a background task, retried with growing pauses until it goes out."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from functools import partial
 from typing import Any
@@ -14,12 +14,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import default_task_backend
 
-from passend.accounts.models import Gebruiker
 from passend.notificaties.models import Bericht, Dagrapport
 from passend.notificaties.tasks import bericht_bezorgen
 from passend.organisaties.models import Samenwerkingsverband
 
 MAXIMUM_POGINGEN = 8
+GEWIST = "(vertrouwelijk: na bezorgen gewist)"
 
 
 def wachttijd(pogingen: int) -> timedelta:
@@ -29,9 +29,17 @@ def wachttijd(pogingen: int) -> timedelta:
 
 
 def bericht_versturen(
-    *, swv: Samenwerkingsverband, aan: Iterable[str], sjabloon: str, context: dict[str, Any]
+    *,
+    swv: Samenwerkingsverband,
+    aan: Iterable[str],
+    sjabloon: str,
+    context: dict[str, Any],
+    vertrouwelijk: bool = False,
 ) -> Bericht | None:
-    """Queues one mail from the templates notificaties/mail/<sjabloon>(_onderwerp).txt.
+    """Queues one mail. `sjabloon` is the full name of the body's template, owned by the app
+    that sends (e.g. "hulpvragen/mail/status_gewijzigd.txt"); the subject is the template of the
+    same name ending in "_onderwerp.txt". A `vertrouwelijk` mail (a password-reset link) is not
+    shown in the outbox and its text is wiped once it is delivered or given up.
 
     Call it inside the transaction of the change: if that rolls back, so does the mail.
     """
@@ -39,14 +47,14 @@ def bericht_versturen(
     if not adressen:
         return None
     context = {**context, "basis_url": settings.PASSEND_BASIS_URL}
+    stam = sjabloon.removesuffix(".txt")
     bericht = Bericht.objects.create(
         swv=swv,
         sjabloon=sjabloon,
         aan=adressen,
-        onderwerp=" ".join(
-            render_to_string(f"notificaties/mail/{sjabloon}_onderwerp.txt", context).split()
-        ),
-        tekst=render_to_string(f"notificaties/mail/{sjabloon}.txt", context),
+        onderwerp=" ".join(render_to_string(f"{stam}_onderwerp.txt", context).split()),
+        tekst=render_to_string(sjabloon, context),
+        vertrouwelijk=vertrouwelijk,
     )
     _na_commit_bezorgen(bericht)
     return bericht
@@ -91,6 +99,8 @@ def bericht_bezorgen_nu(bericht_id: int) -> Bericht | None:
             bericht.status = Bericht.Status.VERZONDEN
             bericht.verzonden_op = timezone.now()
             bericht.laatste_fout = ""
+        if bericht.vertrouwelijk and bericht.status != Bericht.Status.WACHTEND:
+            bericht.tekst = GEWIST
         bericht.save()
         return bericht
 
@@ -130,8 +140,13 @@ def wachtende_berichten_aanbieden() -> int:
     return len(klaar)
 
 
-def dagrapport_versturen() -> int:
-    """Once a day: each SWV's application administrators hear which mails failed for good.
+def wachtende_berichten_aanbieden_periodiek() -> str:
+    return f"{wachtende_berichten_aanbieden()} wachtende e-mail(s) aangeboden."
+
+
+def dagrapport_versturen(*, ontvangers: Callable[[Samenwerkingsverband], Iterable[str]]) -> int:
+    """Once a day: each SWV whose mails failed for good hears which, at the addresses
+    `ontvangers` gives for it (its application administrators, accounts/apps.py).
 
     Returns the number of SWVs that got a report; 0 when today's report already went out.
     """
@@ -142,14 +157,11 @@ def dagrapport_versturen() -> int:
     rapporten = 0
     for swv in Samenwerkingsverband.objects.filter(pk__in=mislukt.values("swv")):
         berichten = list(mislukt.filter(swv=swv).order_by("aangemaakt_op"))
-        beheerders = Gebruiker.objects.filter(
-            swv=swv, is_active=True, rollen__code="applicatiebeheerder"
-        ).values_list("email", flat=True)
         with transaction.atomic():
             bericht_versturen(
                 swv=swv,
-                aan=beheerders,
-                sjabloon="mislukte_berichten",
+                aan=ontvangers(swv),
+                sjabloon="notificaties/mail/mislukte_berichten.txt",
                 context={"swv": swv, "berichten": berichten},
             )
             Bericht.objects.filter(pk__in=[b.pk for b in berichten]).update(gemeld_als_mislukt=True)

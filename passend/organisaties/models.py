@@ -2,7 +2,6 @@ import uuid
 from collections.abc import Collection
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,16 +20,11 @@ class Samenwerkingsverband(models.Model):
 
     code = models.CharField(_("code"), max_length=6, unique=True, validators=[swv_code_validator])
     naam = models.CharField(_("naam"), max_length=200)
-    max_bijlage_mb = models.PositiveSmallIntegerField(
-        _("grootste bijlage (MB)"),
-        default=10,
-        validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text=_("Een bijlage mag hoogstens zo groot zijn (R3); standaard 10 MB."),
-    )
-    # Renewed whenever what the overview's filter lists show changes (schools, regio's, titles,
-    # statuses, staff, labels): processes keep those lists per SWV until it differs.
-    keuzeversie = models.UUIDField(
-        _("versie van de keuzelijsten"), default=uuid.uuid4, editable=False
+    # Renewed whenever the SWV's configuration changes (schools, regio's, processes, titles,
+    # staff, labels): a process that keeps something read from that configuration reads it
+    # again once this differs. Each page reads this row with the account, so comparing is free.
+    configuratieversie = models.UUIDField(
+        _("versie van de configuratie"), default=uuid.uuid4, editable=False
     )
 
     class Meta:
@@ -40,10 +34,6 @@ class Samenwerkingsverband(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.naam}"
-
-    @property
-    def max_bijlage_bytes(self) -> int:
-        return int(self.max_bijlage_mb) * 1024 * 1024
 
     def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         # Normalised before the field validators see it: " po2806" is a valid code.

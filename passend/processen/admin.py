@@ -31,6 +31,7 @@ class StatusInline(admin.TabularInline[Status, Proces]):
         "school_moet_actie_ondernemen",
         "eindstatus",
         "reden_verplicht",
+        "telt_als_thuiszitter",
         "instructie",
     ]
     formfield_overrides = {

@@ -64,6 +64,14 @@ class Status(models.Model):
         blank=True,
         help_text=_("Wat de school nu moet doen; staat in de e-mail bij deze statuswijziging."),
     )
+    telt_als_thuiszitter = models.BooleanField(
+        _("telt als thuiszitter"),
+        default=False,
+        help_text=_(
+            "Aan voor de status waarin een leerling als thuiszitter geregistreerd staat zonder "
+            "oplossing; het Managementoverzicht telt hulpvragen in deze status."
+        ),
+    )
 
     class Meta:
         verbose_name = _("status")

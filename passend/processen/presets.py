@@ -164,6 +164,7 @@ STATUSVELDEN: dict[str, type] = {
     "school_moet_actie_ondernemen": bool,
     "eindstatus": bool,
     "reden_verplicht": bool,
+    "telt_als_thuiszitter": bool,
     "instructie": str,
 }
 # A field left out of the preset gets this value, also on a reload (the preset is the truth).
@@ -172,6 +173,7 @@ STATUS_STANDAARD: dict[str, Any] = {
     "school_moet_actie_ondernemen": False,
     "eindstatus": False,
     "reden_verplicht": False,
+    "telt_als_thuiszitter": False,
     "instructie": "",
 }
 TITELSLEUTELS = {

@@ -24,23 +24,10 @@ from django.utils.translation import gettext as _
 
 from passend.accounts.models import Gebruiker
 from passend.hulpvragen.models import Hulpvraag, Statuswijziging
-from passend.hulpvragen.selectors import (
-    hulpvragen_zichtbaar_voor,
-    is_applicatiebeheerder,
-    werkt_voor_swv,
-)
 from passend.organisaties.models import Regio, School
 from passend.processen.models import Proces, Status
 
-# The status that registers a pupil as thuiszitter without a solution yet (preset
-# ppo_rotterdam, process "Thuiszitter"). Statuses are data; this name is the convention.
-THUISZITTER = "Thuiszitter"
 MAANDEN_STANDAARD = 12
-
-
-def mag_managementoverzicht_zien(gebruiker: Gebruiker) -> bool:
-    """SWV staff and the application administrator; school users and outsiders never."""
-    return werkt_voor_swv(gebruiker) or is_applicatiebeheerder(gebruiker)
 
 
 def regios_voor(gebruiker: Gebruiker) -> QuerySet[Regio]:
@@ -81,7 +68,7 @@ class Doorlooptijd:
 
 @dataclass(frozen=True)
 class Thuiszitters:
-    bekend: bool  # False: this SWV has no status named "Thuiszitter"
+    bekend: bool  # False: no status of this SWV registers a thuiszitter
     nu: int
     per_maand: list[Staaf]
     eerste_maand: date
@@ -98,7 +85,7 @@ def _in_periode(gebruiker: Gebruiker, periode: Periode) -> QuerySet[Hulpvraag]:
 
 
 def _in_regio(gebruiker: Gebruiker, periode: Periode) -> QuerySet[Hulpvraag]:
-    hulpvragen = hulpvragen_zichtbaar_voor(gebruiker)
+    hulpvragen = Hulpvraag.objects.zichtbaar_voor(gebruiker)
     if periode.regio is not None:
         hulpvragen = hulpvragen.filter(schoolgegevens__school__regio=periode.regio)
     return hulpvragen
@@ -232,12 +219,13 @@ def _volgende_maand(maand: date) -> date:
 
 
 def thuiszitters(gebruiker: Gebruiker, periode: Periode) -> Thuiszitters:
-    """ "Nu": hulpvragen whose current status is Thuiszitter (registered, no solution yet), in
-    the regio; the period does not apply. "Per maand": the hulpvragen that entered the status
-    Thuiszitter in that month (Europe/Amsterdam), each counted once a month; the months of the
-    period, or the last twelve without one."""
+    """ "Nu": hulpvragen whose current status registers a thuiszitter without a solution yet
+    (`Status.telt_als_thuiszitter`; "Thuiszitter" in the PPO preset), in the regio; the period
+    does not apply. "Per maand": the hulpvragen that entered such a status in that month
+    (Europe/Amsterdam), each counted once a month; the months of the period, or the last twelve
+    without one."""
     statussen = list(
-        Status.objects.filter(proces__swv=gebruiker.swv_id, naam=THUISZITTER).values_list(
+        Status.objects.filter(proces__swv=gebruiker.swv_id, telt_als_thuiszitter=True).values_list(
             "pk", flat=True
         )
     )

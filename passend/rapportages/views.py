@@ -6,12 +6,12 @@ from django.views.decorators.http import require_GET
 
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.rapportages.forms import PeriodeForm
+from passend.rapportages.rechten import mag_managementoverzicht_zien
 from passend.rapportages.selectors import (
     Periode,
     Staaf,
     aantallen,
     doorlooptijden,
-    mag_managementoverzicht_zien,
     regios_voor,
     thuiszitters,
 )

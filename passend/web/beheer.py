@@ -14,12 +14,12 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from passend.accounts.models import Schoolcontactpersoon
+from passend.accounts.rechten import rolfeiten
 from passend.accounts.selectors import ingelogde_gebruiker
+from passend.bijlagen.models import Bijlageinstellingen
 from passend.hulpvragen.models import Label
-from passend.hulpvragen.selectors import is_applicatiebeheerder
 from passend.notificaties.admin import BerichtAdmin
 from passend.notificaties.models import Bericht
-from passend.organisaties.models import Samenwerkingsverband
 from passend.processen.admin import (
     HulpvraagtitelAdmin,
     ProcesAdmin,
@@ -35,8 +35,8 @@ def _swv_id(request: HttpRequest) -> int:
 
 def _is_eigen_beheerder(request: HttpRequest) -> bool:
     user = request.user
-    return bool(user.is_authenticated and user.is_active) and is_applicatiebeheerder(
-        ingelogde_gebruiker(request)
+    return bool(user.is_authenticated and user.is_active) and (
+        rolfeiten(ingelogde_gebruiker(request)).is_applicatiebeheerder
     )
 
 
@@ -152,16 +152,19 @@ class EigenBerichtAdmin(EigenSwvMixin, BerichtAdmin):
         return _is_eigen_beheerder(request)
 
 
-class EigenSamenwerkingsverbandAdmin(EigenSwvMixin, admin.ModelAdmin[Samenwerkingsverband]):
-    """The SWV's own settings; code and name belong to the operators."""
+class EigenBijlageinstellingenAdmin(EigenSwvMixin, admin.ModelAdmin[Bijlageinstellingen]):
+    """The SWV's own settings for attachments: one row, made on first visit."""
 
-    swv_pad = "pk"
-    list_display = ["code", "naam", "max_bijlage_mb"]
-    fields = ["code", "naam", "max_bijlage_mb"]
-    readonly_fields = ["code", "naam"]
+    list_display = ["__str__", "max_bijlage_mb"]
+    fields = ["max_bijlage_mb"]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        if _is_eigen_beheerder(request):
+            Bijlageinstellingen.objects.get_or_create(swv_id=_swv_id(request))
+        return super().changelist_view(request, extra_context)
 
 
 class SwvBeheerSite(admin.AdminSite):
@@ -182,4 +185,4 @@ swv_beheer.register(Hulpvraagtitel, EigenHulpvraagtitelAdmin)
 swv_beheer.register(Label, EigenLabelAdmin)
 swv_beheer.register(Schoolcontactpersoon, EigenSchoolcontactpersoonAdmin)
 swv_beheer.register(Bericht, EigenBerichtAdmin)
-swv_beheer.register(Samenwerkingsverband, EigenSamenwerkingsverbandAdmin)
+swv_beheer.register(Bijlageinstellingen, EigenBijlageinstellingenAdmin)

@@ -1,7 +1,7 @@
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from passend.accounts.selectors import ingelogde_gebruiker, kanten, rolcodes
+from passend.accounts.selectors import ingelogde_gebruiker
 from passend.web.navigation import HOOFDMENU
 
 
@@ -13,12 +13,9 @@ def navigatie(request: HttpRequest) -> dict[str, object]:
     if not (getattr(request, "user", None) and request.user.is_authenticated):
         return {}
     gebruiker = ingelogde_gebruiker(request)
-    rollen, eigen_kanten = rolcodes(gebruiker), kanten(gebruiker)
     items = []
     for item in HOOFDMENU:
-        if item.alleen_voor_rol and item.alleen_voor_rol not in rollen:
-            continue
-        if item.alleen_voor_kant and item.alleen_voor_kant not in eigen_kanten:
+        if not item.voor(gebruiker):
             continue
         try:
             url = reverse(item.url_name)

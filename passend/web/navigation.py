@@ -1,20 +1,25 @@
-"""The main navigation. An item appears only when its page exists: no placeholder pages.
+"""The main navigation. An item appears only when its page exists and the account may open it:
+no placeholder pages, and the same rights the pages themselves check.
 
 "Mijn acties" comes first: it is the page after login, where an IB'er or SCP starts the day.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
+
+from passend.accounts.models import Gebruiker
+from passend.accounts.rechten import rolfeiten
+from passend.rapportages.rechten import mag_managementoverzicht_zien
 
 
 @dataclass(frozen=True)
 class NavigatieItem:
     label: StrOrPromise
     url_name: str
-    alleen_voor_rol: str | None = None
-    alleen_voor_kant: str | None = None  # "school", "swv" or "extern" (Rol.kant)
+    voor: Callable[[Gebruiker], bool] = lambda _gebruiker: True
 
 
 HOOFDMENU: list[NavigatieItem] = [
@@ -24,9 +29,11 @@ HOOFDMENU: list[NavigatieItem] = [
     NavigatieItem(
         label=_("Managementoverzicht"),
         url_name="rapportages:managementoverzicht",
-        alleen_voor_kant="swv",
+        voor=mag_managementoverzicht_zien,
     ),
     NavigatieItem(
-        label=_("SWV-beheer"), url_name="swv_beheer:index", alleen_voor_rol="applicatiebeheerder"
+        label=_("SWV-beheer"),
+        url_name="swv_beheer:index",
+        voor=lambda gebruiker: rolfeiten(gebruiker).is_applicatiebeheerder,
     ),
 ]

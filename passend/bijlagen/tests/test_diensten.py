@@ -10,13 +10,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.management import call_command
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from passend.bijlagen.controles import BestandGeweigerd
 from passend.bijlagen.models import (
-    AlleenToevoegenError,
     Bijlage,
+    Bijlageinstellingen,
     Bijlageverwijdering,
     WachtendeBijlage,
 )
@@ -30,13 +30,19 @@ from passend.bijlagen.services import (
 )
 from passend.bijlagen.tests import bestanden
 from passend.bijlagen.tests.conftest import opgeslagen_bestanden, opslagmap
+from passend.core.kanalen import Kanaal
+from passend.core.models import AlleenToevoegenError
+from passend.hulpvragen.models import Hulpvraag
+from passend.hulpvragen.services import hulpvraag_aanmaken
+from passend.hulpvragen.tests.factories import leerling_op_school
+from passend.processen.models import Hulpvraagtitel
 
 pytestmark = pytest.mark.django_db
 
 
-def aanbieden(hulpvraag, door, tmp_path: Path, naam: str, inhoud: bytes):  # type: ignore[no-untyped-def]
+def aanbieden(hulpvraag, door, tmp_path: Path, naam: str, inhoud: bytes, **kwargs):  # type: ignore[no-untyped-def]
     pad = bestanden.schrijven(tmp_path / "upload.tmp", inhoud)
-    return bestand_aanbieden(hulpvraag=hulpvraag, pad=pad, bestandsnaam=naam, door=door)
+    return bestand_aanbieden(hulpvraag=hulpvraag, pad=pad, bestandsnaam=naam, door=door, **kwargs)
 
 
 def test_r2_a_checked_file_is_stored_under_a_random_name_with_its_row(
@@ -73,8 +79,7 @@ def test_a_refused_file_leaves_nothing_behind(omgeving, hulpvraag, tmp_path):
 
 
 def test_r3_the_limit_is_a_setting_per_swv(omgeving, hulpvraag, tmp_path):
-    omgeving.ppo.max_bijlage_mb = 1
-    omgeving.ppo.save()
+    Bijlageinstellingen.objects.create(swv=omgeving.ppo, max_bijlage_mb=1)
     hulpvraag.refresh_from_db()
     with pytest.raises(BestandGeweigerd):
         aanbieden(hulpvraag, omgeving.ib_regenboog, tmp_path, "Notities.txt", b"a" * (1024**2 + 1))
@@ -254,26 +259,65 @@ def test_a_storage_failure_after_writing_leaves_neither_row_nor_file(
 def test_a_failing_commit_after_the_file_was_stored_leaves_neither_row_nor_file(
     omgeving, hulpvraag, tmp_path, monkeypatch
 ):
-    """The row is inserted and the file stored; then the COMMIT itself fails in the database.
-    While the storage writes, the same connection points the new row at a hulpvraag that does
-    not exist: Django's foreign keys are checked at commit (deferred, on SQLite and PostgreSQL),
-    so the database refuses the COMMIT, as it would when the hulpvraag vanished meanwhile."""
-    echte_save = FileSystemStorage._save  # type: ignore[attr-defined]
+    """The file is stored and the row inserted; then the COMMIT itself fails in the database.
+    Just before it, the same connection points the new row at a hulpvraag that does not exist:
+    Django's foreign keys are checked at commit (deferred, on SQLite and PostgreSQL), so the
+    database refuses the COMMIT, as it would when the hulpvraag vanished meanwhile. Django's
+    connection is patched, not our code."""
+    echte_commit = connection.commit
 
-    def save_en_rij_breken(self, name, content):  # type: ignore[no-untyped-def]
-        opgeslagen = echte_save(self, name, content)
+    def rij_breken_en_committen():  # type: ignore[no-untyped-def]
         with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE bijlagen_bijlage SET hulpvraag_id = %s WHERE opslagnaam = %s",
-                [hulpvraag.pk + 1000, name],
-            )
-        return opgeslagen
+            cursor.execute("UPDATE bijlagen_bijlage SET hulpvraag_id = %s", [hulpvraag.pk + 1000])
+        echte_commit()
 
-    monkeypatch.setattr(FileSystemStorage, "_save", save_en_rij_breken)
+    monkeypatch.setattr(connection, "commit", rij_breken_en_committen)
     with pytest.raises(IntegrityError):
         aanbieden(hulpvraag, omgeving.ib_regenboog, tmp_path, "OPP.pdf", bestanden.pdf())
+    monkeypatch.undo()
     assert not Bijlage.objects.exists()
     assert opgeslagen_bestanden() == set()
+
+
+def test_a_hulpvraag_and_its_attachments_are_made_in_one_transaction(
+    omgeving, tmp_path, django_capture_on_commit_callbacks
+):
+    """One intake path (an LVS sends a request with files): the hulpvraag and its files commit
+    together, or not at all. A file stored for a rolled-back intake has no row; the clean-up
+    removes it once it is older than an upload can take."""
+    leerling, schoolgegevens = leerling_op_school(
+        omgeving.ib_regenboog, omgeving.regenboog, roepnaam="Mila"
+    )
+    titel = Hulpvraagtitel.objects.get(swv=omgeving.ppo, naam="Ambulante Begeleiding")
+
+    def intake(*bestanden_: tuple[str, bytes]) -> None:
+        with transaction.atomic():
+            nieuw = hulpvraag_aanmaken(
+                leerling=leerling,
+                schoolgegevens=schoolgegevens,
+                titel=titel,
+                door=omgeving.ib_regenboog,
+                bron=Kanaal.ESIS,
+            )
+            for naam, inhoud in bestanden_:
+                aanbieden(nieuw, omgeving.ib_regenboog, tmp_path, naam, inhoud, bron=Kanaal.ESIS)
+
+    with pytest.raises(BestandGeweigerd):
+        intake(("OPP.pdf", bestanden.pdf()), ("macro.docm", bestanden.docm()))
+    assert not Hulpvraag.objects.filter(leerling=leerling).exists()
+    assert not Bijlage.objects.exists()
+    wezen = opgeslagen_bestanden()
+    assert len(wezen) == 1  # the OPP's file, stored before the refusal rolled everything back
+    een_uur_geleden = (timezone.now() - timedelta(hours=1, minutes=1)).timestamp()
+    for naam in wezen:
+        os.utime(opslagmap() / naam, (een_uur_geleden, een_uur_geleden))
+    call_command("bijlagen_opruimen", stdout=io.StringIO())
+    assert opgeslagen_bestanden() == set()
+
+    intake(("OPP.pdf", bestanden.pdf()), ("Verslag.docx", bestanden.docx()))
+    nieuw = Hulpvraag.objects.get(leerling=leerling)
+    assert (nieuw.bron, set(nieuw.bijlagen.values_list("bron", flat=True))) == ("esis", {"esis"})
+    assert nieuw.bijlagen.count() == 2 and len(opgeslagen_bestanden()) == 2
 
 
 def test_the_cleanup_command_removes_orphans_and_expired_waiting_files(
@@ -313,8 +357,7 @@ def test_the_cleanup_command_removes_orphans_and_expired_waiting_files(
 def test_r3_an_oversized_scanned_pdf_waits_as_a_300_dpi_copy_that_fits(
     omgeving, hulpvraag, tmp_path, django_capture_on_commit_callbacks
 ):
-    omgeving.ppo.max_bijlage_mb = 1
-    omgeving.ppo.save()
+    Bijlageinstellingen.objects.create(swv=omgeving.ppo, max_bijlage_mb=1)
     hulpvraag.refresh_from_db()
     scan = bestanden.pdf_gescand(paginas=3, dpi=600)
     assert len(scan) > 1024 * 1024
@@ -335,8 +378,7 @@ def test_r3_an_oversized_scanned_pdf_waits_as_a_300_dpi_copy_that_fits(
 def test_r3_a_scanned_pdf_still_too_big_after_downsampling_is_refused(
     omgeving, hulpvraag, tmp_path
 ):
-    omgeving.ppo.max_bijlage_mb = 1
-    omgeving.ppo.save()
+    Bijlageinstellingen.objects.create(swv=omgeving.ppo, max_bijlage_mb=1)
     hulpvraag.refresh_from_db()
     # Pages of 4 by 4 inch: at 300 dpi still well over 1 MB.
     scan = bestanden.pdf_gescand(paginas=2, dpi=400, inch=4.0)

@@ -13,25 +13,30 @@ def leerling_op_school(
     ib: Gebruiker,
     school: School,
     *,
+    aanvrager: Gebruiker | None = None,
     roepnaam: str = "Jan",
     tussenvoegsel: str = "van",
     achternaam: str = "Boven",
     geboortedatum: date = date(2016, 9, 3),
 ) -> tuple[Leerling, Schoolgegevens]:
-    """A dossier as an IB'er enters it: basisgegevens, then schoolgegevens (R14, R15)."""
+    """A dossier as an IB'er enters it: basisgegevens, then schoolgegevens (R14, R15). Someone
+    else than the school's staff (SWV staff) names an `aanvrager` of the school."""
     leerling = leerling_aanmaken(
         door=ib,
         roepnaam=roepnaam,
         tussenvoegsel=tussenvoegsel,
         achternaam=achternaam,
         geboortedatum=geboortedatum,
+        # Tests make many pupils with the default name; the duplicate check has its own tests.
+        toch_nieuw_dossier=True,
     )
     schoolgegevens = schoolgegevens_toevoegen(
         leerling=leerling,
         school=school,
-        aanvrager=ib,
-        contactpersoon=ib.volledige_naam,
-        email=ib.email,
+        door=ib,
+        aanvrager=aanvrager or ib,
+        contactpersoon=(aanvrager or ib).volledige_naam,
+        email=(aanvrager or ib).email,
         groep="5",
     )
     return leerling, schoolgegevens

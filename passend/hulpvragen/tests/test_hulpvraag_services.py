@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from passend.accounts.tests.factories import account_maken
 from passend.hulpvragen.models import Hulpvraag, Statuswijziging
-from passend.hulpvragen.selectors import hulpvragen_zichtbaar_voor
 from passend.hulpvragen.services import (
     StatusIntussenGewijzigd,
     hulpvraag_aanmaken,
@@ -49,21 +49,21 @@ def test_r21_tlv_ijsselmonde_starts_voorlopig_and_invisible(omgeving):
         omgeving.ib_regenboog, omgeving.regenboog, "TLV-aanvraag (IJsselmonde)"
     )
     assert hulpvraag.status.naam == "TLV_1_voorlopig"
-    assert not hulpvragen_zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
+    assert not Hulpvraag.objects.zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
 
 
 def test_r23_ob_is_invisible_to_the_swv_until_the_school_submits(omgeving):
     hulpvraag = hulpvraag_op_school(
         omgeving.ib_regenboog, omgeving.regenboog, "Ondersteuningsbudget"
     )
-    assert not hulpvragen_zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
-    assert hulpvragen_zichtbaar_voor(omgeving.beheerder).filter(pk=hulpvraag.pk).exists()
+    assert not Hulpvraag.objects.zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
+    assert Hulpvraag.objects.zichtbaar_voor(omgeving.beheerder).filter(pk=hulpvraag.pk).exists()
     hulpvraag_status_wijzigen(
         hulpvraag=hulpvraag,
         naar=status(hulpvraag, "OB aanvraag indienen"),
         door=omgeving.ib_regenboog,
     )
-    assert hulpvragen_zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
+    assert Hulpvraag.objects.zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,8 @@ def test_r31_title_outside_its_region_is_refused_naming_the_right_one(
     omgeving, school, titelnaam, alternatief
 ):
     school = getattr(omgeving, school)
-    leerling, schoolgegevens = leerling_op_school(omgeving.beheerder, school)
+    aanvrager = account_maken(omgeving.ppo, "ib_hier", scholen=(school,))
+    leerling, schoolgegevens = leerling_op_school(omgeving.beheerder, school, aanvrager=aanvrager)
     with pytest.raises(ValidationError) as fout:
         hulpvraag_aanmaken(
             leerling=leerling,
@@ -242,4 +243,4 @@ def test_r30_tlv_1_incompleet_means_the_school_acts_and_sets_tlv_2_indienen(omge
     )
     hulpvraag.refresh_from_db()
     assert hulpvraag.status.naam == "TLV_2_indienen"
-    assert hulpvragen_zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
+    assert Hulpvraag.objects.zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()

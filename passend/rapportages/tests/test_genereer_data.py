@@ -16,7 +16,6 @@ from passend.accounts.models import Gebruiker
 from passend.core.normalize import zonder_accenten
 from passend.dossiers.services import schoolgegevens_toevoegen
 from passend.hulpvragen.models import Hulpvraag, Referentieteller, Statuswijziging
-from passend.hulpvragen.selectors import hulpvragen_zichtbaar_voor
 from passend.hulpvragen.services import hulpvraag_aanmaken
 from passend.organisaties.models import Samenwerkingsverband
 from passend.processen.models import Hulpvraagtitel, Statusovergang
@@ -72,6 +71,7 @@ def test_referenties_uniek_en_de_teller_loopt_door(accounts):
     schoolgegevens = schoolgegevens_toevoegen(
         leerling=leerling,
         school=ib.scholen.get(),
+        door=ib,
         aanvrager=ib,
         contactpersoon=ib.volledige_naam,
         email=ib.email,
@@ -91,11 +91,11 @@ def test_zichtbaarheid_per_rol(accounts):
     ib = Gebruiker.objects.get(swv=swv, gebruikersnaam="ib01")
     beheerder = Gebruiker.objects.get(swv=swv, gebruikersnaam="beheerder")
     alle = Hulpvraag.objects.filter(swv=swv)
-    assert hulpvragen_zichtbaar_voor(beheerder).count() == alle.count() == 50
-    assert hulpvragen_zichtbaar_voor(scp).count() == (
+    assert Hulpvraag.objects.zichtbaar_voor(beheerder).count() == alle.count() == 50
+    assert Hulpvraag.objects.zichtbaar_voor(scp).count() == (
         alle.filter(status__zichtbaar_voor_swv=True).count()
     )
-    assert set(hulpvragen_zichtbaar_voor(ib)) == set(
+    assert set(Hulpvraag.objects.zichtbaar_voor(ib)) == set(
         alle.filter(schoolgegevens__school__in=ib.scholen.all())
     )
 

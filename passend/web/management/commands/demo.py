@@ -222,6 +222,7 @@ class Command(BaseCommand):
             schoolgegevens = schoolgegevens_toevoegen(
                 leerling=leerling,
                 school=School.objects.get(swv=ppo, code=school),
+                door=aanvrager,
                 aanvrager=aanvrager,
                 contactpersoon=aanvrager.volledige_naam,
                 email=aanvrager.email,

@@ -1,12 +1,15 @@
-"""The dossier screens of the manual's direct-entry chapter: Nieuw dossier, and the tabs
-Basisgegevens (with Adres toevoegen), Schoolgegevens and Hulpvraag."""
+"""The dossier screens of the manual's direct-entry chapter: Toevoegen (search the pupil, R13),
+Nieuw dossier, and the tabs Basisgegevens (with Adres toevoegen), Schoolgegevens and Hulpvraag.
+They live here, not in dossiers, because a dossier's visibility follows its hulpvragen.
+
+Every page that shows the pupil logs the read (P2); every change is logged by its service."""
 
 from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,70 +18,81 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from passend.accounts.models import Gebruiker
+from passend.accounts.rechten import eigen_scholen, rolfeiten
 from passend.accounts.selectors import ingelogde_gebruiker
-from passend.audit.models import Inzage
-from passend.audit.services import inzage_vastleggen
+from passend.audit import gebeurtenissen
 from passend.dossiers.models import Leerling, Schoolgegevens
+from passend.dossiers.rechten import mag_dossier_aanmaken, mag_dossier_wijzigen
+from passend.dossiers.selectors import (
+    aanvragers_voor_scholen,
+    adres_van,
+    leerling_voor,
+    leerlingen_zoeken,
+    scholen_voor_schoolgegevens,
+    schoolgegevens_van,
+    schoolgegevens_voor_hulpvraag,
+)
 from passend.dossiers.services import (
+    MogelijkDubbeleLeerling,
     adres_toevoegen,
     adres_wijzigen,
     leerling_aanmaken,
     leerling_wijzigen,
     schoolgegevens_toevoegen,
 )
-from passend.hulpvragen.forms import AdresForm, BasisgegevensForm, HulpvraagForm, SchoolgegevensForm
-from passend.hulpvragen.selectors import (
-    aanvragers_voor_scholen,
-    grondslag,
-    hulpvragen_zichtbaar_voor,
-    leerlingen_zichtbaar_voor,
-    mag_dossiers_invoeren,
-    mogelijke_dubbele_leerlingen,
-    scholen_voor_schoolgegevens,
-    schoolgegevens_voor_hulpvraag,
-    werkt_voor_school,
+from passend.hulpvragen.forms import (
+    AdresForm,
+    BasisgegevensForm,
+    HulpvraagForm,
+    LeerlingZoekForm,
+    SchoolgegevensForm,
 )
-from passend.hulpvragen.services import hulpvraag_aanmaken, omschrijving_noemt_leerling
+from passend.hulpvragen.selectors import hulpvragen_van_leerling
+from passend.hulpvragen.services import NaamInOmschrijving, hulpvraag_aanmaken
 from passend.processen.selectors import titels_voor_school
 
 
 def _leerling(request: HttpRequest, pk: int) -> tuple[Gebruiker, Leerling]:
     gebruiker = ingelogde_gebruiker(request)
-    leerling = get_object_or_404(leerlingen_zichtbaar_voor(gebruiker), pk=pk)
+    try:
+        return gebruiker, leerling_voor(gebruiker, pk)
+    except Leerling.DoesNotExist as fout:
+        raise Http404 from fout
+
+
+def _schrijfbaar(request: HttpRequest, pk: int) -> tuple[Gebruiker, Leerling]:
+    """A dossier form: only for who may change the dossier; a 404 otherwise."""
+    gebruiker, leerling = _leerling(request, pk)
+    if not mag_dossier_wijzigen(gebruiker, leerling):
+        raise Http404
     return gebruiker, leerling
 
 
-def _vastleggen(
-    request: HttpRequest, gebruiker: Gebruiker, leerling: Leerling, actie: str, **details: str
-) -> None:
-    """The access-log row for a view or change of this pupil's dossier (P2)."""
-    inzage_vastleggen(
-        request=request,
-        actie=actie,
-        objecttype="leerling",
-        object_id=leerling.pk,
-        leerling_id=leerling.pk,
-        grondslag=grondslag(gebruiker),
-        details=details,
-    )
+def _tonen(
+    request: HttpRequest,
+    gebruiker: Gebruiker,
+    leerling: Leerling,
+    sjabloon: str,
+    context: dict[str, Any],
+    **details: str,
+) -> HttpResponse:
+    """Renders a page of the dossier and logs that it was seen (P2)."""
+    gebeurtenissen.leerling_bekeken(leerling, door=gebruiker, **details)
+    return render(request, sjabloon, {"leerling": leerling, **context})
 
 
 def _opslaan_en_terug(
     request: HttpRequest,
-    gebruiker: Gebruiker,
     leerling: Leerling,
     form: forms.BaseForm,
     opslaan: Callable[[dict[str, Any]], object],
     *,
     melding: str,
     terug: str = "hulpvragen:dossier",
-    **details: str,
 ) -> HttpResponse | None:
-    """Saves a valid dossier form through a service, logs the change and goes back to the tab.
-
-    None while there is nothing to save yet, or the service refused: the form then shows why,
-    beside the fields, with everything typed still in it.
-    """
+    """Saves a valid dossier form through a service (which checks the right and logs the
+    change) and goes back to the tab. None while there is nothing to save yet, or when the
+    service refused: the form then shows why, beside the fields, with everything typed kept."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
@@ -86,114 +100,124 @@ def _opslaan_en_terug(
     except ValidationError as fout:
         form.add_error(None, fout)
         return None
-    _vastleggen(request, gebruiker, leerling, Inzage.Actie.GEWIJZIGD, **details)
+    except PermissionDenied as fout:
+        raise Http404 from fout
     messages.success(request, melding)
     return redirect(terug, pk=leerling.pk)
+
+
+@require_GET
+def toevoegen(request: HttpRequest) -> HttpResponse:
+    """Toevoegen: first look the pupil up by name (R13); a known pupil goes straight on."""
+    gebruiker = ingelogde_gebruiker(request)
+    if not mag_dossier_aanmaken(gebruiker):
+        raise Http404
+    form = LeerlingZoekForm(request.GET or None)
+    gevonden = None
+    if form.is_valid() and form.cleaned_data["naam"]:
+        gevonden = list(leerlingen_zoeken(gebruiker, form.cleaned_data["naam"])[:50])
+        gebeurtenissen.leerlingen_gezocht(gevonden, door=gebruiker)
+    return render(request, "hulpvragen/toevoegen.html", {"form": form, "gevonden": gevonden})
 
 
 @require_http_methods(["GET", "POST"])
 def dossier_nieuw(request: HttpRequest) -> HttpResponse:
     """Nieuw dossier, tab Basisgegevens (R13, R14), with a warning on a probable duplicate."""
     gebruiker = ingelogde_gebruiker(request)
-    if not mag_dossiers_invoeren(gebruiker):
+    if not mag_dossier_aanmaken(gebruiker):
         raise Http404
     form = BasisgegevensForm(request.POST if request.method == "POST" else None)
-    dubbele: QuerySet[Leerling] | None = None
+    dubbele: list[Leerling] = []
     if request.method == "POST" and form.is_valid():
-        gegevens = {k: v for k, v in form.cleaned_data.items() if k != "toch_nieuw_dossier"}
-        dubbele = mogelijke_dubbele_leerlingen(
-            gebruiker,
-            roepnaam=gegevens["roepnaam"],
-            achternaam=gegevens["achternaam"],
-            geboortedatum=gegevens["geboortedatum"],
-        )
-        if not dubbele.exists() or form.cleaned_data["toch_nieuw_dossier"]:
-            try:
-                leerling = leerling_aanmaken(door=gebruiker, **gegevens)
-            except ValidationError as fout:
-                form.add_error(None, fout)
-            else:
-                _vastleggen(request, gebruiker, leerling, Inzage.Actie.AANGEMAAKT)
-                messages.success(request, _("Het dossier is opgeslagen."))
-                return redirect("hulpvragen:dossier", pk=leerling.pk)
-    return render(
-        request,
-        "hulpvragen/dossier_nieuw.html",
-        {"form": form, "dubbele": dubbele if dubbele is not None and dubbele.exists() else None},
-    )
+        try:
+            leerling = leerling_aanmaken(door=gebruiker, **form.cleaned_data)
+        except MogelijkDubbeleLeerling as fout:
+            dubbele = fout.dubbele  # the warning above the form names them
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, _("Het dossier is opgeslagen."))
+            return redirect("hulpvragen:dossier", pk=leerling.pk)
+    return render(request, "hulpvragen/dossier_nieuw.html", {"form": form, "dubbele": dubbele})
 
 
 @require_GET
 def dossier(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker, leerling = _leerling(request, pk)
-    _vastleggen(request, gebruiker, leerling, Inzage.Actie.BEKEKEN, tab="basisgegevens")
-    return render(
+    return _tonen(
         request,
+        gebruiker,
+        leerling,
         "hulpvragen/dossier_basisgegevens.html",
-        {"leerling": leerling, "adressen": leerling.adressen.all(), "tab": "basisgegevens"},
+        {
+            "adressen": leerling.adressen.all(),
+            "tab": "basisgegevens",
+            "kan_wijzigen": mag_dossier_wijzigen(gebruiker, leerling),
+        },
+        tab="basisgegevens",
     )
 
 
 @require_http_methods(["GET", "POST"])
 def adres_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    gebruiker, leerling = _leerling(request, pk)
+    gebruiker, leerling = _schrijfbaar(request, pk)
     form = AdresForm(request.POST if request.method == "POST" else None)
     opgeslagen = _opslaan_en_terug(
         request,
-        gebruiker,
         leerling,
         form,
-        lambda gegevens: adres_toevoegen(leerling=leerling, **gegevens),
+        lambda gegevens: adres_toevoegen(leerling=leerling, door=gebruiker, **gegevens),
         melding=_("Het adres is opgeslagen."),
-        adres="toegevoegd",
     )
-    return opgeslagen or _adresformulier(request, leerling, form)
+    return opgeslagen or _adresformulier(request, gebruiker, leerling, form)
 
 
 @require_http_methods(["GET", "POST"])
 def basisgegevens_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
-    gebruiker, leerling = _leerling(request, pk)
+    gebruiker, leerling = _schrijfbaar(request, pk)
     form = BasisgegevensForm(request.POST if request.method == "POST" else None, instance=leerling)
     del form.fields["toch_nieuw_dossier"]
     opgeslagen = _opslaan_en_terug(
         request,
-        gebruiker,
         leerling,
         form,
-        lambda gegevens: leerling_wijzigen(leerling=leerling, **gegevens),
+        lambda gegevens: leerling_wijzigen(leerling=leerling, door=gebruiker, **gegevens),
         melding=_("De basisgegevens zijn opgeslagen."),
-        tab="basisgegevens",
     )
-    return opgeslagen or render(
+    return opgeslagen or _tonen(
         request,
+        gebruiker,
+        leerling,
         "hulpvragen/dossier_formulier.html",
-        {"leerling": leerling, "form": form, "tab": "basisgegevens", "titel": _("Basisgegevens")},
+        {"form": form, "tab": "basisgegevens", "titel": _("Basisgegevens")},
+        scherm="basisgegevens_wijzigen",
     )
 
 
 @require_http_methods(["GET", "POST"])
 def adres_bewerken(request: HttpRequest, pk: int, adres_pk: int) -> HttpResponse:
-    gebruiker, leerling = _leerling(request, pk)
-    adres = get_object_or_404(leerling.adressen, pk=adres_pk)
+    gebruiker, leerling = _schrijfbaar(request, pk)
+    adres = get_object_or_404(adres_van(leerling), pk=adres_pk)
     form = AdresForm(request.POST if request.method == "POST" else None, instance=adres)
     opgeslagen = _opslaan_en_terug(
         request,
-        gebruiker,
         leerling,
         form,
-        lambda gegevens: adres_wijzigen(adres=adres, **gegevens),
+        lambda gegevens: adres_wijzigen(adres=adres, door=gebruiker, **gegevens),
         melding=_("Het adres is opgeslagen."),
-        adres="gewijzigd",
     )
-    return opgeslagen or _adresformulier(request, leerling, form)
+    return opgeslagen or _adresformulier(request, gebruiker, leerling, form)
 
 
-def _adresformulier(request: HttpRequest, leerling: Leerling, form: AdresForm) -> HttpResponse:
-    return render(
+def _adresformulier(
+    request: HttpRequest, gebruiker: Gebruiker, leerling: Leerling, form: AdresForm
+) -> HttpResponse:
+    return _tonen(
         request,
+        gebruiker,
+        leerling,
         "hulpvragen/dossier_formulier.html",
         {
-            "leerling": leerling,
             "form": form,
             "tab": "basisgegevens",
             "titel": _("Adres"),
@@ -202,39 +226,42 @@ def _adresformulier(request: HttpRequest, leerling: Leerling, form: AdresForm) -
                 "adressen toe en vermeld bij Opmerkingen van wie het adres is."
             ),
         },
+        scherm="adres",
     )
 
 
 @require_GET
 def dossier_schoolgegevens(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker, leerling = _leerling(request, pk)
-    _vastleggen(request, gebruiker, leerling, Inzage.Actie.BEKEKEN, tab="schoolgegevens")
-    return render(
+    return _tonen(
         request,
+        gebruiker,
+        leerling,
         "hulpvragen/dossier_schoolgegevens.html",
         {
-            "leerling": leerling,
-            "schoolgegevens": leerling.schoolgegevens.select_related("school", "aanvrager"),
+            "schoolgegevens": schoolgegevens_van(gebruiker, leerling),
             "tab": "schoolgegevens",
+            "kan_toevoegen": mag_dossier_wijzigen(gebruiker, leerling),
         },
+        tab="schoolgegevens",
     )
 
 
 @require_http_methods(["GET", "POST"])
 def schoolgegevens_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """R15: "Nieuwe schoolgegevens toevoegen", the school found by typing a few letters."""
-    gebruiker, leerling = _leerling(request, pk)
+    gebruiker, leerling = _schrijfbaar(request, pk)
     scholen = scholen_voor_schoolgegevens(gebruiker).select_related("regio")
-    eigen_scholen = list(gebruiker.scholen.all())
     initial: dict[str, object] = {}
-    if werkt_voor_school(gebruiker):
+    if rolfeiten(gebruiker).werkt_voor_school:
         initial = {
             "aanvrager": gebruiker.pk,
             "contactpersoon": gebruiker.volledige_naam,
             "email": gebruiker.email,
         }
-        if len(eigen_scholen) == 1:
-            initial["school"] = str(eigen_scholen[0])
+        eigen = eigen_scholen(gebruiker)
+        if len(eigen) == 1:
+            initial["school"] = str(eigen[0])
     form = SchoolgegevensForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
@@ -243,39 +270,37 @@ def schoolgegevens_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     )
     opgeslagen = _opslaan_en_terug(
         request,
-        gebruiker,
         leerling,
         form,
-        lambda gegevens: schoolgegevens_toevoegen(leerling=leerling, **gegevens),
+        lambda gegevens: schoolgegevens_toevoegen(leerling=leerling, door=gebruiker, **gegevens),
         melding=_("De schoolgegevens zijn opgeslagen."),
         terug="hulpvragen:dossier_schoolgegevens",
-        schoolgegevens="toegevoegd",
     )
-    return opgeslagen or render(
+    return opgeslagen or _tonen(
         request,
+        gebruiker,
+        leerling,
         "hulpvragen/schoolgegevens_nieuw.html",
-        {"leerling": leerling, "form": form, "scholen": scholen, "tab": "schoolgegevens"},
+        {"form": form, "scholen": scholen, "tab": "schoolgegevens"},
+        scherm="schoolgegevens_nieuw",
     )
 
 
 @require_GET
 def dossier_hulpvragen(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker, leerling = _leerling(request, pk)
-    _vastleggen(request, gebruiker, leerling, Inzage.Actie.BEKEKEN, tab="hulpvraag")
-    hulpvragen = (
-        hulpvragen_zichtbaar_voor(gebruiker)
-        .filter(leerling=leerling)
-        .select_related("titel", "status", "schoolgegevens__school")
-    )
-    return render(
+    return _tonen(
         request,
+        gebruiker,
+        leerling,
         "hulpvragen/dossier_hulpvragen.html",
         {
-            "leerling": leerling,
-            "hulpvragen": hulpvragen,
+            "hulpvragen": hulpvragen_van_leerling(gebruiker, leerling),
             "kan_toevoegen": schoolgegevens_voor_hulpvraag(gebruiker, leerling).exists(),
+            "kan_wijzigen": mag_dossier_wijzigen(gebruiker, leerling),
             "tab": "hulpvraag",
         },
+        tab="hulpvraag",
     )
 
 
@@ -285,6 +310,8 @@ def hulpvraag_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker, leerling = _leerling(request, pk)
     keuzes = schoolgegevens_voor_hulpvraag(gebruiker, leerling).select_related("school__regio")
     if not keuzes.exists():
+        if not mag_dossier_wijzigen(gebruiker, leerling):
+            raise Http404
         messages.info(request, _("Voeg eerst de schoolgegevens van de leerling toe."))
         return redirect("hulpvragen:dossier_schoolgegevens", pk=leerling.pk)
     titels = {
@@ -300,47 +327,33 @@ def hulpvraag_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     )
     naam_waarschuwing = False
     if request.method == "POST" and form.is_valid():
-        gegevens = form.cleaned_data
-        naam_waarschuwing = omschrijving_noemt_leerling(leerling, gegevens["omschrijving"]) and (
-            not gegevens["naam_toch_opslaan"]
-        )
-        if not naam_waarschuwing:
-            try:
-                hulpvraag = hulpvraag_aanmaken(
-                    leerling=leerling,
-                    schoolgegevens=gegevens["schoolgegevens"],
-                    titel=gegevens["titel"],
-                    omschrijving=gegevens["omschrijving"],
-                    hulpvraagdatum=gegevens["hulpvraagdatum"],
-                    door=gebruiker,
-                )
-            except ValidationError as fout:
-                form.add_error(None, fout)
-            else:
-                inzage_vastleggen(
-                    request=request,
-                    actie=Inzage.Actie.AANGEMAAKT,
-                    objecttype="hulpvraag",
-                    object_id=hulpvraag.referentie,
-                    leerling_id=leerling.pk,
-                    grondslag=grondslag(gebruiker),
-                )
-                messages.success(
-                    request,
-                    _("De hulpvraag is opgeslagen met status ‘%(status)s’.")
-                    % {"status": hulpvraag.status.naam},
-                )
-                return redirect("hulpvragen:detail", referentie=hulpvraag.referentie)
-    return render(
+        try:
+            hulpvraag = hulpvraag_aanmaken(leerling=leerling, door=gebruiker, **form.cleaned_data)
+        except NaamInOmschrijving:
+            naam_waarschuwing = True  # the warning above the form asks to confirm
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        except PermissionDenied as fout:
+            raise Http404 from fout
+        else:
+            messages.success(
+                request,
+                _("De hulpvraag is opgeslagen met status ‘%(status)s’.")
+                % {"status": hulpvraag.status.naam},
+            )
+            return redirect("hulpvragen:detail", referentie=hulpvraag.referentie)
+    return _tonen(
         request,
+        gebruiker,
+        leerling,
         "hulpvragen/hulpvraag_nieuw.html",
         {
-            "leerling": leerling,
             "form": form,
             "naam_waarschuwing": naam_waarschuwing,
             "meerdere_schoolgegevens": keuzes.count() > 1,
             "tab": "hulpvraag",
         },
+        scherm="hulpvraag_nieuw",
     )
 
 

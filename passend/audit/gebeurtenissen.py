@@ -1,0 +1,292 @@
+"""The access log's events (P2, NEN 7513): one function per event, as Open Formulieren's
+`logging/logevent.py`. Views call the reads, services the changes, inside the change's own
+transaction, so a change never exists without its row. None of them needs a request: where the
+read or change came from is the request context (`audit.context`); an event without an actor
+is the system's.
+
+The objects are passed in as they are; this app sits below the apps that define them, so it
+knows them only by the attributes it reads (ids, never content).
+"""
+
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from passend.accounts.models import Gebruiker
+from passend.accounts.rechten import rolfeiten
+from passend.audit.context import huidige_context
+from passend.audit.models import Inzage
+
+Actie = Inzage.Actie
+Objecttype = Inzage.Objecttype
+SYSTEEM = "systeem"
+
+
+class _Swv(Protocol):
+    @property
+    def code(self) -> str: ...
+
+
+class _Leerling(Protocol):
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def swv(self) -> _Swv: ...
+
+
+class _Hulpvraag(Protocol):
+    @property
+    def referentie(self) -> str: ...
+    @property
+    def leerling_id(self) -> int: ...
+    @property
+    def swv(self) -> _Swv: ...
+
+
+class _Schoolgegevens(Protocol):
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def leerling_id(self) -> int: ...
+    @property
+    def leerling(self) -> _Leerling: ...
+
+
+class _Bijlage(Protocol):
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def hulpvraag(self) -> _Hulpvraag: ...
+
+
+def _vastleggen(
+    *,
+    gebeurtenis: str,
+    door: Gebruiker | None,
+    eigenaar: _Leerling | _Hulpvraag | None,
+    actie: str,
+    objecttype: str,
+    object_id: object,
+    leerling_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> Inzage:
+    """`eigenaar` names the SWV of a system event (no actor); an actor's own SWV is used
+    otherwise, read from the account the request already holds."""
+    context = huidige_context()
+    if door is None:
+        actor: dict[str, Any] = {"gebruikersnaam": SYSTEEM, "rollen": "", "grondslag": SYSTEEM}
+    else:
+        feiten = rolfeiten(door)
+        actor = {
+            "gebruiker_id": door.pk,
+            "gebruikersnaam": door.gebruikersnaam,
+            "rollen": ",".join(sorted(feiten.rolcodes)),
+            "grondslag": feiten.grondslag,
+        }
+    return Inzage.objects.create(
+        swv_code=door.swv.code if door is not None else _swv_code(eigenaar),
+        gebeurtenis=gebeurtenis,
+        actie=actie,
+        objecttype=objecttype,
+        object_id=str(object_id),
+        leerling_id=leerling_id,
+        client_adres=context.client_adres,
+        user_agent=context.user_agent,
+        request_id=context.request_id,
+        namens=context.namens,
+        details={k: v for k, v in (details or {}).items() if v is not None},
+        **actor,
+    )
+
+
+def _swv_code(eigenaar: _Leerling | _Hulpvraag | None) -> str:
+    return eigenaar.swv.code if eigenaar is not None else ""
+
+
+# --- Pupils (dossiers) --------------------------------------------------------------------------
+
+
+def leerlingen_gezocht(leerlingen: Iterable[_Leerling], *, door: Gebruiker) -> Inzage:
+    """R13: a search by name; the pupils it showed, by id."""
+    return _vastleggen(
+        gebeurtenis="leerlingen_gezocht",
+        door=door,
+        eigenaar=None,
+        actie=Actie.GEZOCHT,
+        objecttype=Objecttype.LEERLING,
+        object_id="zoeken",
+        details={"leerlingen": [leerling.pk for leerling in leerlingen]},
+    )
+
+
+def leerling_bekeken(leerling: _Leerling, *, door: Gebruiker, **details: str | None) -> Inzage:
+    """A dossier page (a tab, or a form that shows the pupil's name)."""
+    return _leerling(leerling, "leerling_bekeken", Actie.BEKEKEN, door, details)
+
+
+def leerling_aangemaakt(leerling: _Leerling, *, door: Gebruiker) -> Inzage:
+    return _leerling(leerling, "leerling_aangemaakt", Actie.AANGEMAAKT, door, {})
+
+
+def leerling_gewijzigd(leerling: _Leerling, *, door: Gebruiker, **details: str | None) -> Inzage:
+    """Basisgegevens, an address or schoolgegevens changed or added; `details` says which."""
+    return _leerling(leerling, "leerling_gewijzigd", Actie.GEWIJZIGD, door, details)
+
+
+def _leerling(
+    leerling: _Leerling, gebeurtenis: str, actie: str, door: Gebruiker, details: dict[str, Any]
+) -> Inzage:
+    return _vastleggen(
+        gebeurtenis=gebeurtenis,
+        door=door,
+        eigenaar=leerling,
+        actie=actie,
+        objecttype=Objecttype.LEERLING,
+        object_id=leerling.pk,
+        leerling_id=leerling.pk,
+        details=details,
+    )
+
+
+def schoolgegevens_gewijzigd(schoolgegevens: _Schoolgegevens, *, door: Gebruiker) -> Inzage:
+    """R46: aanvrager, contactpersoon, e-mail or telephone of the school changed."""
+    return _vastleggen(
+        gebeurtenis="schoolgegevens_gewijzigd",
+        door=door,
+        eigenaar=schoolgegevens.leerling,
+        actie=Actie.GEWIJZIGD,
+        objecttype=Objecttype.LEERLING,
+        object_id=schoolgegevens.leerling_id,
+        leerling_id=schoolgegevens.leerling_id,
+        details={"schoolgegevens": schoolgegevens.pk},
+    )
+
+
+# --- Hulpvragen ---------------------------------------------------------------------------------
+
+
+def hulpvraag_bekeken(hulpvraag: _Hulpvraag, *, door: Gebruiker, **details: str | None) -> Inzage:
+    """The detail page, the Statushistorie, or a form that shows the hulpvraag (`scherm`)."""
+    return _hulpvraag(hulpvraag, "hulpvraag_bekeken", Actie.BEKEKEN, door, details)
+
+
+def hulpvraag_aangemaakt(hulpvraag: _Hulpvraag, *, door: Gebruiker) -> Inzage:
+    return _hulpvraag(hulpvraag, "hulpvraag_aangemaakt", Actie.AANGEMAAKT, door, {})
+
+
+def status_gewijzigd(
+    hulpvraag: _Hulpvraag, *, door: Gebruiker, van: object, naar: object
+) -> Inzage:
+    """R22: the status names, as the Statushistorie shows them."""
+    return _hulpvraag(
+        hulpvraag,
+        "status_gewijzigd",
+        Actie.GEWIJZIGD,
+        door,
+        {"van": str(van) if van is not None else None, "status": str(naar)},
+    )
+
+
+def behandeling_gewijzigd(hulpvraag: _Hulpvraag, *, door: Gebruiker) -> Inzage:
+    """R32: coördinator and labels."""
+    return _hulpvraag(
+        hulpvraag, "behandeling_gewijzigd", Actie.GEWIJZIGD, door, {"scherm": "behandeling"}
+    )
+
+
+def _hulpvraag(
+    hulpvraag: _Hulpvraag,
+    gebeurtenis: str,
+    actie: str,
+    door: Gebruiker,
+    details: dict[str, Any],
+) -> Inzage:
+    return _vastleggen(
+        gebeurtenis=gebeurtenis,
+        door=door,
+        eigenaar=hulpvraag,
+        actie=actie,
+        objecttype=Objecttype.HULPVRAAG,
+        object_id=hulpvraag.referentie,
+        leerling_id=hulpvraag.leerling_id,
+        details=details,
+    )
+
+
+def hulpvragen_getoond(
+    hulpvragen: Iterable[_Hulpvraag], *, door: Gebruiker, **details: str | None
+) -> Inzage | None:
+    """A list page shows pupils' names, so its hulpvragen are logged as seen; an empty page
+    shows none and writes nothing."""
+    referenties = [hulpvraag.referentie for hulpvraag in hulpvragen]
+    if not referenties:
+        return None
+    return _vastleggen(
+        gebeurtenis="hulpvragen_getoond",
+        door=door,
+        eigenaar=None,
+        actie=Actie.LIJST,
+        objecttype=Objecttype.HULPVRAAG,
+        object_id="lijst",
+        details={"hulpvragen": referenties, **details},
+    )
+
+
+def hulpvragen_geexporteerd(*, door: Gebruiker, filter: str, aantal: int) -> Inzage:
+    """The overview as CSV: who, with which filter, how many rows."""
+    return _vastleggen(
+        gebeurtenis="hulpvragen_geexporteerd",
+        door=door,
+        eigenaar=None,
+        actie=Actie.LIJST,
+        objecttype=Objecttype.HULPVRAAG,
+        object_id="export",
+        details={"export": "csv", "filter": filter, "aantal": aantal},
+    )
+
+
+# --- Attachments --------------------------------------------------------------------------------
+
+
+def bijlagen_getoond(
+    hulpvraag: _Hulpvraag, bijlagen: Iterable[_Bijlage], *, door: Gebruiker
+) -> Inzage:
+    """R52: the attachments screen, with the ids of the files on the page."""
+    return _vastleggen(
+        gebeurtenis="bijlagen_getoond",
+        door=door,
+        eigenaar=hulpvraag,
+        actie=Actie.LIJST,
+        objecttype=Objecttype.BIJLAGE,
+        object_id="lijst",
+        leerling_id=hulpvraag.leerling_id,
+        details={"hulpvraag": hulpvraag.referentie, "bijlagen": [b.pk for b in bijlagen]},
+    )
+
+
+def bijlage_bekeken(bijlage: _Bijlage, *, door: Gebruiker, **details: str | None) -> Inzage:
+    """Opened, downloaded (`wijze`), or shown on a page such as the removal question."""
+    return _bijlage(bijlage, "bijlage_bekeken", Actie.BEKEKEN, door, details)
+
+
+def bijlage_toegevoegd(bijlage: _Bijlage, *, door: Gebruiker) -> Inzage:
+    return _bijlage(bijlage, "bijlage_toegevoegd", Actie.AANGEMAAKT, door, {})
+
+
+def bijlage_verwijderd(bijlage: _Bijlage, *, door: Gebruiker) -> Inzage:
+    return _bijlage(bijlage, "bijlage_verwijderd", Actie.VERWIJDERD, door, {})
+
+
+def _bijlage(
+    bijlage: _Bijlage, gebeurtenis: str, actie: str, door: Gebruiker, details: dict[str, Any]
+) -> Inzage:
+    hulpvraag = bijlage.hulpvraag
+    return _vastleggen(
+        gebeurtenis=gebeurtenis,
+        door=door,
+        eigenaar=hulpvraag,
+        actie=actie,
+        objecttype=Objecttype.BIJLAGE,
+        object_id=bijlage.pk,
+        leerling_id=hulpvraag.leerling_id,
+        details={"hulpvraag": hulpvraag.referentie, **details},
+    )

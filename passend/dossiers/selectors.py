@@ -1,0 +1,83 @@
+"""Reads of dossiers that depend on who asks; visibility itself is `dossiers/query.py`."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import QuerySet
+
+from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.rechten import eigen_scholen, rolfeiten
+from passend.core.normalize import zonder_accenten
+from passend.dossiers.models import Adres, Leerling, Schoolgegevens
+from passend.organisaties.models import School
+
+
+def leerling_voor(gebruiker: Gebruiker, pk: int) -> Leerling:
+    """One pupil the user may see; raises Leerling.DoesNotExist otherwise."""
+    return Leerling.objects.zichtbaar_voor(gebruiker).get(pk=pk)
+
+
+def adres_van(leerling: Leerling) -> QuerySet[Adres]:
+    """The addresses of a pupil already read through `leerling_voor`."""
+    return leerling.adressen.all()
+
+
+def leerlingen_zoeken(gebruiker: Gebruiker, tekst: str) -> QuerySet[Leerling]:
+    """R13: the pupil searched by name, within what the user may see; every word typed must
+    appear in the name, case and accents ignored ("zoe" finds "Zoë")."""
+    woorden = zonder_accenten(tekst).split()
+    if not woorden:
+        return Leerling.objects.none()
+    gevonden = Leerling.objects.zichtbaar_voor(gebruiker)
+    for woord in woorden:
+        gevonden = gevonden.filter(zoeknaam__contains=woord)
+    return gevonden.order_by("achternaam", "roepnaam", "geboortedatum")
+
+
+def mogelijke_dubbele_leerlingen(
+    gebruiker: Gebruiker, *, roepnaam: str, achternaam: str, geboortedatum: date
+) -> QuerySet[Leerling]:
+    """R13: a probable duplicate has the same name and birth date. Only among the pupils this
+    user may see: telling a school that another school's pupil is known here would leak it."""
+    return Leerling.objects.zichtbaar_voor(gebruiker).filter(
+        geboortedatum=geboortedatum,
+        zoeknaam__startswith=zonder_accenten(roepnaam.strip()) + " ",
+        zoeknaam__endswith=" " + zonder_accenten(achternaam.strip()),
+    )
+
+
+def scholen_voor_schoolgegevens(gebruiker: Gebruiker) -> QuerySet[School]:
+    """The schools a user may pick in "Schoolgegevens": their own, or any of the SWV for staff."""
+    if rolfeiten(gebruiker).werkt_voor_swv:
+        return School.objects.filter(swv=gebruiker.swv_id)
+    return School.objects.filter(pk__in=[school.pk for school in eigen_scholen(gebruiker)])
+
+
+def aanvragers_voor_scholen(scholen: Iterable[School] | QuerySet[School]) -> QuerySet[Gebruiker]:
+    """Active school staff of these schools: who may be the aanvrager of a hulpvraag."""
+    return (
+        Gebruiker.objects.filter(is_active=True, rollen__kant=Rol.Kant.SCHOOL, scholen__in=scholen)
+        .distinct()
+        .order_by("achternaam", "voornaam")
+    )
+
+
+def schoolgegevens_van(gebruiker: Gebruiker, leerling: Leerling) -> QuerySet[Schoolgegevens]:
+    """The pupil's schoolgegevens this user may see, newest first (the Schoolgegevens tab)."""
+    return (
+        Schoolgegevens.objects.zichtbaar_voor(gebruiker)
+        .filter(leerling=leerling)
+        .select_related("school", "aanvrager")
+        .order_by("-aangemaakt_op", "-pk")
+    )
+
+
+def schoolgegevens_voor_hulpvraag(
+    gebruiker: Gebruiker, leerling: Leerling
+) -> QuerySet[Schoolgegevens]:
+    """The pupil's schoolgegevens this user may file a hulpvraag under, newest first."""
+    if not rolfeiten(gebruiker).voert_dossiers_in:
+        return Schoolgegevens.objects.none()
+    return schoolgegevens_van(gebruiker, leerling).filter(
+        school__in=scholen_voor_schoolgegevens(gebruiker)
+    )

@@ -1,0 +1,61 @@
+"""Parts of the hulpvraag page that other apps add: a button with a count that opens the part
+("3 Bijlagen", later forms and overlegrondes). The apps register their part from their
+AppConfig.ready(), so this app names none of them (Open Formulieren's plugin registry).
+
+The detail page reads every count in its one query (`aantal` is an expression over the
+hulpvraag row), so a new part adds no query.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Expression
+from django.urls import reverse
+
+from passend.accounts.models import Gebruiker
+from passend.hulpvragen.models import Hulpvraag
+
+
+@dataclass(frozen=True)
+class Onderdeel:
+    code: str
+    label: Callable[[int], str]  # the button's text for a count, e.g. "3 Bijlagen"
+    url_naam: str  # a URL name that takes the hulpvraag's referentie
+    aantal: Callable[[], Expression]
+    # Who sees the button; the part's own pages check their rights themselves.
+    zichtbaar_voor: Callable[[Gebruiker, Hulpvraag], bool] = lambda _gebruiker, _hulpvraag: True
+    volgorde: int = 100
+
+    @property
+    def aantal_naam(self) -> str:
+        return f"aantal_{self.code}"
+
+
+@dataclass(frozen=True)
+class Knop:
+    label: str
+    url: str
+
+
+_onderdelen: dict[str, Onderdeel] = {}
+
+
+def registreren(onderdeel: Onderdeel) -> None:
+    _onderdelen[onderdeel.code] = onderdeel
+
+
+def onderdelen() -> list[Onderdeel]:
+    return sorted(_onderdelen.values(), key=lambda onderdeel: (onderdeel.volgorde, onderdeel.code))
+
+
+def knoppen(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> list[Knop]:
+    """The buttons of the parts for a hulpvraag read by `hulpvraag_voor_detail` (which holds
+    the counts)."""
+    return [
+        Knop(
+            label=onderdeel.label(getattr(hulpvraag, onderdeel.aantal_naam, 0)),
+            url=reverse(onderdeel.url_naam, args=[hulpvraag.referentie]),
+        )
+        for onderdeel in onderdelen()
+        if onderdeel.zichtbaar_voor(gebruiker, hulpvraag)
+    ]

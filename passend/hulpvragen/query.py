@@ -1,0 +1,55 @@
+"""Who sees which hulpvragen (P1, ARCHITECTURE.md rule 2), as QuerySet methods in Open Zaak's
+`query.py` style: `Hulpvraag.objects.zichtbaar_voor(gebruiker)`, and for everything that hangs
+from a hulpvraag (attachments, history, later forms and reactions) `ViaHulpvraagQuerySet`, so
+no app writes its own `hulpvraag__in=`. Lists, search, detail pages, downloads, exports and the
+API start here; what is not in these querysets does not exist for the user (a 404, never a 403
+that confirms it exists).
+"""
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from django.db import models
+from django.db.models import Q
+
+from passend.accounts.models import Gebruiker
+from passend.accounts.rechten import eigen_scholen_voorwaarde, rolfeiten
+from passend.core.expressies import IsOneOf
+from passend.dossiers.models import Schoolgegevens
+
+if TYPE_CHECKING:
+    from passend.hulpvragen.models import Hulpvraag  # noqa: F401
+
+
+def op_scholen(**scholen: object) -> IsOneOf:
+    """Hulpvragen filed under schoolgegevens at these schools. Not a join: PostgreSQL would
+    guess a school has two of the SWV's hulpvragen and read all of them (bench/README.md)."""
+    return IsOneOf("schoolgegevens", Schoolgegevens.objects.filter(**scholen).values("pk"))
+
+
+class HulpvraagQuerySet(models.QuerySet["Hulpvraag"]):
+    def zichtbaar_voor(self, gebruiker: Gebruiker) -> "HulpvraagQuerySet":
+        """School users: their own schools' hulpvragen, in any status. SWV staff: hulpvragen in
+        a status visible to the SWV. Application administrators: all of their SWV. Parents and
+        external participants: none. Never another SWV."""
+        feiten = rolfeiten(gebruiker)
+        hulpvragen = self.filter(swv=gebruiker.swv_id)
+        if feiten.is_applicatiebeheerder:
+            return hulpvragen
+        zichtbaar = Q(pk__in=[])
+        if feiten.werkt_voor_school:
+            zichtbaar |= Q(op_scholen(school__in=eigen_scholen_voorwaarde(gebruiker)))
+        if feiten.werkt_voor_swv:
+            zichtbaar |= Q(status__zichtbaar_voor_swv=True)
+        return hulpvragen.filter(zichtbaar)
+
+
+class ViaHulpvraagQuerySet(models.QuerySet[Any]):
+    """Rows of a model that belongs to a hulpvraag: visible exactly when their hulpvraag is."""
+
+    hulpvraag_veld: ClassVar[str] = "hulpvraag"
+
+    def zichtbaar_voor(self, gebruiker: Gebruiker) -> "ViaHulpvraagQuerySet":
+        from passend.hulpvragen.models import Hulpvraag
+
+        zichtbaar = Hulpvraag.objects.zichtbaar_voor(gebruiker).values("pk")
+        return self.filter(**{f"{self.hulpvraag_veld}__in": zichtbaar})
