@@ -313,7 +313,7 @@ def test_r50_export_streams_the_filtered_result_as_csv_for_excel(omgeving, drie)
     zoe_rij = dict(zip(kop, rijen[0], strict=True))
     assert zoe_rij["Roepnaam"] == "Zoë"
     assert zoe_rij["Geboortedatum"] == "01-05-2016"
-    assert zoe_rij["Hulpvraagdatum"] == f"{timezone.localdate():%d-%m-%Y}"
+    assert zoe_rij["Hulpvraagdatum"] == f"{zoe.hulpvraagdatum:%d-%m-%Y}"
     assert zoe_rij["Status"] == "Aanmelding" and zoe_rij["Proces"] == "Algemeen"
     assert zoe_rij["Regio"] == "IJsselmonde" and zoe_rij["School"] == "De Regenboog"
     assert zoe_rij["Coördinator"] == omgeving.scp.volledige_naam

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from passend.audit.models import Inzage
 from passend.dossiers.models import Leerling
@@ -190,14 +191,16 @@ def test_r14_names_are_entered_apart_as_the_manual_shows(
 
 def test_bad_input_gets_dutch_messages_beside_the_fields_and_keeps_what_was_typed(omgeving):
     client = omgeving.client(omgeving.ib_regenboog)
-    morgen = (date.today() + timedelta(days=1)).strftime("%d-%m-%Y")
+    # A week ahead: "tomorrow" by the machine's clock (UTC) can be today in Amsterdam, the
+    # time zone the check uses, and a date one day ahead can become today while the test runs.
+    later = (timezone.localdate() + timedelta(days=7)).strftime("%d-%m-%Y")
     pagina = client.post(
         reverse("hulpvragen:dossier_nieuw"),
         {
             "roepnaam": "Jan",
             "tussenvoegsel": "van",
             "achternaam": "",
-            "geboortedatum": morgen,
+            "geboortedatum": later,
             "geslacht": "2",
             "ouder_emailadressen": "moeder@example.nl\ngeen-adres",
         },
@@ -206,7 +209,7 @@ def test_bad_input_gets_dutch_messages_beside_the_fields_and_keeps_what_was_type
     assert "De geboortedatum ligt in de toekomst." in pagina
     assert "‘geen-adres’ is geen geldig e-mailadres" in pagina
     assert (
-        'value="Jan"' in pagina and f'value="{morgen}"' in pagina and "moeder@example.nl" in pagina
+        'value="Jan"' in pagina and f'value="{later}"' in pagina and "moeder@example.nl" in pagina
     )
     assert not Leerling.objects.exists()
 
