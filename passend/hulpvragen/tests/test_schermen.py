@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from passend.accounts.tests.factories import account_maken
 from passend.audit.models import Inzage
 from passend.dossiers.models import Leerling
 from passend.hulpvragen.models import Hulpvraag, Label
@@ -429,7 +430,8 @@ def test_r20_status_form_offers_only_allowed_statuses_and_keeps_the_reason(omgev
 
 def test_r46_school_edits_the_contact_phone_and_aanvrager(omgeving):
     hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
-    collega = omgeving.ib_regenboog.__class__.objects.get(pk=omgeving.ib_regenboog.pk)
+    collega = account_maken(omgeving.ppo, "mdekker", scholen=(omgeving.regenboog,))
+    assert hulpvraag.schoolgegevens.aanvrager == omgeving.ib_regenboog
     client = omgeving.client(omgeving.ib_regenboog)
     url = reverse("hulpvragen:schoolgegevens_bewerken", args=[hulpvraag.referentie])
     pagina = client.post(
@@ -454,6 +456,7 @@ def test_r46_school_edits_the_contact_phone_and_aanvrager(omgeving):
     assert antwoord.status_code == 302
     hulpvraag.schoolgegevens.refresh_from_db()
     assert hulpvraag.schoolgegevens.telefoon == "010 123 45 67"
+    assert hulpvraag.schoolgegevens.aanvrager == collega
     # An account of another school cannot become the aanvrager.
     pagina = client.post(
         url,
@@ -465,6 +468,8 @@ def test_r46_school_edits_the_contact_phone_and_aanvrager(omgeving):
         },
     ).content.decode()
     assert "Selecteer een geldige keuze" in pagina
+    hulpvraag.schoolgegevens.refresh_from_db()
+    assert hulpvraag.schoolgegevens.aanvrager == collega
 
 
 # --- Fixed query counts ----------------------------------------------------------------------
