@@ -121,10 +121,18 @@ def test_r42_empty_request_asks_for_username_or_email_and_keeps_the_organisation
     assert 'value="PPO"' in inhoud
 
 
-def test_r42_reset_mail_is_sent_by_the_worker_after_commit(client, ib):
-    """Without the commit, nothing is sent: the mail leaves through the task queue."""
-    client.post(VERGETEN, {"organisatie": "PPO", "gebruikersnaam": "iverhoef"})
+def test_r42_reset_mail_is_sent_by_the_worker_after_commit(
+    client, ib, django_capture_on_commit_callbacks
+):
+    """Nothing is sent inside the request's transaction; the task queued for after the commit
+    sends the mail."""
+    with django_capture_on_commit_callbacks() as na_commit:
+        client.post(VERGETEN, {"organisatie": "PPO", "gebruikersnaam": "iverhoef"})
     assert mail.outbox == []
+    assert na_commit
+    for taak in na_commit:
+        taak()
+    assert [verstuurd.to for verstuurd in mail.outbox] == [["ingrid@regenboog.example.nl"]]
 
 
 @pytest.mark.parametrize(
