@@ -454,7 +454,7 @@ FILTERS = {"naam": "boven", "van": "01-01-2020", "sorteer": "school"}
 
 
 @pytest.mark.parametrize("wie", ["scp", "ib_regenboog", "beheerder"])
-def test_p4_overview_and_mijn_acties_take_a_fixed_number_of_queries(omgeving, wie):
+def test_overview_and_mijn_acties_take_a_fixed_number_of_queries(omgeving, wie):
     """The same queries for 1 row as for 30: nothing is read per row."""
     gebruiker = getattr(omgeving, wie)
     client = omgeving.client(gebruiker)
@@ -508,7 +508,7 @@ def test_p4_overview_and_mijn_acties_take_a_fixed_number_of_queries(omgeving, wi
 VERWACHT = {"scp": (12, 12, 12), "ib_regenboog": (13, 13, 12), "beheerder": (12, 12, 12)}
 
 
-def test_p4_filter_lists_are_read_once_and_again_at_once_after_a_change(omgeving):
+def test_filter_lists_are_read_once_and_again_at_once_after_a_change(omgeving):
     """The SWV's lists behind the filter (schools, regio's, titles, staff, labels, statuses)
     cost six queries once, then none; any change to them shows on the very next page."""
     client = omgeving.client(omgeving.scp)

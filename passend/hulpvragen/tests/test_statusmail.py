@@ -98,7 +98,7 @@ def test_rule5_rolled_back_change_sends_nothing(
     assert len(smtp_server.berichten) == 1 and Bericht.objects.count() == 1
 
 
-def test_p3_mail_waits_while_smtp_is_down_and_goes_out_once_when_back(
+def test_r19_mail_waits_while_smtp_is_down_and_goes_out_once_when_back(
     omgeving, smtp_server, django_capture_on_commit_callbacks
 ):
     hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
@@ -120,7 +120,7 @@ def test_p3_mail_waits_while_smtp_is_down_and_goes_out_once_when_back(
     assert (bericht.status, bericht.pogingen) == (Bericht.Status.VERZONDEN, 2)
 
 
-def test_p3_task_that_runs_twice_mails_once(
+def test_r19_task_that_runs_twice_mails_once(
     omgeving, smtp_server, django_capture_on_commit_callbacks
 ):
     hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)

@@ -27,12 +27,12 @@ def wachtend_bericht(swv, **velden):  # type: ignore[no-untyped-def]
     return Bericht.objects.create(swv=swv, tekst="Tekst", **{**standaard, **velden})
 
 
-def test_p3_growing_pause_between_attempts():
+def test_growing_pause_between_attempts():
     assert [wachttijd(n) for n in (1, 2, 3, 4)] == [timedelta(minutes=m) for m in (1, 4, 16, 64)]
     assert wachttijd(20) == timedelta(days=1)
 
 
-def test_p3_mail_is_given_up_after_the_last_attempt_and_reported_once_a_day(
+def test_mail_is_given_up_after_the_last_attempt_and_reported_once_a_day(
     ppo, smtp_server, settings
 ):
     beheerder = account_maken(ppo, "bhendriks", rol="applicatiebeheerder")
@@ -56,7 +56,7 @@ def test_p3_mail_is_given_up_after_the_last_attempt_and_reported_once_a_day(
 STATUSMAIL = {"referentie": "HV-2026-000007", "status": "Aanmelding", "reden": ""}
 
 
-def test_p3_no_recipients_means_no_mail(ppo, django_capture_on_commit_callbacks):
+def test_no_recipients_means_no_mail(ppo, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         bericht = bericht_versturen(
             swv=ppo, aan=["", " "], sjabloon="status_gewijzigd", context=STATUSMAIL
@@ -74,7 +74,7 @@ def test_p3_no_recipients_means_no_mail(ppo, django_capture_on_commit_callbacks)
     assert [verstuurd.to for verstuurd in mail.outbox] == [["ib@school.example.nl"]]
 
 
-def test_p3_not_yet_due_mail_is_not_sent(ppo):
+def test_not_yet_due_mail_waits_until_it_is_due(ppo):
     bericht = wachtend_bericht(ppo, volgende_poging=timezone.now() + timedelta(minutes=5))
     bericht_bezorgen_nu(bericht.pk)
     assert mail.outbox == []
@@ -86,7 +86,7 @@ def test_p3_not_yet_due_mail_is_not_sent(ppo):
     assert [verstuurd.to for verstuurd in mail.outbox] == [["ib@school.example.nl"]]
 
 
-def test_p3_application_administrator_sees_and_resends_only_the_own_outbox(
+def test_application_administrator_sees_and_resends_only_the_own_outbox(
     ppo, smtp_server, django_capture_on_commit_callbacks
 ):
     ander = SamenwerkingsverbandFactory.create(code="PO9999")
