@@ -130,7 +130,9 @@ def test_r43_account_only_at_other_swv_is_unknown_here(client, ppo):
     )
 
 
-def test_r12_bad_input_gets_dutch_messages_beside_the_fields_and_keeps_what_was_typed(client, ppo):
+def test_r12_p4_bad_input_gets_dutch_messages_beside_the_fields_and_keeps_what_was_typed(
+    client, ppo
+):
     antwoord = aanmelden(
         client, "Bestaat Niet", gebruikersnaam="", wachtwoord="geheim-123", code="12ab"
     )

@@ -203,7 +203,7 @@ def test_r50_paging_says_1_tm_25_van_n_and_keeps_the_filters(omgeving):
     assert client.get(LIJST, {"pagina": "abc"}).status_code == 200
 
 
-def test_r50_bad_input_gets_a_dutch_message_by_the_field_and_no_rows(omgeving, drie):
+def test_r50_p4_bad_input_gets_a_dutch_message_by_the_field_and_no_rows(omgeving, drie):
     andere_school = SchoolFactory.create(swv=omgeving.ander_swv, code="99ZZ00")
     client = omgeving.client(omgeving.scp)
     antwoord = client.get(

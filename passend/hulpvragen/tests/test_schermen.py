@@ -190,7 +190,7 @@ def test_r14_names_are_entered_apart_as_the_manual_shows(
     assert client.get(antwoord["Location"]).status_code == 200
 
 
-def test_bad_input_gets_dutch_messages_beside_the_fields_and_keeps_what_was_typed(omgeving):
+def test_p4_bad_input_gets_dutch_messages_beside_the_fields_and_keeps_what_was_typed(omgeving):
     client = omgeving.client(omgeving.ib_regenboog)
     # A week ahead: "tomorrow" by the machine's clock (UTC) can be today in Amsterdam, the
     # time zone the check uses, and a date one day ahead can become today while the test runs.
@@ -215,7 +215,7 @@ def test_bad_input_gets_dutch_messages_beside_the_fields_and_keeps_what_was_type
     assert not Leerling.objects.exists()
 
 
-def test_bad_address_gets_dutch_messages_and_keeps_what_was_typed(omgeving):
+def test_p4_bad_address_gets_dutch_messages_and_keeps_what_was_typed(omgeving):
     hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
     client = omgeving.client(omgeving.ib_regenboog)
     pagina = client.post(
@@ -258,7 +258,7 @@ def test_bad_address_gets_dutch_messages_and_keeps_what_was_typed(omgeving):
     assert hulpvraag.leerling.adressen.get().postcode == "3085 EA"
 
 
-def test_bad_schoolgegevens_email_is_refused_beside_the_field(omgeving):
+def test_p4_bad_schoolgegevens_email_is_refused_beside_the_field_keeping_the_rest(omgeving):
     hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
     client = omgeving.client(omgeving.ib_regenboog)
     pagina = client.post(

@@ -65,7 +65,7 @@ def test_r12_login_happy_path_in_chromium(
 
 
 @pytest.mark.browser
-def test_r12_bad_input_messages_beside_fields_and_values_kept(
+def test_r12_p4_bad_input_messages_beside_fields_and_values_kept(
     page: Page, ppo: Samenwerkingsverband
 ) -> None:
     page.goto("/aanmelden/")
