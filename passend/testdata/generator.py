@@ -33,7 +33,7 @@ from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Status
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
 from passend.processen.models import Hulpvraagtitel, Status, Statusovergang
 from passend.processen.presets import preset_laden, preset_pad
-from passend.rapportages.namen import (
+from passend.testdata.namen import (
     ACHTERNAMEN,
     PLAATSEN,
     ROEPNAMEN,
