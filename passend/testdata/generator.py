@@ -9,9 +9,7 @@ hulpvraag's status equal to the last history row, references from the year count
 A generated SWV that already exists is skipped, so a run that was stopped can be repeated.
 """
 
-import hashlib
 import random
-from base64 import b32encode
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +38,7 @@ from passend.testdata.namen import (
     SCHOOLNAMEN,
     TUSSENVOEGSELS,
 )
+from passend.testdata.totp import totp_geheim, totp_sleutel
 
 # PO5000 and up: clear of the demo's PO2806 and PO9999.
 EERSTE_CODE = 5000
@@ -85,14 +84,11 @@ class GegenereerdAccount:
 
     @property
     def totp_key(self) -> str:
-        # Derived from the account: the benchmark computes the same codes without a database.
-        return hashlib.sha1(  # noqa: S324  (a fixed test secret, not a hash for security)
-            f"passend-genereer-data:{self.swv}:{self.gebruikersnaam}".encode()
-        ).hexdigest()
+        return totp_sleutel("genereer-data", self.swv, self.gebruikersnaam)
 
     @property
     def totp_secret(self) -> str:
-        return b32encode(bytes.fromhex(self.totp_key)).decode()
+        return totp_geheim(self.totp_key)
 
     def als_dict(self) -> dict[str, str]:
         return {
