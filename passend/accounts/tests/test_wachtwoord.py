@@ -112,6 +112,10 @@ def test_r42_reset_at_another_swv_does_not_reach_this_account(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(VERGETEN, {"organisatie": "PO9999", "gebruikersnaam": "iverhoef"})
     assert mail.outbox == []
+    # The same request at the account's own SWV reaches it.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(VERGETEN, {"organisatie": "PO2806", "gebruikersnaam": "iverhoef"})
+    assert [verstuurd.to for verstuurd in mail.outbox] == [["ingrid@regenboog.example.nl"]]
 
 
 def test_r42_empty_request_asks_for_username_or_email_and_keeps_the_organisation(client, ppo):
