@@ -12,6 +12,7 @@ $(VENV)/.geinstalleerd: pyproject.toml
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $@
 
+# The demo data and demo_code are commands of passend/testdata/.
 run: $(VENV)/.geinstalleerd
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py demo

@@ -6,38 +6,29 @@ overview with common filters next to "Mijn account" (the floor: the whole middle
 session, two factors, roles, CSP — and a small template, no pupil data). Prints p50 and p95 per
 case and their ratio to the floor's. See bench/README.md.
 
-Only the standard library and psycopg (a dependency of Passend): no extra client to install.
+Only the standard library and Passend's own code and dependencies (psycopg; the TOTP codes of
+passend/testdata/totp.py): no extra client to install.
 """
 
 import argparse
-import hashlib
-import hmac
 import http.client
 import json
 import os
 import re
 import socket
-import struct
 import subprocess
 import sys
 import time
 import urllib.parse
-from base64 import b32decode
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
 
+from passend.testdata.totp import huidige_code
+
 ROOT = Path(__file__).resolve().parent.parent
 STANDAARD_DB = "postgres://postgres@127.0.0.1:5432/passend_bench"
-
-
-def totp(geheim: str, moment: float | None = None) -> str:
-    """RFC 6238 with the defaults of django-otp: SHA-1, 30 seconds, 6 digits."""
-    teller = int((time.time() if moment is None else moment) // 30)
-    digest = hmac.new(b32decode(geheim), struct.pack(">Q", teller), hashlib.sha1).digest()
-    start = digest[-1] & 0x0F
-    return f"{(struct.unpack('>I', digest[start : start + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
 
 
 @dataclass
@@ -80,7 +71,7 @@ class Sessie:
                     "organisatie": account["organisatie"],
                     "gebruikersnaam": account["gebruikersnaam"],
                     "wachtwoord": account["wachtwoord"],
-                    "code": totp(account["totp_secret"]),
+                    "code": huidige_code(account["totp_secret"]),
                 },
             )
             if status == 302 and "aanmelden" not in locatie:

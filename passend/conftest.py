@@ -7,6 +7,15 @@ from passend.organisaties.tests.factories import SamenwerkingsverbandFactory, Sc
 
 
 @pytest.fixture(autouse=True)
+def _snelle_wachtwoordhash(request: pytest.FixtureRequest, settings):  # type: ignore[no-untyped-def]
+    """Passwords hashed with MD5 in tests: Argon2 costs a tenth of a second or more per hash by
+    design, and the shared fixtures make a dozen accounts. Tests marked `productiehash` keep the
+    production hashers, to prove that production hashes with Argon2."""
+    if request.node.get_closest_marker("productiehash") is None:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_immediately(settings):  # type: ignore[no-untyped-def]
     """Background tasks run in the test itself, once the transaction that queued them commits."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

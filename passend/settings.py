@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "passend.bijlagen",
     "passend.rapportages",
     "passend.web",
+    "passend.testdata",
 ]
 
 MIDDLEWARE = [

@@ -1,3 +1,5 @@
+from base64 import b32decode
+
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
@@ -57,4 +59,17 @@ def inloggen(client: Client, gebruiker: Gebruiker, wachtwoord: str = WACHTWOORD)
 def huidige_code(gebruiker: Gebruiker, *, verschuiving: int = 0) -> str:
     """The code the user's authenticator app shows now (or `verschuiving` steps later)."""
     device = TOTPDevice.objects.get(user=gebruiker, confirmed=True)
-    return f"{totp(device.bin_key, step=device.step, drift=verschuiving):06d}"
+    return totp_code(device.bin_key, step=device.step, verschuiving=verschuiving)
+
+
+def code_uit_geheim(geheim: str) -> str:
+    """The code an authenticator app shows now for a secret as Passend prints it (base32,
+    spaces allowed): on the enrolment page, in the demo's table, in genereer_data's JSON."""
+    return totp_code(b32decode("".join(geheim.split())))
+
+
+def totp_code(sleutel: bytes, *, step: int = 30, verschuiving: int = 0) -> str:
+    """Every test computes codes here, as an authenticator app does (RFC 6238, django-otp's
+    defaults). A code computed now is accepted during this step and the next (django-otp's
+    tolerance of one step), so a login right after computing it cannot fall between steps."""
+    return f"{totp(sleutel, step=step, drift=verschuiving):06d}"

@@ -16,7 +16,7 @@ def wachtend_bericht(swv, **velden):  # type: ignore[no-untyped-def]
     return Bericht.objects.create(swv=swv, tekst="Tekst", **{**standaard, **velden})
 
 
-def test_p3_mail_is_given_up_after_the_last_attempt_and_reported_once_a_day(
+def test_mail_is_given_up_after_the_last_attempt_and_reported_once_a_day(
     ppo, smtp_server, settings
 ):
     beheerder = account_maken(ppo, "bhendriks", rol="applicatiebeheerder")

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from passend.accounts.models import Rol
 from passend.accounts.services import gebruiker_aanmaken
-from passend.accounts.tests.factories import account_maken, inloggen
+from passend.accounts.tests.factories import WACHTWOORD, account_maken, inloggen
 from passend.organisaties.tests.factories import SamenwerkingsverbandFactory, SchoolFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +104,13 @@ def test_r19_user_switches_status_mails_off_in_their_account(client, ppo, school
     client.post(reverse("accounts:mijn_account"), {"statusmails_ontvangen": "on"})
     ib.refresh_from_db()
     assert ib.statusmails_ontvangen is True
+
+
+@pytest.mark.productiehash
+def test_production_settings_hash_passwords_with_argon2(ppo, school):
+    """The one test with the real hashers; all others hash with MD5 for speed (conftest.py)."""
+    ib = account_maken(ppo, scholen=(school,))
+    assert ib.password.startswith("argon2$")
+    assert ib.check_password(WACHTWOORD)
+    ib.set_password("Een-nieuw-wachtwoord-voor-Ingrid")
+    assert ib.password.startswith("argon2$")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import socket
 import socketserver
 import struct
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pikepdf
@@ -573,6 +574,13 @@ class NepClamd(socketserver.BaseRequestHandler):
             ontvangen += self.lezen(lengte)
             self.server.blokken += 1
         self.server.ontvangen.append(ontvangen)
+        self.server.gelezen.set()
+        if self.server.zwijgen is not None:
+            # Silent until the test lets go; the client has usually hung up by then.
+            self.server.zwijgen.wait()
+            with suppress(OSError):
+                self.request.sendall(b"stream: OK\0")
+            return
         if self.server.antwoord:
             antwoord = self.server.antwoord
         elif bestanden.EICAR in ontvangen:
@@ -585,25 +593,32 @@ class NepClamd(socketserver.BaseRequestHandler):
 class NepClamdServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
     daemon_threads = True
     ontvangen: list[bytes]
+    gelezen: threading.Event
     blokken = 0
     antwoord = b""
+    zwijgen: threading.Event | None = None
 
 
 class NepClamdUnixServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     daemon_threads = True
     ontvangen: list[bytes]
+    gelezen: threading.Event
     blokken = 0
     antwoord = b""
+    zwijgen: threading.Event | None = None
 
 
 @contextmanager
 def draaiend(server: NepClamdServer | NepClamdUnixServer) -> Iterator[None]:
     server.ontvangen = []
+    server.gelezen = threading.Event()
     draad = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     draad.start()
     try:
         yield
     finally:
+        if server.zwijgen is not None:
+            server.zwijgen.set()
         server.shutdown()
         server.server_close()
         draad.join()
@@ -650,27 +665,41 @@ def test_virusscanner_over_unix_socket(tmp_path: Path, settings: Settings) -> No
 
 
 def test_virusscanner_onbereikbaar_weigert(tmp_path: Path, settings: Settings) -> None:
-    with socket.socket() as vrij:
-        vrij.bind(("127.0.0.1", 0))
-        poort = vrij.getsockname()[1]
-    # Nothing listens on the port any more: the connection is refused.
-    settings.CLAMD_ADRES = f"tcp://127.0.0.1:{poort}"
-    assert geweigerd(tmp_path, "verslag.pdf", bestanden.pdf()) == ONBEREIKBAAR.format(
-        naam="verslag.pdf"
-    )
-
-
-def test_virusscanner_die_niet_antwoordt_weigert_na_timeout(
-    tmp_path: Path, settings: Settings
-) -> None:
-    with socket.socket() as zwijgend:
-        zwijgend.bind(("127.0.0.1", 0))
-        zwijgend.listen(1)  # accepts connections in the kernel, never reads or answers
-        settings.CLAMD_ADRES = f"tcp://127.0.0.1:{zwijgend.getsockname()[1]}"
-        settings.CLAMD_TIMEOUT = 0.2
+    with socket.socket() as bezet:
+        # Bound but not listening: a connection is refused, and while the test runs no other
+        # process can take the port and answer in the scanner's place.
+        bezet.bind(("127.0.0.1", 0))
+        settings.CLAMD_ADRES = f"tcp://127.0.0.1:{bezet.getsockname()[1]}"
         assert geweigerd(tmp_path, "verslag.pdf", bestanden.pdf()) == ONBEREIKBAAR.format(
             naam="verslag.pdf"
         )
+
+
+def test_virusscanner_die_niet_antwoordt_weigert_na_timeout(
+    tmp_path: Path, clamd: NepClamdServer, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A scanner that takes the whole file and then says nothing: the check gives up after
+    CLAMD_TIMEOUT and refuses the file (fail closed). The scanner stays silent until the check
+    has returned, so however slow the machine, only the timeout can end the wait. A check that
+    waited without one would get "OK" after 30 seconds and fail this test instead of hanging."""
+    clamd.zwijgen = threading.Event()
+    settings.CLAMD_TIMEOUT = 0.2
+    inhoud = bestanden.pdf()
+    noodrem = threading.Timer(30, clamd.zwijgen.set)
+    noodrem.start()
+    try:
+        with caplog.at_level(logging.WARNING, logger="passend.bijlagen"):
+            melding = geweigerd(tmp_path, "verslag.pdf", inhoud)
+    finally:
+        noodrem.cancel()
+    assert melding == ONBEREIKBAAR.format(naam="verslag.pdf")
+    # The scanner had the whole file: it was the silence that timed out, not the connection.
+    assert clamd.gelezen.wait(10)
+    assert clamd.ontvangen == [inhoud]
+    fouten = [
+        getattr(r, "fout", "") for r in caplog.records if r.msg == "Virusscanner niet bereikbaar"
+    ]
+    assert len(fouten) == 1 and "TimeoutError" in fouten[0]
 
 
 def test_virusscanner_met_foutantwoord_weigert(tmp_path: Path, clamd: NepClamdServer) -> None:

@@ -330,7 +330,19 @@ def toevoegen_hulpvraag_kompas(omgeving):  # type: ignore[no-untyped-def]
 
 
 def test_p1_parents_see_nothing_and_cannot_add(omgeving, hulpvraag):
-    assert omgeving.client(omgeving.ouder).get(lijst_url(hulpvraag)).status_code == 404
+    ouder = omgeving.client(omgeving.ouder)
+    toevoegen_url = reverse("bijlagen:toevoegen", args=[hulpvraag.referentie])
+    assert ouder.get(lijst_url(hulpvraag)).status_code == 404
+    assert ouder.get(toevoegen_url).status_code == 404
+    antwoord = ouder.post(toevoegen_url, {"bestanden": [upload("OPP.pdf", bestanden.pdf())]})
+    assert antwoord.status_code == 404
+    assert not Bijlage.objects.exists() and not WachtendeBijlage.objects.exists()
+    assert opgeslagen_bestanden() == set()
+    # The same upload by the school's IB'er is added: the refusal is the parent's.
+    school = omgeving.client(omgeving.ib_regenboog)
+    antwoord = school.post(toevoegen_url, {"bestanden": [upload("OPP.pdf", bestanden.pdf())]})
+    assert antwoord["Location"] == lijst_url(hulpvraag)
+    assert Bijlage.objects.get().toegevoegd_door == omgeving.ib_regenboog
 
 
 # --- P2: the access log ------------------------------------------------------------------------

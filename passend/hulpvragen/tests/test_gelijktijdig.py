@@ -4,6 +4,7 @@ Needs real row locks, so it runs on PostgreSQL; SQLite serialises all writes any
 """
 
 import threading
+import time
 
 import pytest
 from django.db import connection, connections, transaction
@@ -17,6 +18,24 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="rijvergrendeling: PostgreSQL"),
 ]
+
+
+def iemand_wacht_op_mijn_slot(binnen: float = 20.0) -> bool:
+    """True as soon as another session waits for a lock this connection holds; False when
+    none does within `binnen` seconds. (pg_locks, not pg_stat_activity: that one is read once
+    per transaction, and this connection is inside one.)"""
+    einde = time.monotonic() + binnen
+    with connection.cursor() as cursor:
+        while time.monotonic() < einde:
+            cursor.execute(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks"
+                " WHERE NOT granted AND pg_backend_pid() = ANY(pg_blocking_pids(pid)))"
+            )
+            rij = cursor.fetchone()
+            if rij is not None and rij[0]:
+                return True
+            time.sleep(0.01)  # between two looks only
+    return False
 
 
 def test_rule4_concurrent_status_changes_one_wins_the_other_is_told(omgeving):
@@ -33,8 +52,9 @@ def test_rule4_concurrent_status_changes_one_wins_the_other_is_told(omgeving):
             with transaction.atomic():
                 Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
                 vergrendeld.set()
-                tweede_draad.join(timeout=1)  # the second one must be waiting on the lock
-                uitkomst["tweede_wachtte"] = tweede_draad.is_alive()
+                # The second one must be waiting on this lock: asked of PostgreSQL itself,
+                # not assumed after a fixed pause.
+                uitkomst["tweede_wachtte"] = iemand_wacht_op_mijn_slot() and tweede_draad.is_alive()
                 hulpvraag_status_wijzigen(
                     hulpvraag=hulpvraag, naar=doorzetten, door=omgeving.scp, verwachte_status=gezien
                 )

@@ -64,6 +64,13 @@ def test_r19_account_with_status_mails_off_gets_none(
     incompleet_zetten(omgeving, hulpvraag, django_capture_on_commit_callbacks)
     assert smtp_server.berichten == []
     assert not Bericht.objects.exists()
+    # The same change for another school's IB'er, who kept them on, is mailed: the silence
+    # above is the setting's, not a sender that sends nothing.
+    andere = hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas, roepnaam="Kees")
+    incompleet_zetten(omgeving, andere, django_capture_on_commit_callbacks)
+    assert [ontvangers for ontvangers, _mail in smtp_server.berichten] == [
+        [omgeving.ib_kompas.email]
+    ]
 
 
 def test_rule5_rolled_back_change_sends_nothing(
@@ -86,9 +93,12 @@ def test_rule5_rolled_back_change_sends_nothing(
     assert smtp_server.berichten == []
     hulpvraag.refresh_from_db()
     assert hulpvraag.status.naam == "Aanmelding"
+    # The same change, committed, is mailed once: the silence above is the rollback's.
+    incompleet_zetten(omgeving, hulpvraag, django_capture_on_commit_callbacks)
+    assert len(smtp_server.berichten) == 1 and Bericht.objects.count() == 1
 
 
-def test_p3_mail_waits_while_smtp_is_down_and_goes_out_once_when_back(
+def test_r19_mail_waits_while_smtp_is_down_and_goes_out_once_when_back(
     omgeving, smtp_server, django_capture_on_commit_callbacks
 ):
     hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
@@ -110,7 +120,7 @@ def test_p3_mail_waits_while_smtp_is_down_and_goes_out_once_when_back(
     assert (bericht.status, bericht.pogingen) == (Bericht.Status.VERZONDEN, 2)
 
 
-def test_p3_task_that_runs_twice_mails_once(
+def test_r19_task_that_runs_twice_mails_once(
     omgeving, smtp_server, django_capture_on_commit_callbacks
 ):
     hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
@@ -134,3 +144,6 @@ def test_p3_reason_that_names_the_pupil_is_refused(
         )
     assert "Noem de leerling niet in de reden" in fout.value.message_dict["reden"][0]
     assert smtp_server.berichten == [] and not Bericht.objects.exists()
+    # With a reason that names nobody, the same change is mailed.
+    incompleet_zetten(omgeving, hulpvraag, django_capture_on_commit_callbacks)
+    assert len(smtp_server.berichten) == 1

@@ -374,7 +374,7 @@ def test_loading_twice_creates_nothing_and_changes_nothing(geladen):
     )
 
 
-def test_r19_reload_restores_the_presets_texts_and_roles(geladen):
+def test_reload_restores_the_presets_texts_and_roles(geladen):
     incompleet = status(geladen, "algemeen", "Dossier incompleet")
     origineel = incompleet.instructie
     incompleet.instructie = "Aangepast door een beheerder."

@@ -4,15 +4,15 @@ import io
 import json
 import os
 import re
-from base64 import b32decode
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
-from django_otp.oath import totp
 from playwright.sync_api import Locator, Page, expect
+
+from passend.accounts.tests.factories import code_uit_geheim
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,11 +44,6 @@ def aanmeldformulier_invullen(
     page.get_by_label("Gebruikersnaam", exact=True).fill(gebruikersnaam)
     page.get_by_label("Wachtwoord", exact=True).fill(wachtwoord)
     page.get_by_label("Code", exact=True).fill(code)
-
-
-def code_uit_geheim(geheim: str) -> str:
-    """The code an authenticator app shows for the secret as the enrolment page displays it."""
-    return f"{totp(b32decode(''.join(geheim.split()))):06d}"
 
 
 def geen_axe_overtredingen(page: Page) -> None:

@@ -6,13 +6,14 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
-from passend.accounts.tests.factories import WACHTWOORD, account_maken, huidige_code
-from passend.organisaties.models import Samenwerkingsverband, School
-from passend.web.tests.browser import (
-    aanmeldformulier_invullen,
+from passend.accounts.tests.factories import (
+    WACHTWOORD,
+    account_maken,
     code_uit_geheim,
-    geen_axe_overtredingen,
+    huidige_code,
 )
+from passend.organisaties.models import Samenwerkingsverband, School
+from passend.web.tests.browser import aanmeldformulier_invullen, geen_axe_overtredingen
 
 AANMELDPAGINA = re.compile(r"/aanmelden/(\?next=.*)?$")
 
@@ -64,7 +65,7 @@ def test_r12_login_happy_path_in_chromium(
 
 
 @pytest.mark.browser
-def test_r12_bad_input_messages_beside_fields_and_values_kept(
+def test_r12_p4_bad_input_messages_beside_fields_and_values_kept(
     page: Page, ppo: Samenwerkingsverband
 ) -> None:
     page.goto("/aanmelden/")

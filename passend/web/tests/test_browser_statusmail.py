@@ -15,10 +15,10 @@ from playwright.sync_api import Page, expect
 from pytest_django import Settings
 from pytest_django.live_server_helper import LiveServer
 
+from passend.accounts.tests.factories import code_uit_geheim
 from passend.web.tests.browser import (
     ORGANISATIE,
     aanmeldformulier_invullen,
-    code_uit_geheim,
     demo_laden,
     geen_axe_overtredingen,
     inloggen,

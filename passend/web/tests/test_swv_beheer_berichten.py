@@ -18,7 +18,7 @@ def wachtend_bericht(swv, **velden):  # type: ignore[no-untyped-def]
     return Bericht.objects.create(swv=swv, tekst="Tekst", **{**standaard, **velden})
 
 
-def test_p3_application_administrator_sees_and_resends_only_the_own_outbox(
+def test_application_administrator_sees_and_resends_only_the_own_outbox(
     ppo, smtp_server, django_capture_on_commit_callbacks
 ):
     ander = SamenwerkingsverbandFactory.create(code="PO9999")

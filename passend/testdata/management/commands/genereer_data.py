@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from passend.rapportages.generator import MAX_SWVS, Generator
+from passend.testdata.generator import MAX_SWVS, Generator
 
 
 class Command(BaseCommand):

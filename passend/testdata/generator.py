@@ -9,9 +9,8 @@ hulpvraag's status equal to the last history row, references from the year count
 A generated SWV that already exists is skipped, so a run that was stopped can be repeated.
 """
 
-import hashlib
 import random
-from base64 import b32encode
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,13 +32,14 @@ from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Status
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
 from passend.processen.models import Hulpvraagtitel, Status, Statusovergang
 from passend.processen.presets import preset_laden, preset_pad
-from passend.rapportages.namen import (
+from passend.testdata.namen import (
     ACHTERNAMEN,
     PLAATSEN,
     ROEPNAMEN,
     SCHOOLNAMEN,
     TUSSENVOEGSELS,
 )
+from passend.testdata.totp import totp_geheim, totp_sleutel
 
 # PO5000 and up: clear of the demo's PO2806 and PO9999.
 EERSTE_CODE = 5000
@@ -85,14 +85,11 @@ class GegenereerdAccount:
 
     @property
     def totp_key(self) -> str:
-        # Derived from the account: the benchmark computes the same codes without a database.
-        return hashlib.sha1(  # noqa: S324  (a fixed test secret, not a hash for security)
-            f"passend-genereer-data:{self.swv}:{self.gebruikersnaam}".encode()
-        ).hexdigest()
+        return totp_sleutel("genereer-data", self.swv, self.gebruikersnaam)
 
     @property
     def totp_secret(self) -> str:
-        return b32encode(bytes.fromhex(self.totp_key)).decode()
+        return totp_geheim(self.totp_key)
 
     def als_dict(self) -> dict[str, str]:
         return {
@@ -447,6 +444,10 @@ class Generator:
     def _invoegen(self, model: type[models.Model], kolommen: list[str], rijen: list[tuple]) -> None:
         if not rijen:
             return
+        if "uuid" not in kolommen and any(v.name == "uuid" for v in model._meta.concrete_fields):
+            # A field default is not applied by COPY: each row its own UUID.
+            kolommen = [*kolommen, "uuid"]
+            rijen = [(*rij, uuid.uuid4()) for rij in rijen]
         if self.postgres:
             tabel = connection.ops.quote_name(model._meta.db_table)
             namen = ", ".join(connection.ops.quote_name(k) for k in kolommen)

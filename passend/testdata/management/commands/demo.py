@@ -1,8 +1,6 @@
 """Demo data for local runs and walkthroughs; refuses to run with production settings."""
 
-import hashlib
 import json
-from base64 import b32encode
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,6 +20,7 @@ from passend.hulpvragen.services import hulpvraag_aanmaken
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
 from passend.processen.models import Hulpvraagtitel
 from passend.processen.presets import preset_laden, preset_pad
+from passend.testdata.totp import totp_geheim, totp_sleutel
 
 PPO = ("PO2806", "PPO Rotterdam")
 VOORBEELDSTAD = ("PO9999", "SWV Voorbeeldstad")
@@ -74,14 +73,11 @@ class DemoAccount:
 
     @property
     def totp_key(self) -> str:
-        # Derived from the account, so every run (and every machine) gives the same secret.
-        return hashlib.sha1(  # noqa: S324  (a fixed demo secret, not a hash for security)
-            f"passend-demo:{self.swv}:{self.gebruikersnaam}".encode()
-        ).hexdigest()
+        return totp_sleutel("demo", self.swv, self.gebruikersnaam)
 
     @property
     def totp_secret(self) -> str:
-        return b32encode(bytes.fromhex(self.totp_key)).decode()
+        return totp_geheim(self.totp_key)
 
 
 ACCOUNTS = [
