@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 
@@ -19,3 +20,10 @@ def zonder_accenten(tekst: str) -> str:
         for teken in unicodedata.normalize("NFKD", tekst.casefold())
         if not unicodedata.combining(teken)
     )
+
+
+def code_uit_naam(naam: str) -> str:
+    """A stable key from a name, for a code nobody typed: "TLV_3_in behandeling" becomes
+    "tlv_3_in_behandeling", "Akkoord coördinator Herstart/KANS"
+    "akkoord_coordinator_herstart_kans"."""
+    return re.sub(r"[^a-z0-9]+", "_", zonder_accenten(naam)).strip("_")[:60]

@@ -12,6 +12,9 @@ class HulpvragenConfig(AppConfig):
             meldingen,  # noqa: F401  (connects the status mail)
         )
         from passend.hulpvragen.selectors import leerlingen_met_zichtbare_hulpvraag
+        from passend.hulpvragen.voorwaarden import SWV_NOG_NIET_BEGONNEN
+        from passend.processen import voorwaarden
 
         keuzelijsten.verbinden()
         zichtbaarheidsregel(leerlingen_met_zichtbare_hulpvraag)
+        voorwaarden.registreren(SWV_NOG_NIET_BEGONNEN)

@@ -12,6 +12,7 @@ from passend.dossiers.rechten import mag_hulpvraag_indienen_onder
 from passend.hulpvragen.models import Hulpvraag
 from passend.processen.models import Status
 from passend.processen.selectors import overgangen_voor
+from passend.processen.voorwaarden import ontbrekend
 
 
 def is_zichtbaar(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:
@@ -31,11 +32,13 @@ def mag_hulpvraag_aanmaken(gebruiker: Gebruiker, schoolgegevens: Schoolgegevens)
 
 def toegestane_statussen(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> QuerySet[Status]:
     """R20-R22: the statuses this user may choose now: the process's transitions from the
-    current status for one of the user's roles. Nothing for a hulpvraag the user cannot see."""
+    current status for one of the user's roles, whose conditions hold for this hulpvraag (its
+    history, say). Nothing for a hulpvraag the user cannot see."""
     if not is_zichtbaar(gebruiker, hulpvraag):
         return Status.objects.none()
     overgangen = overgangen_voor(hulpvraag.status, rolfeiten(gebruiker).rolcodes)
-    return Status.objects.filter(pk__in=overgangen.values("naar")).order_by("volgorde", "naam")
+    naar = [o.naar_id for o in overgangen if not ontbrekend(o.voorwaarden, hulpvraag)]
+    return Status.objects.filter(pk__in=naar).order_by("volgorde", "naam")
 
 
 def mag_behandeling_wijzigen(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:

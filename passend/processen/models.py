@@ -4,12 +4,17 @@ Modelled on Open Zaak's Catalogi (ZaakType, StatusType), not on a hard-coded dic
 changes: an application administrator changes a process in the admin, not in code.
 """
 
+from collections.abc import Collection
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from passend.accounts.models import Rol
+from passend.core.normalize import code_uit_naam
 from passend.organisaties.models import Regio, Samenwerkingsverband
+from passend.processen.voorwaarden import voorwaarde
 
 
 class Proces(models.Model):
@@ -37,6 +42,16 @@ class Proces(models.Model):
 class Status(models.Model):
     proces = models.ForeignKey(
         Proces, on_delete=models.CASCADE, related_name="statussen", verbose_name=_("proces")
+    )
+    # What presets, transitions, conditions and the API refer to; renaming `naam` changes
+    # nothing else.
+    code = models.SlugField(
+        _("code"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Vaste sleutel; verandert niet als de naam verandert. Leeg: gemaakt uit de naam."
+        ),
     )
     naam = models.CharField(_("naam"), max_length=100)
     volgorde = models.PositiveSmallIntegerField(
@@ -78,11 +93,20 @@ class Status(models.Model):
         verbose_name_plural = _("statussen")
         ordering = ["proces", "volgorde", "naam"]
         constraints = [
-            models.UniqueConstraint(fields=["proces", "naam"], name="status_naam_uniek_per_proces")
+            models.UniqueConstraint(fields=["proces", "naam"], name="status_naam_uniek_per_proces"),
+            models.UniqueConstraint(fields=["proces", "code"], name="status_code_uniek_per_proces"),
         ]
 
     def __str__(self) -> str:
         return str(self.naam)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.code = self.code or code_uit_naam(self.naam)
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        self.code = self.code or code_uit_naam(self.naam)
+        super().clean_fields(exclude)
 
 
 class Statusovergang(models.Model):
@@ -98,6 +122,12 @@ class Statusovergang(models.Model):
         Status, on_delete=models.CASCADE, related_name="overgangen_naar", verbose_name=_("naar")
     )
     rollen = models.ManyToManyField(Rol, related_name="+", verbose_name=_("rollen"))
+    voorwaarden = models.JSONField(
+        _("voorwaarden"),
+        default=list,
+        blank=True,
+        help_text=_("Codes van voorwaarden die moeten gelden voordat deze overgang kan."),
+    )
 
     class Meta:
         verbose_name = _("statusovergang")
@@ -114,10 +144,16 @@ class Statusovergang(models.Model):
                 raise ValidationError(_("Een overgang gaat naar een andere status."))
             if {self.van.proces_id, self.naar.proces_id} != {self.proces_id}:
                 raise ValidationError(_("Beide statussen horen bij het proces van de overgang."))
+        onbekend = [code for code in self.voorwaarden or [] if voorwaarde(code) is None]
+        if not isinstance(self.voorwaarden, list) or onbekend:
+            raise ValidationError(
+                {"voorwaarden": _("Onbekende voorwaarde: %(codes)s.") % {"codes": onbekend}}
+            )
 
 
 class Hulpvraagtitel(models.Model):
-    """The kind of request a school picks from the list (R16), e.g. "TLV -Nieuw"."""
+    """The kind of request a school picks from the list (R16), e.g. "TLV -Nieuw". The school
+    systems (Esis, OSO) send the title; the API and presets know it by `code`."""
 
     class Coordinatortoewijzing(models.TextChoices):
         SCHOOLCONTACTPERSOON = "schoolcontactpersoon", _("de schoolcontactpersoon van de school")
@@ -128,6 +164,14 @@ class Hulpvraagtitel(models.Model):
         on_delete=models.PROTECT,
         related_name="hulpvraagtitels",
         verbose_name=_("samenwerkingsverband"),
+    )
+    code = models.SlugField(
+        _("code"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Vaste sleutel; verandert niet als de naam verandert. Leeg: gemaakt uit de naam."
+        ),
     )
     naam = models.CharField(_("naam"), max_length=150)
     proces = models.ForeignKey(
@@ -169,11 +213,22 @@ class Hulpvraagtitel(models.Model):
         verbose_name_plural = _("hulpvraagtitels")
         ordering = ["swv", "volgorde", "naam"]
         constraints = [
-            models.UniqueConstraint(fields=["swv", "naam"], name="hulpvraagtitel_uniek_per_swv")
+            models.UniqueConstraint(fields=["swv", "naam"], name="hulpvraagtitel_uniek_per_swv"),
+            models.UniqueConstraint(
+                fields=["swv", "code"], name="hulpvraagtitel_code_uniek_per_swv"
+            ),
         ]
 
     def __str__(self) -> str:
         return str(self.naam)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.code = self.code or code_uit_naam(self.naam)
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        self.code = self.code or code_uit_naam(self.naam)
+        super().clean_fields(exclude)
 
     def clean(self) -> None:
         if self.proces_id and self.beginstatus_id and self.beginstatus.proces_id != self.proces_id:

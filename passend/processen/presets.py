@@ -9,11 +9,11 @@ Rules of loading:
   preset with an error changes nothing. The error names every faulty item, in Dutch.
 - Idempotent: loading twice creates no second row and changes nothing the second time.
 - The preset is the source of truth for every row it names. A process is found by (SWV, code),
-  a status by (process, name), a transition by (from, to), a title by (SWV, name); loading sets
-  all their fields to the preset's values (including a transition's roles and a title's regions),
-  so an administrator's edit of, say, an instruction text is undone by the next load. The one
-  exception is a title's `actief`: set only when the preset states it, so a title retired in the
-  admin stays retired.
+  a status by (process, code), a transition by (from, to), a title by (SWV, code); loading sets
+  all their fields to the preset's values (names, a transition's roles and conditions, a title's
+  regions), so an administrator's edit of, say, an instruction text or a name is undone by the
+  next load, on the same row. The one exception is a title's `actief`: set only when the preset
+  states it, so a title retired in the admin stays retired.
 - What the preset does not name is left alone: statuses, transitions and titles added in the
   admin survive a load, and nothing is ever deleted.
 - Only process configuration is written. The SWV, its regions and the roles must exist.
@@ -32,9 +32,11 @@ from django.db import models, transaction
 from passend.accounts.models import Rol
 from passend.organisaties.models import Regio, Samenwerkingsverband
 from passend.processen.models import Hulpvraagtitel, Proces, Status, Statusovergang
+from passend.processen.voorwaarden import voorwaarde
 
 PRESETS_MAP = Path(__file__).resolve().parent / "presets"
 PRESETNAAM = re.compile(r"^[a-z0-9_]+$")
+CODE = re.compile(r"^[a-z0-9_]{1,60}$")
 
 M = TypeVar("M", bound=models.Model)
 
@@ -89,15 +91,17 @@ def preset_laden(*, swv: Samenwerkingsverband, pad: Path) -> Resultaat:
 
 @dataclass(frozen=True)
 class _StatusDef:
+    code: str
     naam: str
     velden: dict[str, Any]
 
 
 @dataclass(frozen=True)
 class _OvergangDef:
-    van: str
+    van: str  # status codes
     naar: str
     rolcodes: frozenset[str]
+    voorwaarden: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -110,12 +114,13 @@ class _ProcesDef:
 
 @dataclass(frozen=True)
 class _TitelDef:
+    code: str
     naam: str
     proces: str
-    beginstatus: str
+    beginstatus: str  # a status code
     alleen_voor_regios: tuple[str, ...]
     niet_voor_regios: tuple[str, ...]
-    alternatief: str | None
+    alternatief: str | None  # a title code
     coordinatortoewijzing: str
     volgorde: int
     actief: bool | None
@@ -177,6 +182,7 @@ STATUS_STANDAARD: dict[str, Any] = {
     "instructie": "",
 }
 TITELSLEUTELS = {
+    "code",
     "naam",
     "proces",
     "beginstatus",
@@ -304,11 +310,12 @@ class _Lezer:
             self._status(status, f"{item}, status {n}")
             for n, status in enumerate(self._lijst(blok, "statussen", item), 1)
         ]
-        statusnamen = [status.naam for status in statussen]
-        self._uniek(statusnamen, "Status", f" (proces {code})")
+        self._uniek([status.naam for status in statussen], "Status", f" (proces {code})")
+        statuscodes = [status.code for status in statussen]
+        self._uniek(statuscodes, "Statuscode", f" (proces {code})")
         overgangen: list[_OvergangDef] = []
         for n, overgang in enumerate(blok.get("overgangen") or [], 1):
-            overgangen += self._overgangen(overgang, f"{item}, overgang {n}", set(statusnamen))
+            overgangen += self._overgangen(overgang, f"{item}, overgang {n}", set(statuscodes))
         paren = [f"{o.van} → {o.naar}" for o in overgangen]
         self._uniek(paren, "Overgang", f" (proces {code})")
         return _ProcesDef(code=code, naam=naam, statussen=statussen, overgangen=overgangen)
@@ -316,10 +323,11 @@ class _Lezer:
     def _status(self, blok: Any, item: str) -> _StatusDef:
         if not isinstance(blok, dict):
             self.fout(f"{item}: moet een blok zijn met naam, volgorde en de vlaggen.")
-            return _StatusDef(naam="", velden={})
+            return _StatusDef(code="", naam="", velden={})
         naam = self._tekst(blok, "naam", item)
         item = f'{item} "{naam}"' if naam else item
-        self._onbekende_sleutels(blok, {"naam", *STATUSVELDEN}, item)
+        self._onbekende_sleutels(blok, {"code", "naam", *STATUSVELDEN}, item)
+        code = self._code(blok, item)
         if "volgorde" not in blok:
             self.fout(f'{item}: "volgorde" ontbreekt.')
         velden = dict(STATUS_STANDAARD)
@@ -333,33 +341,50 @@ class _Lezer:
                 self.fout(f'{item}: "{veld}" moet {verwacht} zijn, niet "{waarde}".')
                 continue
             velden[veld] = waarde.strip() if isinstance(waarde, str) else waarde
-        return _StatusDef(naam=naam, velden=velden)
+        return _StatusDef(code=code, naam=naam, velden={"naam": naam, **velden})
 
-    def _overgangen(self, blok: Any, item: str, statusnamen: set[str]) -> list[_OvergangDef]:
+    def _code(self, blok: Mapping[str, Any], item: str) -> str:
+        """A status's or title's stable key: lower-case letters, digits and "_"."""
+        code = self._tekst(blok, "code", item)
+        if code and not CODE.match(code):
+            self.fout(f'{item}: code "{code}" mag alleen kleine letters, cijfers en _ bevatten.')
+        return code
+
+    def _overgangen(self, blok: Any, item: str, statuscodes: set[str]) -> list[_OvergangDef]:
         """One block in the preset; lists in `van` and `naar` give every combination."""
         if not isinstance(blok, dict):
             self.fout(f"{item}: moet een blok zijn met van, naar en rollen.")
             return []
-        self._onbekende_sleutels(blok, {"van", "naar", "rollen"}, item)
+        self._onbekende_sleutels(blok, {"van", "naar", "rollen", "voorwaarden"}, item)
         van = self._namen(blok.get("van"), item, "van")
         naar = self._namen(blok.get("naar"), item, "naar")
-        for naam in [*van, *naar]:
-            if naam not in statusnamen:
-                self.fout(f'{item}: status "{naam}" bestaat niet in dit proces.')
+        for code in [*van, *naar]:
+            if code not in statuscodes:
+                self.fout(f'{item}: status "{code}" bestaat niet in dit proces.')
         rolcodes = self._rolcodes(blok.get("rollen"), item)
+        voorwaarden = (
+            tuple(self._namen(blok["voorwaarden"], item, "voorwaarden"))
+            if ("voorwaarden" in blok)
+            else ()
+        )
+        for code in voorwaarden:
+            if voorwaarde(code) is None:
+                self.fout(f'{item}: onbekende voorwaarde "{code}".')
         resultaat = []
         for v in van:
             for n in naar:
                 if v == n:
                     self.fout(f'{item}: van en naar zijn allebei "{v}".')
                 else:
-                    resultaat.append(_OvergangDef(van=v, naar=n, rolcodes=rolcodes))
+                    resultaat.append(
+                        _OvergangDef(van=v, naar=n, rolcodes=rolcodes, voorwaarden=voorwaarden)
+                    )
         return resultaat
 
     # Titles
 
     def _titels(self, blokken: list[Any], processen: list[_ProcesDef]) -> list[_TitelDef]:
-        statussen = {p.code: {s.naam for s in p.statussen} for p in processen}
+        statussen = {p.code: {s.code for s in p.statussen} for p in processen}
         regios = set(Regio.objects.filter(swv=self.swv).values_list("naam", flat=True))
         ontbrekende_regios: dict[str, list[str]] = {}
         keuzes = set(Hulpvraagtitel.Coordinatortoewijzing.values)
@@ -371,6 +396,7 @@ class _Lezer:
             naam = self._tekst(blok, "naam", f"Titel {nummer}")
             item = f'Titel "{naam or nummer}"'
             self._onbekende_sleutels(blok, TITELSLEUTELS, item)
+            code = self._code(blok, item)
             proces = self._tekst(blok, "proces", item)
             beginstatus = self._tekst(blok, "beginstatus", item)
             if proces and proces not in statussen:
@@ -389,7 +415,7 @@ class _Lezer:
                 self.fout(f'{item}: regio "{regio}" staat bij alleen_voor_ én niet_voor_regios.')
             alternatief = blok.get("alternatief")
             if alternatief is not None and not isinstance(alternatief, str):
-                self.fout(f'{item}: "alternatief" moet de naam van een titel zijn.')
+                self.fout(f'{item}: "alternatief" moet de code van een titel zijn.')
                 alternatief = None
             toewijzing = blok.get("coordinatortoewijzing", "schoolcontactpersoon")
             if toewijzing not in keuzes:
@@ -402,6 +428,7 @@ class _Lezer:
                 self.fout(f'{item}: "actief" moet true of false zijn.')
             titels.append(
                 _TitelDef(
+                    code=code,
                     naam=naam,
                     proces=proces,
                     beginstatus=beginstatus,
@@ -414,14 +441,15 @@ class _Lezer:
                     actief=actief if isinstance(actief, bool) else None,
                 )
             )
-        titelnamen = [titel.naam for titel in titels]
-        self._uniek(titelnamen, "Titel")
+        self._uniek([titel.naam for titel in titels], "Titel")
+        titelcodes = [titel.code for titel in titels]
+        self._uniek(titelcodes, "Titelcode")
         for titel in titels:
             if titel.alternatief is None:
                 continue
-            if titel.alternatief == titel.naam:
+            if titel.alternatief == titel.code:
                 self.fout(f'Titel "{titel.naam}": is zijn eigen alternatief.')
-            elif titel.alternatief not in titelnamen:
+            elif titel.alternatief not in titelcodes:
                 self.fout(
                     f'Titel "{titel.naam}": alternatief "{titel.alternatief}" staat niet in de '
                     "preset."
@@ -501,22 +529,21 @@ def _opslaan(preset: _Preset, swv: Samenwerkingsverband) -> Resultaat:
             label = f'status "{status_def.naam}" ({proces_def.code})'
             status, nieuw, gewijzigd = _bewaren(
                 Status,
-                zoek={"proces": proces, "naam": status_def.naam},
+                zoek={"proces": proces, "code": status_def.code},
                 velden=status_def.velden,
                 item=_hoofdletter(label),
             )
             resultaat.noteer(label, nieuw=nieuw, gewijzigd=gewijzigd)
-            statussen[(proces_def.code, status_def.naam)] = status
+            statussen[(proces_def.code, status_def.code)] = status
 
         for overgang_def in proces_def.overgangen:
-            label = f'overgang "{overgang_def.van}" → "{overgang_def.naar}" ({proces_def.code})'
+            van = statussen[(proces_def.code, overgang_def.van)]
+            naar = statussen[(proces_def.code, overgang_def.naar)]
+            label = f'overgang "{van.naam}" → "{naar.naam}" ({proces_def.code})'
             overgang, nieuw, gewijzigd = _bewaren(
                 Statusovergang,
-                zoek={
-                    "van": statussen[(proces_def.code, overgang_def.van)],
-                    "naar": statussen[(proces_def.code, overgang_def.naar)],
-                },
-                velden={"proces": proces},
+                zoek={"van": van, "naar": naar},
+                velden={"proces": proces, "voorwaarden": list(overgang_def.voorwaarden)},
                 item=_hoofdletter(label),
             )
             rollen_gewijzigd = _m2m_zetten(
@@ -529,6 +556,7 @@ def _opslaan(preset: _Preset, swv: Samenwerkingsverband) -> Resultaat:
     for titel_def in preset.titels:
         item = f'Titel "{titel_def.naam}"'
         velden: dict[str, Any] = {
+            "naam": titel_def.naam,
             "proces": processen[titel_def.proces],
             "beginstatus": statussen[(titel_def.proces, titel_def.beginstatus)],
             "coordinatortoewijzing": titel_def.coordinatortoewijzing,
@@ -537,7 +565,7 @@ def _opslaan(preset: _Preset, swv: Samenwerkingsverband) -> Resultaat:
         if titel_def.actief is not None:
             velden["actief"] = titel_def.actief
         titel, nieuw, gewijzigd = _bewaren(
-            Hulpvraagtitel, zoek={"swv": swv, "naam": titel_def.naam}, velden=velden, item=item
+            Hulpvraagtitel, zoek={"swv": swv, "code": titel_def.code}, velden=velden, item=item
         )
         gewijzigd |= _m2m_zetten(
             titel.alleen_voor_regios, [regios[naam] for naam in titel_def.alleen_voor_regios]
@@ -545,10 +573,10 @@ def _opslaan(preset: _Preset, swv: Samenwerkingsverband) -> Resultaat:
         gewijzigd |= _m2m_zetten(
             titel.niet_voor_regios, [regios[naam] for naam in titel_def.niet_voor_regios]
         )
-        titels[titel_def.naam] = (titel, nieuw, gewijzigd)
+        titels[titel_def.code] = (titel, nieuw, gewijzigd)
 
     for titel_def in preset.titels:
-        titel, nieuw, gewijzigd = titels[titel_def.naam]
+        titel, nieuw, gewijzigd = titels[titel_def.code]
         alternatief = titels[titel_def.alternatief][0] if titel_def.alternatief else None
         if titel.alternatief_id != (alternatief.pk if alternatief else None):
             titel.alternatief = alternatief

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from passend.accounts.tests.factories import account_maken
 from passend.hulpvragen.models import Hulpvraag, Statuswijziging
+from passend.hulpvragen.rechten import toegestane_statussen
 from passend.hulpvragen.services import (
     StatusIntussenGewijzigd,
     hulpvraag_aanmaken,
@@ -244,3 +245,31 @@ def test_r30_tlv_1_incompleet_means_the_school_acts_and_sets_tlv_2_indienen(omge
     hulpvraag.refresh_from_db()
     assert hulpvraag.status.naam == "TLV_2_indienen"
     assert Hulpvraag.objects.zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
+
+
+def test_r20_the_school_takes_a_request_back_only_before_the_swv_acted(omgeving):
+    """A transition's condition reads the history (preset choice 2): Aanmelding → Voorlopige
+    aanmelding is the school's while the SWV took no step; after "Dossier incompleet" and the
+    school's Aanmelding again, it is no longer offered, and the service refuses it."""
+    terug = omgeving.ib_regenboog
+    eerste = hulpvraag_op_school(terug, omgeving.regenboog)
+    voorlopig = status(eerste, "Voorlopige aanmelding")
+    assert voorlopig in toegestane_statussen(terug, eerste)
+    hulpvraag_status_wijzigen(hulpvraag=eerste, naar=voorlopig, door=terug)
+    # Submitted again: still nothing done by the SWV, so it may be taken back again.
+    hulpvraag_status_wijzigen(hulpvraag=eerste, naar=status(eerste, "Aanmelding"), door=terug)
+    assert voorlopig in toegestane_statussen(terug, eerste)
+
+    tweede = hulpvraag_op_school(terug, omgeving.regenboog, roepnaam="Mila")
+    hulpvraag_status_wijzigen(
+        hulpvraag=tweede,
+        naar=status(tweede, "Dossier incompleet"),
+        door=omgeving.scp,
+        reden="Het OPP ontbreekt.",
+    )
+    hulpvraag_status_wijzigen(hulpvraag=tweede, naar=status(tweede, "Aanmelding"), door=terug)
+    assert voorlopig not in toegestane_statussen(terug, tweede)
+    with pytest.raises(PermissionDenied):
+        hulpvraag_status_wijzigen(hulpvraag=tweede, naar=voorlopig, door=terug)
+    tweede.refresh_from_db()
+    assert tweede.status.naam == "Aanmelding"

@@ -600,6 +600,7 @@ def test_r50_rows_show_title_and_school_names_as_they_are_now(omgeving):
 
     buiten_passend = Hulpvraagtitel.objects.get(pk=titel.pk)
     buiten_passend.pk, buiten_passend.naam = None, "Titel buiten Passend om"
+    buiten_passend.code = "buiten_passend"
     Hulpvraagtitel.objects.bulk_create([buiten_passend])  # no signal: the lists stay as read
     hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog, titel=buiten_passend.naam)
     assert "<td>Titel buiten Passend om</td>" in client.get(LIJST).content.decode()

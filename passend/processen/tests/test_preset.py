@@ -448,30 +448,33 @@ processen:
   - code: klein
     naam: Klein
     statussen:
-      - naam: Aanmelding
+      - code: aanmelding
+        naam: Aanmelding
         volgorde: 10
-      - naam: Afgerond
+      - code: afgerond
+        naam: Afgerond
         volgorde: 90
         eindstatus: true
     overgangen:
       - van: {van}
-        naar: Afgerond
+        naar: afgerond
         rollen: [{rol}]
 titels:
-  - naam: Proef
+  - code: proef
+    naam: Proef
     proces: klein
-    beginstatus: Aanmelding
+    beginstatus: aanmelding
     {regels}
 """
 
 
 def test_a_transition_to_an_unknown_status_is_named(ppo, tmp_path):
     pad = preset_schrijven(
-        tmp_path, KLEINE_PRESET.format(van="Aanmeldng", rol="coordinator", regels="")
+        tmp_path, KLEINE_PRESET.format(van="aanmeldng", rol="coordinator", regels="")
     )
     with pytest.raises(PresetFout) as fout:
         preset_laden(swv=ppo, pad=pad)
-    assert 'Proces "klein", overgang 1: status "Aanmeldng" bestaat niet in dit proces.' in str(
+    assert 'Proces "klein", overgang 1: status "aanmeldng" bestaat niet in dit proces.' in str(
         fout.value
     )
     assert not Proces.objects.exists()
@@ -479,7 +482,7 @@ def test_a_transition_to_an_unknown_status_is_named(ppo, tmp_path):
 
 def test_an_unknown_role_is_named(ppo, tmp_path):
     pad = preset_schrijven(
-        tmp_path, KLEINE_PRESET.format(van="Aanmelding", rol="conciërge", regels="")
+        tmp_path, KLEINE_PRESET.format(van="aanmelding", rol="conciërge", regels="")
     )
     with pytest.raises(PresetFout) as fout:
         preset_laden(swv=ppo, pad=pad)
@@ -487,7 +490,7 @@ def test_an_unknown_role_is_named(ppo, tmp_path):
 
 
 def test_external_roles_never_change_a_status(ppo, tmp_path):
-    pad = preset_schrijven(tmp_path, KLEINE_PRESET.format(van="Aanmelding", rol="ouder", regels=""))
+    pad = preset_schrijven(tmp_path, KLEINE_PRESET.format(van="aanmelding", rol="ouder", regels=""))
     with pytest.raises(PresetFout) as fout:
         preset_laden(swv=ppo, pad=pad)
     assert 'rol "ouder" is een externe rol' in str(fout.value)
@@ -497,7 +500,7 @@ def test_an_unknown_region_is_named_and_nothing_is_written(ppo, tmp_path):
     pad = preset_schrijven(
         tmp_path,
         KLEINE_PRESET.format(
-            van="Aanmelding", rol="coordinator", regels="niet_voor_regios: [Zuid]"
+            van="aanmelding", rol="coordinator", regels="niet_voor_regios: [Zuid]"
         ),
     )
     with pytest.raises(PresetFout) as fout:
@@ -512,7 +515,7 @@ def test_an_unknown_region_is_named_and_nothing_is_written(ppo, tmp_path):
 def test_a_misspelt_field_and_a_doubled_key_are_refused(ppo, tmp_path):
     pad = preset_schrijven(
         tmp_path,
-        KLEINE_PRESET.format(van="Aanmelding", rol="coordinator", regels="actief: ja").replace(
+        KLEINE_PRESET.format(van="aanmelding", rol="coordinator", regels="actief: ja").replace(
             "eindstatus: true", "eindstaus: true"
         ),
     )
@@ -522,12 +525,56 @@ def test_a_misspelt_field_and_a_doubled_key_are_refused(ppo, tmp_path):
     assert '"actief" moet true of false zijn' in str(fout.value)
     pad = preset_schrijven(
         tmp_path,
-        KLEINE_PRESET.format(van="Aanmelding", rol="coordinator", regels="").replace(
+        KLEINE_PRESET.format(van="aanmelding", rol="coordinator", regels="").replace(
             "volgorde: 10", "volgorde: 10\n        volgorde: 20"
         ),
     )
     with pytest.raises(PresetFout, match='de sleutel "volgorde" staat twee keer'):
         preset_laden(swv=ppo, pad=pad)
+
+
+def test_codes_are_required_unique_and_plain_and_conditions_must_exist(ppo, tmp_path):
+    tekst = KLEINE_PRESET.format(van="aanmelding", rol="coordinator", regels="")
+    for fout_tekst, melding in [
+        (tekst.replace("code: aanmelding\n        naam", "naam"), '"code" ontbreekt of is leeg'),
+        (tekst.replace("code: afgerond", "code: aanmelding"), 'Statuscode "aanmelding" staat twee'),
+        (tekst.replace("code: proef", "code: Proef Titel"), "mag alleen kleine letters"),
+        (
+            tekst.replace(
+                "rollen: [coordinator]", "rollen: [coordinator]\n        voorwaarden: [x]"
+            ),
+            'onbekende voorwaarde "x"',
+        ),
+    ]:
+        with pytest.raises(PresetFout) as fout:
+            preset_laden(swv=ppo, pad=preset_schrijven(tmp_path, fout_tekst))
+        assert melding in str(fout.value)
+        assert not Proces.objects.exists()
+
+
+def test_a_rename_keeps_the_row_and_a_reload_updates_it_never_duplicates(geladen, tmp_path):
+    """Statuses and titles are known by their code: renaming one (in the admin, or in the
+    preset) changes its label only; transitions and hulpvragen keep pointing at the same row."""
+    aanmelding = status(geladen, "algemeen", "Aanmelding")
+    titel = Hulpvraagtitel.objects.get(swv=geladen, naam="KANS")
+    Status.objects.filter(pk=aanmelding.pk).update(naam="Aangemeld")
+    Hulpvraagtitel.objects.filter(pk=titel.pk).update(naam="KANS (oud)")
+    voor = rijen_tellen()
+
+    preset_laden(swv=geladen, pad=PRESET)
+    assert rijen_tellen() == voor
+    aanmelding.refresh_from_db()
+    titel.refresh_from_db()
+    assert (aanmelding.code, aanmelding.naam) == ("aanmelding", "Aanmelding")
+    assert (titel.code, titel.naam) == ("kans", "KANS")
+
+    # The preset itself renames: the same rows get the new names.
+    hernoemd = PRESET.read_text().replace("naam: Aanmelding", "naam: Aangemeld bij PPO")
+    preset_laden(swv=geladen, pad=preset_schrijven(tmp_path, hernoemd))
+    assert rijen_tellen() == voor
+    aanmelding.refresh_from_db()
+    assert aanmelding.naam == "Aangemeld bij PPO"
+    assert Statusovergang.objects.filter(van=aanmelding).exists()
 
 
 def test_the_manuals_preset_needs_the_region_ijsselmonde(ppo):
