@@ -8,6 +8,7 @@ from django.http import HttpRequest
 
 from passend.accounts.models import Rol
 from passend.processen.models import Hulpvraagtitel, Proces, Status, Statusovergang
+from passend.processen.voorwaarden import keuzes as voorwaarde_keuzes
 
 PRESET_WAARSCHUWING = (
     "Deze configuratie kan uit een preset komen (manage.py preset_laden). Wie de preset opnieuw "
@@ -26,6 +27,7 @@ class StatusInline(admin.TabularInline[Status, Proces]):
     extra = 0
     fields = [
         "naam",
+        "code",
         "volgorde",
         "zichtbaar_voor_swv",
         "school_moet_actie_ondernemen",
@@ -39,10 +41,25 @@ class StatusInline(admin.TabularInline[Status, Proces]):
     }
 
 
+class StatusovergangForm(forms.ModelForm[Statusovergang]):
+    # The conditions the apps registered, as checkboxes instead of JSON to type.
+    voorwaarden = forms.MultipleChoiceField(
+        label="Voorwaarden",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=voorwaarde_keuzes,
+    )
+
+    class Meta:
+        model = Statusovergang
+        fields = ["van", "naar", "rollen", "voorwaarden"]
+
+
 class StatusovergangInline(admin.TabularInline[Statusovergang, Proces]):
     model = Statusovergang
+    form = StatusovergangForm
     extra = 0
-    fields = ["van", "naar", "rollen"]
+    fields = ["van", "naar", "rollen", "voorwaarden"]
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
     }
@@ -73,6 +90,7 @@ class HulpvraagtitelForm(forms.ModelForm[Hulpvraagtitel]):
         fields = [
             "swv",
             "naam",
+            "code",
             "proces",
             "beginstatus",
             "coordinatortoewijzing",
@@ -130,6 +148,7 @@ class HulpvraagtitelAdmin(admin.ModelAdmin[Hulpvraagtitel]):
                 "fields": [
                     "swv",
                     "naam",
+                    "code",
                     "proces",
                     "beginstatus",
                     "coordinatortoewijzing",

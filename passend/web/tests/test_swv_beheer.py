@@ -1,6 +1,8 @@
 """SWV-beheer: an application administrator edits the own SWV's processes and titles in the
 admin (issue: processes as data), and sees nothing of another SWV (tenant isolation)."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -101,3 +103,19 @@ def test_only_application_administrators_reach_swv_beheer(twee_swvs):
     assert beheerder.get(reverse("swv_beheer:index")).status_code == 200
     assert "SWV-beheer" in beheerder.get("/").content.decode()
     assert beheerder.get("/beheer/").status_code == 302  # the operators' admin is not theirs
+
+
+def test_the_process_page_offers_the_registered_conditions_of_a_transition(twee_swvs):
+    """An administrator picks a transition's conditions from what the apps registered, as
+    checkboxes; the PPO preset's history condition shows checked where it applies."""
+    ppo, _ = twee_swvs
+    proces = Proces.objects.get(swv=ppo, code="algemeen")
+    pagina = beheerder_client(ppo).get(
+        reverse("swv_beheer:processen_proces_change", args=[proces.pk])
+    )
+    html = pagina.content.decode()
+    # Each transition's row, and the empty row the admin keeps for adding one.
+    assert html.count('value="swv_nog_niet_begonnen"') == proces.overgangen.count() + 1
+    aangevinkt = re.findall(r'<input[^>]*value="swv_nog_niet_begonnen"[^>]*checked>', html)
+    assert len(aangevinkt) == 1
+    assert "Het samenwerkingsverband nam nog geen stap" in html
