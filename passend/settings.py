@@ -225,10 +225,10 @@ AXES_PASSWORD_FORM_FIELD = "wachtwoord"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("PASSEND_PROXY_AANTAL", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# How many reverse proxies in front of Passend append to X-Forwarded-For. One reading of the
+# client address (passend.core.clientadres) for the lockout and both logs.
+PASSEND_PROXY_AANTAL = env_int("PASSEND_PROXY_AANTAL", 0)
+AXES_CLIENT_IP_CALLABLE = "passend.core.clientadres.clientadres"
 
 # --- Sessions and cookies --------------------------------------------------------------------
 
@@ -274,7 +274,7 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    if AXES_IPWARE_PROXY_COUNT:
+    if PASSEND_PROXY_AANTAL:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Mail --------------------------------------------------------------------------------------

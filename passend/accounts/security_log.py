@@ -3,22 +3,23 @@
 import logging
 from typing import Any
 
-from axes.helpers import get_client_ip_address
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
+
+from passend.core.clientadres import clientadres
 
 logger = logging.getLogger("passend.beveiliging")
 
 
 def _client(request: HttpRequest | None) -> dict[str, Any]:
     """Where the attempt came from: the client address through the configured proxies, as
-    django-axes reads it for its lockout, so the log and the lockout name the same address."""
+    the lockout (django-axes) reads it, so the log and the lockout name the same address."""
     if request is None:
         return {}
     return {
-        "client_adres": get_client_ip_address(request) or "",
+        "client_adres": clientadres(request) or "",
         "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200],
     }
 

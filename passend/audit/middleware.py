@@ -2,11 +2,11 @@ import re
 import uuid
 from collections.abc import Callable
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from passend.audit.context import Verzoekcontext, verzoekcontext
+from passend.core.clientadres import clientadres
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # What a proxy may hand us as a request id; anything else is replaced by our own.
@@ -16,7 +16,7 @@ _GELDIG_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 def _request_id(request: HttpRequest) -> str:
     """The proxy's request id where Passend runs behind configured proxies (so the proxy's log
     and ours share it); otherwise, or when it looks odd, a new one."""
-    if settings.AXES_IPWARE_PROXY_COUNT:
+    if settings.PASSEND_PROXY_AANTAL:
         van_proxy = request.headers.get(REQUEST_ID_HEADER, "")
         if _GELDIG_REQUEST_ID.match(van_proxy):
             return van_proxy
@@ -25,7 +25,7 @@ def _request_id(request: HttpRequest) -> str:
 
 class VerzoekcontextMiddleware:
     """Sets the request context of the access log for the whole request: the client address
-    through the configured proxies (the same reading django-axes uses), the user agent and a
+    through the configured proxies (core.clientadres, as the lockout reads it), the user agent and a
     request id, which the response returns so an operator can find a user's request."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -33,7 +33,7 @@ class VerzoekcontextMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         context = Verzoekcontext(
-            client_adres=get_client_ip_address(request) or None,
+            client_adres=clientadres(request),
             user_agent=request.headers.get("User-Agent", "")[:300],
             request_id=_request_id(request),
         )
