@@ -2,8 +2,8 @@
 administers its SWV, which schools are its own. Every app's rights (`<app>/rechten.py`) and
 visibility (`<app>/query.py`) start from these; none reads roles or schools itself.
 
-The facts are kept on the account object, which Django loads anew for every request; a task
-that changes roles and then asks again calls `vergeten`.
+The facts are kept on the account object, which Django loads anew for every request (a task
+that changes roles and asks again reads the account again).
 """
 
 from dataclasses import dataclass
@@ -107,9 +107,3 @@ def werkt_op_school(gebruiker: Gebruiker, school_id: int) -> bool:
     return rolfeiten(gebruiker).werkt_voor_school and any(
         school.pk == school_id for school in eigen_scholen(gebruiker)
     )
-
-
-def vergeten(gebruiker: Gebruiker) -> None:
-    """Forgets the kept facts, after the account's roles or schools changed."""
-    for naam in ("_rolfeiten", "_eigen_scholen"):
-        gebruiker.__dict__.pop(naam, None)

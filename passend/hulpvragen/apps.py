@@ -11,7 +11,7 @@ class HulpvragenConfig(AppConfig):
             keuzelijsten,
             meldingen,  # noqa: F401  (connects the status mail)
         )
-        from passend.hulpvragen.selectors import leerlingen_met_zichtbare_hulpvraag
+        from passend.hulpvragen.query import leerlingen_met_zichtbare_hulpvraag
         from passend.hulpvragen.voorwaarden import SWV_NOG_NIET_BEGONNEN
         from passend.processen import voorwaarden
 

@@ -9,7 +9,7 @@ that confirms it exists).
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import eigen_scholen_voorwaarde, rolfeiten
@@ -53,3 +53,13 @@ class ViaHulpvraagQuerySet(models.QuerySet[Any]):
 
         zichtbaar = Hulpvraag.objects.zichtbaar_voor(gebruiker).values("pk")
         return self.filter(**{f"{self.hulpvraag_veld}__in": zichtbaar})
+
+
+def leerlingen_met_zichtbare_hulpvraag(gebruiker: Gebruiker) -> Q:
+    """The dossier rule this app adds (`dossiers.query.zichtbaarheidsregel`, apps.py): SWV
+    staff see the pupils of the hulpvragen they may see. A school sees its pupils anyway."""
+    from passend.hulpvragen.models import Hulpvraag
+
+    if not rolfeiten(gebruiker).werkt_voor_swv:
+        return Q(pk__in=[])
+    return Q(Exists(Hulpvraag.objects.zichtbaar_voor(gebruiker).filter(leerling=OuterRef("pk"))))

@@ -19,12 +19,6 @@ def is_zichtbaar(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:
     return Hulpvraag.objects.zichtbaar_voor(gebruiker).filter(pk=hulpvraag.pk).exists()
 
 
-def mag_hulpvragen_zien(gebruiker: Gebruiker) -> bool:
-    """School and SWV staff work with hulpvragen; parents and external participants see none
-    today, so they are offered no lists or filters (not even the SWV's staff names)."""
-    return rolfeiten(gebruiker).werkt_voor_school_of_swv
-
-
 def mag_hulpvraag_aanmaken(gebruiker: Gebruiker, schoolgegevens: Schoolgegevens) -> bool:
     """R16: under schoolgegevens of the own school; SWV staff who enter dossiers under any."""
     return mag_hulpvraag_indienen_onder(gebruiker, schoolgegevens)

@@ -21,14 +21,6 @@ from passend.hulpvragen.onderdelen import onderdelen
 from passend.hulpvragen.query import op_scholen
 
 
-def leerlingen_met_zichtbare_hulpvraag(gebruiker: Gebruiker) -> Q:
-    """The dossier rule this app adds (`dossiers.query.zichtbaarheidsregel`, apps.py): SWV
-    staff see the pupils of the hulpvragen they may see. A school sees its pupils anyway."""
-    if not rolfeiten(gebruiker).werkt_voor_swv:
-        return Q(pk__in=[])
-    return Q(Exists(Hulpvraag.objects.zichtbaar_voor(gebruiker).filter(leerling=OuterRef("pk"))))
-
-
 def hulpvragen_van_leerling(gebruiker: Gebruiker, leerling: Leerling) -> QuerySet[Hulpvraag]:
     """The dossier's Hulpvraag tab: the pupil's hulpvragen this user may see."""
     return (
