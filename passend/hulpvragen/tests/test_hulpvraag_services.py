@@ -273,3 +273,64 @@ def test_r20_the_school_takes_a_request_back_only_before_the_swv_acted(omgeving)
         hulpvraag_status_wijzigen(hulpvraag=tweede, naar=voorlopig, door=terug)
     tweede.refresh_from_db()
     assert tweede.status.naam == "Aanmelding"
+
+
+def test_asvs_v4_2_1_a_channel_cannot_slip_in_objects_of_another_pupil_or_swv(omgeving):
+    """What a form offers, a channel without a form (the API, an intake) could send anyway: the
+    services refuse another pupil's schoolgegevens, another SWV's or a retired title, another
+    SWV's label, and an aanvrager who does not work at the school, each beside its field."""
+    from passend.dossiers.services import schoolgegevens_bewerken
+    from passend.hulpvragen.models import Label
+    from passend.hulpvragen.services import hulpvraag_behandeling_wijzigen
+
+    ib = omgeving.ib_regenboog
+    hulpvraag = hulpvraag_op_school(ib, omgeving.regenboog)
+    _andere_leerling, andere_schoolgegevens = leerling_op_school(ib, omgeving.regenboog)
+    ambulant = titel("Ambulante Begeleiding")
+
+    def aanmaken(**anders: object) -> str:
+        velden: dict[str, object] = {
+            "leerling": hulpvraag.leerling,
+            "schoolgegevens": hulpvraag.schoolgegevens,
+            "titel": ambulant,
+            "door": ib,
+            **anders,
+        }
+        with pytest.raises(ValidationError) as fout:
+            hulpvraag_aanmaken(**velden)  # type: ignore[arg-type]
+        return next(iter(fout.value.message_dict))
+
+    assert aanmaken(schoolgegevens=andere_schoolgegevens) == "schoolgegevens"
+    vreemde_titel = Hulpvraagtitel.objects.create(
+        swv=omgeving.ander_swv,
+        naam="Vreemd",
+        proces=ambulant.proces,
+        beginstatus=ambulant.beginstatus,
+    )
+    assert aanmaken(titel=vreemde_titel) == "titel"
+    Hulpvraagtitel.objects.filter(pk=ambulant.pk).update(actief=False)
+    ambulant.refresh_from_db()
+    assert aanmaken(titel=ambulant) == "titel"
+    assert Hulpvraag.objects.count() == 1
+
+    vreemd_label = Label.objects.create(swv=omgeving.ander_swv, naam="Vreemd")
+    with pytest.raises(ValidationError) as fout:
+        hulpvraag_behandeling_wijzigen(
+            hulpvraag=hulpvraag, door=omgeving.scp, coordinator=None, labels=[vreemd_label]
+        )
+    assert "labels" in fout.value.message_dict
+    with pytest.raises(ValidationError) as fout:
+        schoolgegevens_bewerken(
+            schoolgegevens=hulpvraag.schoolgegevens,
+            door=ib,
+            aanvrager=omgeving.ib_kompas,  # works at Het Kompas, not at De Regenboog
+            contactpersoon="X",
+            email="x@example.nl",
+            telefoon="",
+        )
+    assert fout.value.message_dict == {
+        "aanvrager": ["Kies een aanvrager die bij deze school werkt."]
+    }
+    hulpvraag.schoolgegevens.refresh_from_db()
+    assert hulpvraag.schoolgegevens.aanvrager == ib
+    assert not hulpvraag.labels.exists()
