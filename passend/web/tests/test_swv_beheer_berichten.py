@@ -14,8 +14,13 @@ pytestmark = pytest.mark.django_db
 
 
 def wachtend_bericht(swv, **velden):  # type: ignore[no-untyped-def]
-    standaard = {"sjabloon": "test", "aan": ["ib@school.example.nl"], "onderwerp": "Onderwerp"}
-    return Bericht.objects.create(swv=swv, tekst="Tekst", **{**standaard, **velden})
+    standaard = {
+        "sjabloon": "test",
+        "aan": ["ib@school.example.nl"],
+        "onderwerp": "Onderwerp",
+        "tekst": "Tekst",
+    }
+    return Bericht.objects.create(swv=swv, **{**standaard, **velden})
 
 
 def test_application_administrator_sees_and_resends_only_the_own_outbox(
@@ -42,3 +47,26 @@ def test_application_administrator_sees_and_resends_only_the_own_outbox(
     assert eigen.status == Bericht.Status.VERZONDEN
     assert vreemd.status == Bericht.Status.MISLUKT
     assert len(smtp_server.berichten) == 1
+
+
+def test_a_confidential_mail_is_never_shown_nor_sent_again_from_the_outbox(ppo):
+    """A password-reset link is a secret: the administrator sees that the mail exists, not its
+    text; once it failed for good it is not offered again (the link expired long ago)."""
+    geheim = wachtend_bericht(
+        ppo,
+        tekst="https://passend.example.nl/wachtwoord-vergeten/Mw/geheim-token/",
+        vertrouwelijk=True,
+        status=Bericht.Status.MISLUKT,
+    )
+    client = Client()
+    inloggen(client, account_maken(ppo, "bhendriks", rol="applicatiebeheerder"))
+    pagina = client.get(reverse("swv_beheer:notificaties_bericht_change", args=[geheim.pk]))
+    assert pagina.status_code == 200
+    html = pagina.content.decode()
+    assert "geheim-token" not in html and "(vertrouwelijk)" in html
+    client.post(
+        reverse("swv_beheer:notificaties_bericht_changelist"),
+        {"action": "opnieuw_versturen", "_selected_action": [geheim.pk]},
+    )
+    geheim.refresh_from_db()
+    assert geheim.status == Bericht.Status.MISLUKT
