@@ -17,6 +17,32 @@ from passend.organisaties.models import Regio, Samenwerkingsverband
 from passend.processen.voorwaarden import voorwaarde
 
 
+class MetCode(models.Model):
+    """A row known by a stable `code` that presets, transitions, conditions and the API refer
+    to; renaming its `naam` changes nothing else. Left empty, the code is made from the name."""
+
+    code = models.SlugField(
+        _("code"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Vaste sleutel; verandert niet als de naam verandert. Leeg: gemaakt uit de naam."
+        ),
+    )
+    naam: str
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.code = self.code or code_uit_naam(self.naam)
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        self.code = self.code or code_uit_naam(self.naam)
+        super().clean_fields(exclude)
+
+
 class Proces(models.Model):
     swv = models.ForeignKey(
         Samenwerkingsverband,
@@ -39,19 +65,9 @@ class Proces(models.Model):
         return str(self.naam)
 
 
-class Status(models.Model):
+class Status(MetCode):
     proces = models.ForeignKey(
         Proces, on_delete=models.CASCADE, related_name="statussen", verbose_name=_("proces")
-    )
-    # What presets, transitions, conditions and the API refer to; renaming `naam` changes
-    # nothing else.
-    code = models.SlugField(
-        _("code"),
-        max_length=60,
-        blank=True,
-        help_text=_(
-            "Vaste sleutel; verandert niet als de naam verandert. Leeg: gemaakt uit de naam."
-        ),
     )
     naam = models.CharField(_("naam"), max_length=100)
     volgorde = models.PositiveSmallIntegerField(
@@ -100,14 +116,6 @@ class Status(models.Model):
     def __str__(self) -> str:
         return str(self.naam)
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.code = self.code or code_uit_naam(self.naam)
-        super().save(*args, **kwargs)
-
-    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
-        self.code = self.code or code_uit_naam(self.naam)
-        super().clean_fields(exclude)
-
 
 class Statusovergang(models.Model):
     """One allowed change of status, and the roles that may make it."""
@@ -151,7 +159,7 @@ class Statusovergang(models.Model):
             )
 
 
-class Hulpvraagtitel(models.Model):
+class Hulpvraagtitel(MetCode):
     """The kind of request a school picks from the list (R16), e.g. "TLV -Nieuw". The school
     systems (Esis, OSO) send the title; the API and presets know it by `code`."""
 
@@ -164,14 +172,6 @@ class Hulpvraagtitel(models.Model):
         on_delete=models.PROTECT,
         related_name="hulpvraagtitels",
         verbose_name=_("samenwerkingsverband"),
-    )
-    code = models.SlugField(
-        _("code"),
-        max_length=60,
-        blank=True,
-        help_text=_(
-            "Vaste sleutel; verandert niet als de naam verandert. Leeg: gemaakt uit de naam."
-        ),
     )
     naam = models.CharField(_("naam"), max_length=150)
     proces = models.ForeignKey(
@@ -221,14 +221,6 @@ class Hulpvraagtitel(models.Model):
 
     def __str__(self) -> str:
         return str(self.naam)
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.code = self.code or code_uit_naam(self.naam)
-        super().save(*args, **kwargs)
-
-    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
-        self.code = self.code or code_uit_naam(self.naam)
-        super().clean_fields(exclude)
 
     def clean(self) -> None:
         if self.proces_id and self.beginstatus_id and self.beginstatus.proces_id != self.proces_id:
