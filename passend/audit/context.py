@@ -1,8 +1,9 @@
 """Where a read or change comes from, for the access log, without passing the request around.
 
-The middleware sets it once per request; a background task or a command has none and logs as
-"systeem". A channel that acts for someone else (the Esis link on behalf of a school's contact)
-sets `namens` with `verzoekcontext(...)`.
+The middleware sets it once per request; a background task or a command has none, so its rows
+carry no address, user agent or request id (the actor is still named). A channel that acts for
+someone else (the Esis link on behalf of a school's contact) sets `namens` with
+`verzoekcontext(...)`.
 """
 
 from collections.abc import Iterator

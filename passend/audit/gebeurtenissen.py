@@ -1,8 +1,7 @@
 """The access log's events (P2, NEN 7513): one function per event, as Open Formulieren's
 `logging/logevent.py`. Views call the reads, services the changes, inside the change's own
 transaction, so a change never exists without its row. None of them needs a request: where the
-read or change came from is the request context (`audit.context`); an event without an actor
-is the system's.
+read or change came from is the request context (`audit.context`), empty in a task.
 
 The objects are passed in as they are; this app sits below the apps that define them, so it
 knows them only by the attributes it reads (ids, never content).
@@ -18,19 +17,11 @@ from passend.audit.models import Inzage
 
 Actie = Inzage.Actie
 Objecttype = Inzage.Objecttype
-SYSTEEM = "systeem"
-
-
-class _Swv(Protocol):
-    @property
-    def code(self) -> str: ...
 
 
 class _Leerling(Protocol):
     @property
     def pk(self) -> Any: ...
-    @property
-    def swv(self) -> _Swv: ...
 
 
 class _Hulpvraag(Protocol):
@@ -38,8 +29,6 @@ class _Hulpvraag(Protocol):
     def referentie(self) -> str: ...
     @property
     def leerling_id(self) -> int: ...
-    @property
-    def swv(self) -> _Swv: ...
 
 
 class _Schoolgegevens(Protocol):
@@ -47,8 +36,6 @@ class _Schoolgegevens(Protocol):
     def pk(self) -> Any: ...
     @property
     def leerling_id(self) -> int: ...
-    @property
-    def leerling(self) -> _Leerling: ...
 
 
 class _Bijlage(Protocol):
@@ -61,29 +48,22 @@ class _Bijlage(Protocol):
 def _vastleggen(
     *,
     gebeurtenis: str,
-    door: Gebruiker | None,
-    eigenaar: _Leerling | _Hulpvraag | None,
+    door: Gebruiker,
     actie: str,
     objecttype: str,
     object_id: object,
     leerling_id: int | None = None,
     details: dict[str, Any] | None = None,
 ) -> Inzage:
-    """`eigenaar` names the SWV of a system event (no actor); an actor's own SWV is used
-    otherwise, read from the account the request already holds."""
+    """The actor's SWV, roles and grounds come from the account (read with its SWV)."""
     context = huidige_context()
-    if door is None:
-        actor: dict[str, Any] = {"gebruikersnaam": SYSTEEM, "rollen": "", "grondslag": SYSTEEM}
-    else:
-        feiten = rolfeiten(door)
-        actor = {
-            "gebruiker_id": door.pk,
-            "gebruikersnaam": door.gebruikersnaam,
-            "rollen": ",".join(sorted(feiten.rolcodes)),
-            "grondslag": feiten.grondslag,
-        }
+    feiten = rolfeiten(door)
     return Inzage.objects.create(
-        swv_code=door.swv.code if door is not None else _swv_code(eigenaar),
+        swv_code=door.swv.code,
+        gebruiker_id=door.pk,
+        gebruikersnaam=door.gebruikersnaam,
+        rollen=",".join(sorted(feiten.rolcodes)),
+        grondslag=feiten.grondslag,
         gebeurtenis=gebeurtenis,
         actie=actie,
         objecttype=objecttype,
@@ -94,12 +74,7 @@ def _vastleggen(
         request_id=context.request_id,
         namens=context.namens,
         details={k: v for k, v in (details or {}).items() if v is not None},
-        **actor,
     )
-
-
-def _swv_code(eigenaar: _Leerling | _Hulpvraag | None) -> str:
-    return eigenaar.swv.code if eigenaar is not None else ""
 
 
 # --- Pupils (dossiers) --------------------------------------------------------------------------
@@ -110,7 +85,6 @@ def leerlingen_gezocht(leerlingen: Iterable[_Leerling], *, door: Gebruiker) -> I
     return _vastleggen(
         gebeurtenis="leerlingen_gezocht",
         door=door,
-        eigenaar=None,
         actie=Actie.GEZOCHT,
         objecttype=Objecttype.LEERLING,
         object_id="zoeken",
@@ -138,7 +112,6 @@ def _leerling(
     return _vastleggen(
         gebeurtenis=gebeurtenis,
         door=door,
-        eigenaar=leerling,
         actie=actie,
         objecttype=Objecttype.LEERLING,
         object_id=leerling.pk,
@@ -152,7 +125,6 @@ def schoolgegevens_gewijzigd(schoolgegevens: _Schoolgegevens, *, door: Gebruiker
     return _vastleggen(
         gebeurtenis="schoolgegevens_gewijzigd",
         door=door,
-        eigenaar=schoolgegevens.leerling,
         actie=Actie.GEWIJZIGD,
         objecttype=Objecttype.LEERLING,
         object_id=schoolgegevens.leerling_id,
@@ -203,7 +175,6 @@ def _hulpvraag(
     return _vastleggen(
         gebeurtenis=gebeurtenis,
         door=door,
-        eigenaar=hulpvraag,
         actie=actie,
         objecttype=Objecttype.HULPVRAAG,
         object_id=hulpvraag.referentie,
@@ -223,7 +194,6 @@ def hulpvragen_getoond(
     return _vastleggen(
         gebeurtenis="hulpvragen_getoond",
         door=door,
-        eigenaar=None,
         actie=Actie.LIJST,
         objecttype=Objecttype.HULPVRAAG,
         object_id="lijst",
@@ -236,7 +206,6 @@ def hulpvragen_geexporteerd(*, door: Gebruiker, filter: str, aantal: int) -> Inz
     return _vastleggen(
         gebeurtenis="hulpvragen_geexporteerd",
         door=door,
-        eigenaar=None,
         actie=Actie.LIJST,
         objecttype=Objecttype.HULPVRAAG,
         object_id="export",
@@ -254,7 +223,6 @@ def bijlagen_getoond(
     return _vastleggen(
         gebeurtenis="bijlagen_getoond",
         door=door,
-        eigenaar=hulpvraag,
         actie=Actie.LIJST,
         objecttype=Objecttype.BIJLAGE,
         object_id="lijst",
@@ -283,7 +251,6 @@ def _bijlage(
     return _vastleggen(
         gebeurtenis=gebeurtenis,
         door=door,
-        eigenaar=hulpvraag,
         actie=actie,
         objecttype=Objecttype.BIJLAGE,
         object_id=bijlage.pk,

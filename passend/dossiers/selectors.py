@@ -8,18 +8,13 @@ from django.db.models import QuerySet
 from passend.accounts.models import Gebruiker, Rol
 from passend.accounts.rechten import eigen_scholen, rolfeiten
 from passend.core.normalize import zonder_accenten
-from passend.dossiers.models import Adres, Leerling, Schoolgegevens
+from passend.dossiers.models import Leerling, Schoolgegevens
 from passend.organisaties.models import School
 
 
 def leerling_voor(gebruiker: Gebruiker, pk: int) -> Leerling:
     """One pupil the user may see; raises Leerling.DoesNotExist otherwise."""
     return Leerling.objects.zichtbaar_voor(gebruiker).get(pk=pk)
-
-
-def adres_van(leerling: Leerling) -> QuerySet[Adres]:
-    """The addresses of a pupil already read through `leerling_voor`."""
-    return leerling.adressen.all()
 
 
 def leerlingen_zoeken(gebruiker: Gebruiker, tekst: str) -> QuerySet[Leerling]:

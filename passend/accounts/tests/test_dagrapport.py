@@ -7,13 +7,9 @@ from django.core.management import call_command
 from passend.accounts.tests.factories import account_maken
 from passend.notificaties.models import Bericht
 from passend.notificaties.services import MAXIMUM_POGINGEN, bericht_bezorgen_nu
+from passend.notificaties.tests.factories import wachtend_bericht
 
 pytestmark = pytest.mark.django_db
-
-
-def wachtend_bericht(swv, **velden):  # type: ignore[no-untyped-def]
-    standaard = {"sjabloon": "test", "aan": ["ib@school.example.nl"], "onderwerp": "Onderwerp"}
-    return Bericht.objects.create(swv=swv, tekst="Tekst", **{**standaard, **velden})
 
 
 def test_mail_is_given_up_after_the_last_attempt_and_reported_once_a_day(

@@ -25,7 +25,6 @@ from passend.dossiers.models import Leerling, Schoolgegevens
 from passend.dossiers.rechten import mag_dossier_aanmaken, mag_dossier_wijzigen
 from passend.dossiers.selectors import (
     aanvragers_voor_scholen,
-    adres_van,
     leerling_voor,
     leerlingen_zoeken,
     scholen_voor_schoolgegevens,
@@ -197,7 +196,7 @@ def basisgegevens_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def adres_bewerken(request: HttpRequest, pk: int, adres_pk: int) -> HttpResponse:
     gebruiker, leerling = _schrijfbaar(request, pk)
-    adres = get_object_or_404(adres_van(leerling), pk=adres_pk)
+    adres = get_object_or_404(leerling.adressen, pk=adres_pk)
     form = AdresForm(request.POST if request.method == "POST" else None, instance=adres)
     opgeslagen = _opslaan_en_terug(
         request,

@@ -13,14 +13,10 @@ from passend.notificaties.services import (
     bericht_versturen,
     wachttijd,
 )
+from passend.notificaties.tests.factories import wachtend_bericht
 
 pytestmark = pytest.mark.django_db
 SJABLOON = "notificaties/mail/mislukte_berichten.txt"
-
-
-def wachtend_bericht(swv, **velden):  # type: ignore[no-untyped-def]
-    standaard = {"sjabloon": "test", "aan": ["ib@school.example.nl"], "onderwerp": "Onderwerp"}
-    return Bericht.objects.create(swv=swv, tekst="Tekst", **{**standaard, **velden})
 
 
 def test_growing_pause_between_attempts():

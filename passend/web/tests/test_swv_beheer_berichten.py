@@ -8,19 +8,10 @@ from django.urls import reverse
 from passend.accounts.tests.factories import account_maken, inloggen
 from passend.notificaties.models import Bericht
 from passend.notificaties.services import MAXIMUM_POGINGEN
+from passend.notificaties.tests.factories import wachtend_bericht
 from passend.organisaties.tests.factories import SamenwerkingsverbandFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def wachtend_bericht(swv, **velden):  # type: ignore[no-untyped-def]
-    standaard = {
-        "sjabloon": "test",
-        "aan": ["ib@school.example.nl"],
-        "onderwerp": "Onderwerp",
-        "tekst": "Tekst",
-    }
-    return Bericht.objects.create(swv=swv, **{**standaard, **velden})
 
 
 def test_application_administrator_sees_and_resends_only_the_own_outbox(
