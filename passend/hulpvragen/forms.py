@@ -1,6 +1,7 @@
 """Forms of the direct-entry flow, labelled as in the manual's chapter "Nieuwe hulpvraag
 rechtstreeks in Kindkans aanmaken"."""
 
+from collections.abc import Iterable
 from typing import Any, cast
 
 from django import forms
@@ -364,7 +365,7 @@ class StatusWijzigenForm(forms.Form):
     huidige_status = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(
-        self, *args: Any, statussen: QuerySet[Status], hulpvraag: Hulpvraag, **kwargs: Any
+        self, *args: Any, statussen: Iterable[Status], hulpvraag: Hulpvraag, **kwargs: Any
     ) -> None:
         """Offers `statussen`, the ones allowed now; accepts any status of the process, so
         the service decides (and says so) when the status changed in the meantime or the

@@ -3,6 +3,8 @@ decide what to show. Each takes the object as it is and answers completely: visi
 included, so a new channel (the API, an intake, a task) cannot skip a rule by skipping a view.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
 from passend.accounts.models import Gebruiker
@@ -24,14 +26,40 @@ def mag_hulpvraag_aanmaken(gebruiker: Gebruiker, schoolgegevens: Schoolgegevens)
     return mag_hulpvraag_indienen_onder(gebruiker, schoolgegevens)
 
 
-def toegestane_statussen(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> QuerySet[Status]:
-    """R20-R22: the statuses this user may choose now: the process's transitions from the
-    current status for one of the user's roles, whose conditions hold for this hulpvraag (its
-    history, say). Nothing for a hulpvraag the user cannot see."""
+@dataclass(frozen=True)
+class Statuskeuze:
+    """A status the process offers this user from the current one, and what is still missing
+    before it can be chosen (empty: it can be chosen now)."""
+
+    status: Status
+    ontbreekt: list[str]
+
+
+def statuskeuzes(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> list[Statuskeuze]:
+    """R20-R22: the process's transitions from the current status for one of the user's roles,
+    each with the conditions that do not hold yet for this hulpvraag (a form, its history).
+    Nothing for a hulpvraag the user cannot see."""
     if not is_zichtbaar(gebruiker, hulpvraag):
-        return Status.objects.none()
-    overgangen = overgangen_voor(hulpvraag.status, rolfeiten(gebruiker).rolcodes)
-    naar = [o.naar_id for o in overgangen if not ontbrekend(o.voorwaarden, hulpvraag)]
+        return []
+    overgangen = overgangen_voor(hulpvraag.status, rolfeiten(gebruiker).rolcodes).select_related(
+        "naar"
+    )
+    keuzes = [Statuskeuze(o.naar, ontbrekend(o.voorwaarden, hulpvraag)) for o in overgangen]
+    return sorted(keuzes, key=lambda keuze: (keuze.status.volgorde, keuze.status.naam))
+
+
+def heeft_statuskeuzes(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:
+    """Whether "Status wijzigen" offers anything, allowed now or not yet, without evaluating
+    the conditions."""
+    return (
+        is_zichtbaar(gebruiker, hulpvraag)
+        and overgangen_voor(hulpvraag.status, rolfeiten(gebruiker).rolcodes).exists()
+    )
+
+
+def toegestane_statussen(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> QuerySet[Status]:
+    """The statuses this user may choose now: offered and with every condition met."""
+    naar = [k.status.pk for k in statuskeuzes(gebruiker, hulpvraag) if not k.ontbreekt]
     return Status.objects.filter(pk__in=naar).order_by("volgorde", "naam")
 
 

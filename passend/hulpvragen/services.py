@@ -19,7 +19,7 @@ from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Status
 from passend.hulpvragen.rechten import (
     mag_behandeling_wijzigen,
     mag_hulpvraag_aanmaken,
-    toegestane_statussen,
+    statuskeuzes,
 )
 from passend.hulpvragen.signals import status_gewijzigd
 from passend.processen.models import Hulpvraagtitel, Status
@@ -160,17 +160,28 @@ def hulpvraag_status_wijzigen(
     # Lock by primary key alone: PostgreSQL re-checks a locked row's WHERE after waiting, but
     # with the joined rows of its first look, so a visibility filter here would lose the row.
     actueel = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
-    toegestaan = toegestane_statussen(door, actueel)
-    if not toegestaan.exists():
+    keuzes = statuskeuzes(door, actueel)
+    if not keuzes:
         raise PermissionDenied
     verwacht = verwachte_status.pk if isinstance(verwachte_status, Status) else verwachte_status
     if verwacht is not None and actueel.status_id != verwacht:
         raise StatusIntussenGewijzigd(actueel.status)
-    if not toegestaan.filter(pk=naar.pk).exists():
+    keuze = next((k for k in keuzes if k.status.pk == naar.pk), None)
+    if keuze is None:
         raise ValidationError(
             {
                 "naar": _("Vanuit ‘%(van)s’ kunt u niet kiezen voor ‘%(naar)s’.")
                 % {"van": actueel.status.naam, "naar": naar.naam}
+            }
+        )
+    if keuze.ontbreekt:
+        # One message that lists everything still missing (forms, attachments, history).
+        raise ValidationError(
+            {
+                "naar": [
+                    _("U kunt nog niet kiezen voor ‘%(naar)s’. Eerst nodig:") % {"naar": naar.naam},
+                    *keuze.ontbreekt,
+                ]
             }
         )
     reden = reden.strip()

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from passend.accounts.tests.factories import account_maken
 from passend.hulpvragen.models import Hulpvraag, Statuswijziging
-from passend.hulpvragen.rechten import toegestane_statussen
+from passend.hulpvragen.rechten import statuskeuzes, toegestane_statussen
 from passend.hulpvragen.services import (
     StatusIntussenGewijzigd,
     hulpvraag_aanmaken,
@@ -51,20 +51,6 @@ def test_r21_tlv_ijsselmonde_starts_voorlopig_and_invisible(omgeving):
     )
     assert hulpvraag.status.naam == "TLV_1_voorlopig"
     assert not Hulpvraag.objects.zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
-
-
-def test_r23_ob_is_invisible_to_the_swv_until_the_school_submits(omgeving):
-    hulpvraag = hulpvraag_op_school(
-        omgeving.ib_regenboog, omgeving.regenboog, "Ondersteuningsbudget"
-    )
-    assert not Hulpvraag.objects.zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
-    assert Hulpvraag.objects.zichtbaar_voor(omgeving.beheerder).filter(pk=hulpvraag.pk).exists()
-    hulpvraag_status_wijzigen(
-        hulpvraag=hulpvraag,
-        naar=status(hulpvraag, "OB aanvraag indienen"),
-        door=omgeving.ib_regenboog,
-    )
-    assert Hulpvraag.objects.zichtbaar_voor(omgeving.scp).filter(pk=hulpvraag.pk).exists()
 
 
 @pytest.mark.parametrize(
@@ -250,7 +236,7 @@ def test_r30_tlv_1_incompleet_means_the_school_acts_and_sets_tlv_2_indienen(omge
 def test_r20_the_school_takes_a_request_back_only_before_the_swv_acted(omgeving):
     """A transition's condition reads the history (preset choice 2): Aanmelding → Voorlopige
     aanmelding is the school's while the SWV took no step; after "Dossier incompleet" and the
-    school's Aanmelding again, it is no longer offered, and the service refuses it."""
+    school's Aanmelding again, it is shown as not yet possible, with why, and refused."""
     terug = omgeving.ib_regenboog
     eerste = hulpvraag_op_school(terug, omgeving.regenboog)
     voorlopig = status(eerste, "Voorlopige aanmelding")
@@ -269,8 +255,16 @@ def test_r20_the_school_takes_a_request_back_only_before_the_swv_acted(omgeving)
     )
     hulpvraag_status_wijzigen(hulpvraag=tweede, naar=status(tweede, "Aanmelding"), door=terug)
     assert voorlopig not in toegestane_statussen(terug, tweede)
-    with pytest.raises(PermissionDenied):
+    # Offered with its reason, not hidden (R20): the service says why.
+    [keuze] = statuskeuzes(terug, tweede)
+    assert keuze.status == voorlopig
+    assert "al in behandeling genomen" in keuze.ontbreekt[0]
+    with pytest.raises(ValidationError) as fout:
         hulpvraag_status_wijzigen(hulpvraag=tweede, naar=voorlopig, door=terug)
+    assert fout.value.message_dict["naar"] == [
+        "U kunt nog niet kiezen voor ‘Voorlopige aanmelding’. Eerst nodig:",
+        *keuze.ontbreekt,
+    ]
     tweede.refresh_from_db()
     assert tweede.status.naam == "Aanmelding"
 

@@ -20,13 +20,19 @@ from passend.hulpvragen.forms import BehandelingForm, SchoolgegevensBewerkenForm
 from passend.hulpvragen.keuzelijsten import medewerkers_van_swv
 from passend.hulpvragen.models import Hulpvraag
 from passend.hulpvragen.onderdelen import knoppen
-from passend.hulpvragen.rechten import mag_behandeling_wijzigen, toegestane_statussen
+from passend.hulpvragen.rechten import (
+    Statuskeuze,
+    heeft_statuskeuzes,
+    mag_behandeling_wijzigen,
+    statuskeuzes,
+)
 from passend.hulpvragen.selectors import hulpvraag_voor_detail, labels_van_swv
 from passend.hulpvragen.services import (
     StatusIntussenGewijzigd,
     hulpvraag_behandeling_wijzigen,
     hulpvraag_status_wijzigen,
 )
+from passend.processen.models import Status
 
 
 def hulpvraag_of_404(request: HttpRequest, referentie: str) -> tuple[Gebruiker, Hulpvraag]:
@@ -63,7 +69,7 @@ def detail(request: HttpRequest, referentie: str) -> HttpResponse:
             # The reason of the last change tells the school what to do (prefetched: no query).
             "laatste_wijziging": list(hulpvraag.statuswijzigingen.all())[-1],
             "onderdelen": knoppen(gebruiker, hulpvraag),
-            "kan_status_wijzigen": toegestane_statussen(gebruiker, hulpvraag).exists(),
+            "kan_status_wijzigen": heeft_statuskeuzes(gebruiker, hulpvraag),
             "kan_schoolgegevens_bewerken": mag_schoolgegevens_bewerken(
                 gebruiker, hulpvraag.schoolgegevens
             ),
@@ -85,13 +91,13 @@ def statushistorie(request: HttpRequest, referentie: str) -> HttpResponse:
 def status_wijzigen(request: HttpRequest, referentie: str) -> HttpResponse:
     """ "Status wijzigen": only the statuses the process allows this user, with a reason."""
     gebruiker, hulpvraag = hulpvraag_of_404(request, referentie)
-    statussen = toegestane_statussen(gebruiker, hulpvraag)
-    if not statussen.exists():
+    keuzes = statuskeuzes(gebruiker, hulpvraag)
+    if not keuzes:
         raise Http404
     form = StatusWijzigenForm(
         request.POST if request.method == "POST" else None,
         initial={"huidige_status": hulpvraag.status_id},
-        statussen=statussen,
+        statussen=_kiesbaar(keuzes),
         hulpvraag=hulpvraag,
     )
     intussen_gewijzigd = None
@@ -109,15 +115,15 @@ def status_wijzigen(request: HttpRequest, referentie: str) -> HttpResponse:
             # choices from the new status, and keep the reason that was typed.
             intussen_gewijzigd = fout.message
             hulpvraag = hulpvraag_voor_detail(gebruiker, referentie)
-            statussen = toegestane_statussen(gebruiker, hulpvraag)
-            if not statussen.exists():
+            keuzes = statuskeuzes(gebruiker, hulpvraag)
+            if not keuzes:
                 raise Http404 from fout
             form = StatusWijzigenForm(
                 initial={
                     "huidige_status": hulpvraag.status_id,
                     "reden": form.cleaned_data["reden"],
                 },
-                statussen=statussen,
+                statussen=_kiesbaar(keuzes),
                 hulpvraag=hulpvraag,
             )
         except ValidationError as fout:
@@ -135,9 +141,17 @@ def status_wijzigen(request: HttpRequest, referentie: str) -> HttpResponse:
         gebruiker,
         hulpvraag,
         "hulpvragen/status_wijzigen.html",
-        {"form": form, "intussen_gewijzigd": intussen_gewijzigd},
+        {
+            "form": form,
+            "intussen_gewijzigd": intussen_gewijzigd,
+            "nog_niet": [keuze for keuze in keuzes if keuze.ontbreekt],
+        },
         "status_wijzigen",
     )
+
+
+def _kiesbaar(keuzes: list[Statuskeuze]) -> list[Status]:
+    return [keuze.status for keuze in keuzes if not keuze.ontbreekt]
 
 
 @require_http_methods(["GET", "POST"])
