@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # The PostgreSQL server for the second test run: DATABASE_URL, or the local server.
 PG_TEST_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/passend)
 
-.PHONY: run test lint test-sqlite test-postgres chromium demo-code
+.PHONY: run test lint test-sqlite test-postgres chromium pdf-bibliotheken demo-code
 
 $(VENV)/.geinstalleerd: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ $(VENV)/.geinstalleerd: pyproject.toml
 	touch $@
 
 # The demo data and demo_code are commands of passend/testdata/.
-run: $(VENV)/.geinstalleerd
+run: $(VENV)/.geinstalleerd pdf-bibliotheken
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py demo
 	@echo ""
@@ -35,7 +35,7 @@ lint: $(VENV)/.geinstalleerd
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 
-test: lint chromium test-sqlite test-postgres
+test: lint chromium pdf-bibliotheken test-sqlite test-postgres
 
 test-sqlite: $(VENV)/.geinstalleerd
 	$(VENV)/bin/pytest
@@ -58,6 +58,17 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else \
 	    echo "Installeer Chromium voor de browsertests: sudo apt-get install chromium"; \
+	    if [ "$$CI" = "true" ]; then exit 1; fi; \
+	  fi; \
+	fi
+
+# WeasyPrint (forms as PDF) needs Pango; installed here when missing and we are root.
+pdf-bibliotheken:
+	@if ! ldconfig -p | grep -q libpangoft2-1.0.so; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; \
+	  else \
+	    echo "Installeer Pango voor PDF's: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"; \
 	    if [ "$$CI" = "true" ]; then exit 1; fi; \
 	  fi; \
 	fi

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "passend.dossiers",
     "passend.hulpvragen",
     "passend.bijlagen",
+    "passend.formulieren",
     "passend.rapportages",
     "passend.web",
     "passend.testdata",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("passend.accounts.urls")),
     path("", include("passend.hulpvragen.urls")),
     path("", include("passend.bijlagen.urls")),
+    path("", include("passend.formulieren.urls")),
     path("", include("passend.rapportages.urls")),
     path("beheer/", admin.site.urls),
     path("swv-beheer/", swv_beheer.urls),

@@ -165,6 +165,55 @@ def behandeling_gewijzigd(hulpvraag: _Hulpvraag, *, door: Gebruiker) -> Inzage:
     )
 
 
+def formulier_bekeken(hulpvraag: _Hulpvraag, *, door: Gebruiker, formulier: str) -> Inzage:
+    """A filled form (R24), read on screen or downloaded; `formulier` is the definition's code."""
+    return _hulpvraag(hulpvraag, "formulier_bekeken", Actie.BEKEKEN, door, {"formulier": formulier})
+
+
+def formulier_gedownload(hulpvraag: _Hulpvraag, *, door: Gebruiker, formulier: str) -> Inzage:
+    """A filled form or decision downloaded as PDF (R24)."""
+    return _hulpvraag(
+        hulpvraag, "formulier_gedownload", Actie.BEKEKEN, door, {"formulier": formulier}
+    )
+
+
+def formulier_gewijzigd(
+    hulpvraag: _Hulpvraag, *, door: Gebruiker, formulier: str, vragen: Iterable[str]
+) -> Inzage:
+    """The codes of the questions answered, never the answers."""
+    return _hulpvraag(
+        hulpvraag,
+        "formulier_gewijzigd",
+        Actie.GEWIJZIGD,
+        door,
+        {"formulier": formulier, "vragen": sorted(vragen)},
+    )
+
+
+def formulier_ondertekend(
+    hulpvraag: _Hulpvraag, *, door: Gebruiker, formulier: str, vraag: str
+) -> Inzage:
+    return _hulpvraag(
+        hulpvraag,
+        "formulier_ondertekend",
+        Actie.GEWIJZIGD,
+        door,
+        {"formulier": formulier, "vraag": vraag},
+    )
+
+
+def ondertekening_ingetrokken(
+    hulpvraag: _Hulpvraag, *, door: Gebruiker, formulier: str, vraag: str
+) -> Inzage:
+    return _hulpvraag(
+        hulpvraag,
+        "ondertekening_ingetrokken",
+        Actie.GEWIJZIGD,
+        door,
+        {"formulier": formulier, "vraag": vraag},
+    )
+
+
 def _hulpvraag(
     hulpvraag: _Hulpvraag,
     gebeurtenis: str,

@@ -20,7 +20,7 @@ Rules of loading:
 """
 
 import re
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -79,11 +79,27 @@ def preset_pad(naam: str) -> Path:
     return pad
 
 
+# A part of a preset kept by another app (formulieren's forms): called with the SWV, the
+# process preset's file and the result, after the processes are saved and in the same
+# transaction; it raises PresetFout to undo the whole load.
+Presetdeel = Callable[[Samenwerkingsverband, Path, "Resultaat"], None]
+_presetdelen: list[Presetdeel] = []
+
+
+def presetdeel_registreren(deel: Presetdeel) -> None:
+    if deel not in _presetdelen:
+        _presetdelen.append(deel)
+
+
 @transaction.atomic
 def preset_laden(*, swv: Samenwerkingsverband, pad: Path) -> Resultaat:
-    """Creates or updates the processes and titles of the preset at `pad` for `swv`."""
-    preset = _Lezer(swv).lees(_yaml_lezen(pad))
-    return _opslaan(preset, swv)
+    """Creates or updates the processes and titles of the preset at `pad` for `swv`, and what
+    the registered parts keep beside it."""
+    preset = _Lezer(swv).lees(yaml_lezen(pad))
+    resultaat = _opslaan(preset, swv)
+    for deel in _presetdelen:
+        deel(swv, pad, resultaat)
+    return resultaat
 
 
 # Reading and checking ----------------------------------------------------------------------------
@@ -152,7 +168,7 @@ class _StrikteLader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def _yaml_lezen(pad: Path) -> Any:
+def yaml_lezen(pad: Path) -> Any:
     try:
         tekst = pad.read_text(encoding="utf-8")
     except OSError as fout:

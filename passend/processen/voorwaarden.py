@@ -1,9 +1,13 @@
 """Conditions on status transitions: a transition may name conditions (by code) that must hold
 for the hulpvraag before it can be chosen. This app owns the registry; the apps that know
-what a condition looks at (hulpvragen its history, later formulieren its forms) add theirs from
-their AppConfig.ready(), so a process stays data and this app names none of them.
+what a condition looks at (hulpvragen its history, formulieren its forms) add theirs from their
+AppConfig.ready(), so a process stays data and this app names none of them.
+
+A family of conditions takes an argument after a colon: "formulier_compleet:besluit_ob" is the
+family "formulier_compleet" asked about the form with code "besluit_ob".
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,15 +23,47 @@ class Voorwaarde:
     ontbreekt: Callable[[Any], list[str]]
 
 
+ARGUMENT = re.compile(r"^[a-z0-9_]{1,60}$")
+
+
+@dataclass(frozen=True)
+class Voorwaardefamilie:
+    code: str
+    omschrijving: StrOrPromise  # with %(argument)s for the argument
+    # Given the hulpvraag and the argument, what is missing; also when the argument names
+    # nothing in the hulpvraag's SWV (fail closed).
+    ontbreekt: Callable[[Any, str], list[str]]
+
+
 _voorwaarden: dict[str, Voorwaarde] = {}
+_families: dict[str, Voorwaardefamilie] = {}
 
 
-def registreren(voorwaarde: Voorwaarde) -> None:
-    _voorwaarden[voorwaarde.code] = voorwaarde
+def registreren(voorwaarde: Voorwaarde | Voorwaardefamilie) -> None:
+    if isinstance(voorwaarde, Voorwaardefamilie):
+        _families[voorwaarde.code] = voorwaarde
+    else:
+        _voorwaarden[voorwaarde.code] = voorwaarde
 
 
 def voorwaarde(code: str) -> Voorwaarde | None:
-    return _voorwaarden.get(code)
+    familiecode, dubbelepunt, argument = code.partition(":")
+    if not dubbelepunt:
+        return _voorwaarden.get(code)
+    familie = _families.get(familiecode)
+    if familie is None or not ARGUMENT.match(argument):
+        return None
+    return Voorwaarde(
+        code=code,
+        omschrijving=familie.omschrijving % {"argument": argument},
+        ontbreekt=lambda hulpvraag: familie.ontbreekt(hulpvraag, argument),
+    )
+
+
+def argumenten(familiecode: str, codes: list[str]) -> list[str]:
+    """The arguments of one family among a transition's condition codes."""
+    voorvoegsel = f"{familiecode}:"
+    return [code.removeprefix(voorvoegsel) for code in codes if code.startswith(voorvoegsel)]
 
 
 def keuzes() -> list[tuple[str, StrOrPromise]]:

@@ -369,7 +369,9 @@ def test_loading_twice_creates_nothing_and_changes_nothing(geladen):
     assert rijen_tellen() == voor
     assert resultaat.aangemaakt == []
     assert resultaat.bijgewerkt == []
-    assert len(resultaat.ongewijzigd) == sum(
+    # The parts other apps keep beside the processes (forms) report their rows too.
+    eigen = [label for label in resultaat.ongewijzigd if not label.startswith("formulier ")]
+    assert len(eigen) == sum(
         voor[sleutel] for sleutel in ("processen", "statussen", "overgangen", "titels")
     )
 

@@ -47,6 +47,7 @@ from passend.bijlagen.tests import bestanden
 from passend.bijlagen.tests.conftest import toevoegen
 from passend.dossiers.models import Adres, Leerling, Schoolgegevens
 from passend.dossiers.services import adres_toevoegen
+from passend.formulieren.tests.factories import ob_aanvraag_invullen
 from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.tests.factories import hulpvraag_op_school
 from passend.organisaties.models import Samenwerkingsverband, School
@@ -361,6 +362,8 @@ def matrix_bouwen() -> Matrix:
             postcode="3085 EA",
             plaats="Rotterdam",
         )
+    # Ready to submit (R23): the school's status step is then allowed to the school alone.
+    ob_aanvraag_invullen(m.hulpvraag("voorlopig"), ib, m.accounts["directeur"])
     assert m.hulpvraag("zichtbaar").status.naam == "Aanmelding"
     assert m.hulpvraag("zichtbaar").status.zichtbaar_voor_swv
     assert m.hulpvraag("voorlopig").status.naam == "OB voorlopige aanvraag"

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class FormulierenConfig(AppConfig):
+    name = "passend.formulieren"
+    verbose_name = "Formulieren"
+
+    def ready(self) -> None:
+        from passend.formulieren import ontvangers  # noqa: F401  (attaches forms on a status)
+        from passend.formulieren.onderdeel import FORMULIEREN
+        from passend.formulieren.presets import formulieren_uit_preset
+        from passend.formulieren.voorwaarden import FORMULIER_COMPLEET_FAMILIE
+        from passend.hulpvragen import onderdelen
+        from passend.processen import presets, voorwaarden
+
+        onderdelen.registreren(FORMULIEREN)
+        voorwaarden.registreren(FORMULIER_COMPLEET_FAMILIE)
+        presets.presetdeel_registreren(formulieren_uit_preset)

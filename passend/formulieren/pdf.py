@@ -1,0 +1,35 @@
+"""A filled form as PDF (R24; issue "Formulieren" item 7): the SWV's name, the hulpvraag's
+reference, the answers, the signatures with their dates and the form's version. The pupil's
+name is left out: the reference identifies the request for whoever may see it.
+
+WeasyPrint renders our own template and fetches nothing: no URL in a form's answers can make
+the server reach out (ASVS V12.6.1)."""
+
+from typing import Any, NoReturn
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from weasyprint import HTML
+
+from passend.formulieren.models import Formulier
+from passend.formulieren.selectors import weergave
+
+
+def _niets_ophalen(url: str, *args: Any, **kwargs: Any) -> NoReturn:
+    raise ValueError(f"Een PDF van Passend haalt niets op ({url}).")
+
+
+def formulier_als_pdf(formulier: Formulier) -> bytes:
+    html = render_to_string(
+        "formulieren/pdf.html",
+        {
+            "formulier": formulier,
+            "hulpvraag": formulier.hulpvraag,
+            "swv": formulier.hulpvraag.swv,
+            "secties": weergave(formulier),
+            "gemaakt_op": timezone.localtime(),
+        },
+    )
+    pdf = HTML(string=html, url_fetcher=_niets_ophalen).write_pdf()
+    assert pdf is not None  # noqa: S101 (write_pdf without a target returns the bytes)
+    return pdf

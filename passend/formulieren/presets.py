@@ -1,0 +1,124 @@
+"""The forms of a process preset: `presets/<name>.yaml` beside this file, loaded with the
+process preset of the same name (processen/presets.py calls `formulieren_uit_preset`).
+
+    formulieren:
+      - code: aanvraag_ondersteuningsbudget
+        naam: Aanvraag Ondersteuningsbudget
+        koppelen_bij: [ondersteuningsbudget.ob_voorlopige_aanvraag]   # proces.status
+        secties: [...]                                                 # see definitie.py
+
+A form is found by (SWV, code). Loading saves a new version only when the questions differ
+from the current version, so a reload changes nothing and a filled form keeps its version.
+"""
+
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from passend.formulieren.definitie import CODE, DefinitieFout, definitie_lezen
+from passend.formulieren.models import Formulierdefinitie, Formulierversie
+from passend.organisaties.models import Samenwerkingsverband
+from passend.processen.models import Status
+from passend.processen.presets import PresetFout, Resultaat, yaml_lezen
+
+PRESETS_MAP = Path(__file__).resolve().parent / "presets"
+SLEUTELS = {"code", "naam", "koppelen_bij", "secties", "school_ziet_pas_na_indienen"}
+
+
+def formulieren_uit_preset(
+    swv: Samenwerkingsverband, procespreset: Path, resultaat: Resultaat
+) -> None:
+    pad = PRESETS_MAP / procespreset.name
+    if pad.is_file():
+        formulieren_laden(swv=swv, pad=pad, resultaat=resultaat)
+
+
+@transaction.atomic
+def formulieren_laden(
+    *, swv: Samenwerkingsverband, pad: Path, resultaat: Resultaat | None = None
+) -> Resultaat:
+    resultaat = resultaat or Resultaat()
+    gegevens = yaml_lezen(pad)
+    blokken = gegevens.get("formulieren") if isinstance(gegevens, dict) else None
+    if not isinstance(blokken, list) or not blokken:
+        raise PresetFout([f"{pad.name}: ‘formulieren’ moet een lijst met formulieren zijn."])
+    statussen = {
+        f"{status.proces.code}.{status.code}": status
+        for status in Status.objects.filter(proces__swv=swv).select_related("proces")
+    }
+    fouten: list[str] = []
+    gelezen = [_lezen(blok, nummer, statussen, fouten) for nummer, blok in enumerate(blokken, 1)]
+    codes = [item[0] for item in gelezen]
+    fouten.extend(
+        f"Formulier ‘{c}’ staat twee keer in de preset." for c in set(codes) if codes.count(c) > 1
+    )
+    if fouten:
+        raise PresetFout(fouten)
+    for code, naam, koppelen_bij, inhoud in gelezen:
+        _opslaan(swv, code, naam, koppelen_bij, inhoud, resultaat)
+    return resultaat
+
+
+def _lezen(
+    blok: Any, nummer: int, statussen: dict[str, Status], fouten: list[str]
+) -> tuple[str, str, list[Status], dict[str, Any]]:
+    if not isinstance(blok, dict):
+        fouten.append(f"Formulier {nummer}: moet een blok zijn.")
+        return "", "", [], {}
+    code = blok.get("code")
+    item = f"Formulier ‘{code}’" if isinstance(code, str) else f"Formulier {nummer}"
+    if not isinstance(code, str) or not CODE.match(code):
+        fouten.append(f"{item}: ‘code’ bestaat uit kleine letters, cijfers en _.")
+    naam = blok.get("naam")
+    if not isinstance(naam, str) or not naam.strip():
+        fouten.append(f"{item}: ‘naam’ ontbreekt.")
+        naam = ""
+    for sleutel in set(blok) - SLEUTELS:
+        fouten.append(f"{item}: onbekend veld ‘{sleutel}’.")
+    koppelen_bij = []
+    for verwijzing in blok.get("koppelen_bij") or []:
+        status = statussen.get(verwijzing)
+        if status is None:
+            fouten.append(f"{item}: onbekende status ‘{verwijzing}’ (proces.status).")
+        else:
+            koppelen_bij.append(status)
+    inhoud = {
+        sleutel: blok[sleutel]
+        for sleutel in ("secties", "school_ziet_pas_na_indienen")
+        if sleutel in blok
+    }
+    try:
+        definitie_lezen(inhoud)
+    except DefinitieFout as fout:
+        fouten.extend(f"{item}: {tekst}" for tekst in fout.fouten)
+    return str(code), naam.strip(), koppelen_bij, inhoud
+
+
+def _opslaan(
+    swv: Samenwerkingsverband,
+    code: str,
+    naam: str,
+    koppelen_bij: list[Status],
+    inhoud: dict[str, Any],
+    resultaat: Resultaat,
+) -> None:
+    label = f'formulier "{naam}"'
+    definitie, nieuw = Formulierdefinitie.objects.get_or_create(
+        swv=swv, code=code, defaults={"naam": naam}
+    )
+    gewijzigd = False
+    if definitie.naam != naam:
+        definitie.naam = naam
+        definitie.save(update_fields=["naam"])
+        gewijzigd = True
+    if set(definitie.koppelen_bij.all()) != set(koppelen_bij):
+        definitie.koppelen_bij.set(koppelen_bij)
+        gewijzigd = True
+    huidige = definitie.huidige_versie()
+    if huidige is None or huidige.inhoud != inhoud:
+        Formulierversie.objects.create(
+            definitie=definitie, nummer=(huidige.nummer + 1) if huidige else 1, inhoud=inhoud
+        )
+        gewijzigd = True
+    resultaat.noteer(label, nieuw=nieuw, gewijzigd=gewijzigd and not nieuw)

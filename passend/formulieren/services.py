@@ -1,0 +1,200 @@
+"""Filling in forms (R23-R31): attach, answer, sign, withdraw, and what is still missing.
+Each change checks the rights of `door` per question and writes its access-log row in the same
+transaction."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passend.accounts.models import Gebruiker
+from passend.accounts.rechten import rolfeiten, werkt_op_school
+from passend.audit import gebeurtenissen
+from passend.bijlagen.models import Bijlage
+from passend.formulieren.definitie import Definitie, Soort, Vraag
+from passend.formulieren.models import Formulier, Formulierdefinitie, Ondertekening
+from passend.formulieren.rechten import (
+    mag_ondertekenen,
+    mag_ondertekening_intrekken,
+    schrijfbare_vragen,
+)
+from passend.formulieren.waarden import is_leeg, naar_opslag
+from passend.hulpvragen.models import Hulpvraag
+
+
+def formulier_koppelen(hulpvraag: Hulpvraag, definitie: Formulierdefinitie) -> Formulier:
+    """The form on this hulpvraag, started on the definition's current version; a hulpvraag
+    that has one of this definition keeps it (with its answers and version)."""
+    bestaand = Formulier.objects.filter(hulpvraag=hulpvraag, versie__definitie=definitie).first()
+    if bestaand is not None:
+        return bestaand
+    versie = definitie.huidige_versie()
+    if versie is None:
+        raise ValidationError(
+            _("Het formulier %(naam)s heeft nog geen vragen.") % {"naam": definitie.naam}
+        )
+    return Formulier.objects.create(hulpvraag=hulpvraag, versie=versie)
+
+
+def getoonde_vragen(definitie: Definitie, antwoorden: Mapping[str, Any]) -> list[Vraag]:
+    """The questions whose condition holds for these answers (R24: "show B when A is ja")."""
+    return [
+        vraag
+        for vraag in definitie.vragen
+        if vraag.toon_als is None or antwoorden.get(vraag.toon_als.vraag) == vraag.toon_als.waarde
+    ]
+
+
+def geldige_ondertekeningen(formulier: Formulier) -> dict[str, Ondertekening]:
+    return {
+        o.vraag: o
+        for o in formulier.ondertekeningen.filter(ingetrokken_op__isnull=True).select_related(
+            "door"
+        )
+    }
+
+
+def ontbrekend(formulier: Formulier) -> list[Vraag]:
+    """The required questions shown and still unanswered, signatures included, in order."""
+    getekend = geldige_ondertekeningen(formulier)
+    return [
+        vraag
+        for vraag in getoonde_vragen(formulier.definitie, formulier.antwoorden)
+        if vraag.verplicht
+        and (
+            vraag.code not in getekend
+            if vraag.soort == Soort.ONDERTEKENING
+            else is_leeg(formulier.antwoorden.get(vraag.code))
+        )
+    ]
+
+
+def kiesbare_accounts(formulier: Formulier, vraag: Vraag) -> list[Gebruiker]:
+    """For an account question: the active accounts with one of its roles at the hulpvraag's
+    school (a school role) or of its SWV (an SWV role)."""
+    hulpvraag = formulier.hulpvraag
+    kandidaten = (
+        Gebruiker.objects.filter(
+            swv=hulpvraag.swv_id, is_active=True, rollen__code__in=vraag.rollen
+        )
+        .distinct()
+        .order_by("achternaam", "voornaam")
+    )
+    school_id = hulpvraag.schoolgegevens.school_id
+    return [
+        gebruiker
+        for gebruiker in kandidaten
+        if rolfeiten(gebruiker).werkt_voor_swv or werkt_op_school(gebruiker, school_id)
+    ]
+
+
+@transaction.atomic
+def antwoorden_opslaan(
+    *, formulier: Formulier, door: Gebruiker, antwoorden: Mapping[str, Any]
+) -> Formulier:
+    """Stores the answers `door` gives, question code → Python value (None empties it). A
+    question `door` may not write is refused whole (PermissionDenied), whatever a POST holds;
+    a value that does not fit its question is refused with a message per question, and then
+    nothing is stored. Choosing the bevoegd gezag gives that account write rights on its
+    questions."""
+    formulier = Formulier.objects.select_for_update().get(pk=formulier.pk)
+    definitie = formulier.definitie
+    schrijfbaar = schrijfbare_vragen(door, formulier)
+    fouten: dict[str, list[str]] = {}
+    nieuw = dict(formulier.antwoorden)
+    for code, waarde in antwoorden.items():
+        vraag = definitie.vraag(code)
+        if vraag is None or vraag.soort == Soort.ONDERTEKENING or code not in schrijfbaar:
+            raise PermissionDenied
+        try:
+            nieuw[code] = naar_opslag(vraag, waarde)
+            _verwijzing_controleren(formulier, vraag, nieuw[code])
+        except ValidationError as fout:
+            fouten[code] = fout.messages
+    if fouten:
+        raise ValidationError(fouten)
+    gewijzigd = {code for code in antwoorden if nieuw.get(code) != formulier.antwoorden.get(code)}
+    if not gewijzigd:
+        return formulier
+    aanwijzer = definitie.bevoegd_gezag_vraag
+    if aanwijzer is not None and aanwijzer.code in gewijzigd:
+        _bevoegd_gezag_wisselen(formulier, nieuw.get(aanwijzer.code))
+    formulier.antwoorden = {code: waarde for code, waarde in nieuw.items() if waarde is not None}
+    formulier.gewijzigd_op = timezone.now()
+    formulier.save(update_fields=["antwoorden", "bevoegd_gezag", "gewijzigd_op"])
+    gebeurtenissen.formulier_gewijzigd(
+        formulier.hulpvraag, door=door, formulier=formulier.versie.definitie.code, vragen=gewijzigd
+    )
+    return formulier
+
+
+def _verwijzing_controleren(formulier: Formulier, vraag: Vraag, waarde: Any) -> None:
+    """An account or attachment answer names one that belongs here."""
+    if waarde is None:
+        return
+    if vraag.soort == Soort.ACCOUNT and waarde not in {
+        gebruiker.pk for gebruiker in kiesbare_accounts(formulier, vraag)
+    }:
+        raise ValidationError(_("Kies een account uit de lijst."))
+    if (
+        vraag.soort == Soort.BIJLAGE
+        and not Bijlage.objects.filter(pk=waarde, hulpvraag=formulier.hulpvraag_id).exists()
+    ):
+        raise ValidationError(_("Kies een bijlage van deze hulpvraag."))
+
+
+def _bevoegd_gezag_wisselen(formulier: Formulier, gebruiker_id: int | None) -> None:
+    """Another bevoegd gezag cannot take over a signature already placed."""
+    getekend = formulier.ondertekeningen.filter(
+        ingetrokken_op__isnull=True, door=formulier.bevoegd_gezag_id
+    )
+    if formulier.bevoegd_gezag_id is not None and getekend.exists():
+        raise ValidationError(
+            _(
+                "Het bevoegd gezag heeft dit formulier al ondertekend. Vraag het eerst de "
+                "ondertekening in te trekken."
+            )
+        )
+    formulier.bevoegd_gezag_id = gebruiker_id
+
+
+@transaction.atomic
+def ondertekenen(*, formulier: Formulier, vraag_code: str, door: Gebruiker) -> Ondertekening:
+    """A deliberate act of `door`, recorded with the time and in the access log. Only when every
+    other required question shown is answered: a signature is given to a complete form."""
+    formulier = Formulier.objects.select_for_update().get(pk=formulier.pk)
+    vraag = formulier.definitie.vraag(vraag_code)
+    if vraag is None or not mag_ondertekenen(door, formulier, vraag):
+        raise PermissionDenied
+    if formulier.ondertekeningen.filter(vraag=vraag.code, ingetrokken_op__isnull=True).exists():
+        raise ValidationError(_("Dit is al ondertekend."))
+    open_vragen = [v.vraag for v in ontbrekend(formulier) if v.soort != Soort.ONDERTEKENING]
+    if open_vragen:
+        raise ValidationError(
+            _("Onderteken als het formulier verder compleet is. Nog niet ingevuld: %(vragen)s.")
+            % {"vragen": "; ".join(open_vragen)}
+        )
+    ondertekening = Ondertekening.objects.create(formulier=formulier, vraag=vraag.code, door=door)
+    gebeurtenissen.formulier_ondertekend(
+        formulier.hulpvraag, door=door, formulier=formulier.versie.definitie.code, vraag=vraag.code
+    )
+    return ondertekening
+
+
+@transaction.atomic
+def ondertekening_intrekken(*, ondertekening: Ondertekening, door: Gebruiker) -> None:
+    ondertekening = Ondertekening.objects.select_for_update().get(pk=ondertekening.pk)
+    if not mag_ondertekening_intrekken(door, ondertekening):
+        raise PermissionDenied
+    ondertekening.ingetrokken_op = timezone.now()
+    ondertekening.save(update_fields=["ingetrokken_op"])
+    formulier = ondertekening.formulier
+    gebeurtenissen.ondertekening_ingetrokken(
+        formulier.hulpvraag,
+        door=door,
+        formulier=formulier.versie.definitie.code,
+        vraag=ondertekening.vraag,
+    )
