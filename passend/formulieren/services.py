@@ -5,8 +5,10 @@ transaction."""
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +25,7 @@ from passend.formulieren.rechten import (
 )
 from passend.formulieren.waarden import is_leeg, naar_opslag
 from passend.hulpvragen.models import Hulpvraag
+from passend.notificaties.services import bericht_versturen
 
 
 def formulier_koppelen(hulpvraag: Hulpvraag, definitie: Formulierdefinitie) -> Formulier:
@@ -147,7 +150,8 @@ def _verwijzing_controleren(formulier: Formulier, vraag: Vraag, waarde: Any) -> 
 
 
 def _bevoegd_gezag_wisselen(formulier: Formulier, gebruiker_id: int | None) -> None:
-    """Another bevoegd gezag cannot take over a signature already placed."""
+    """Another bevoegd gezag cannot take over a signature already placed. The chosen account
+    gets a mail with the link, without pupil or answers (R24, P3)."""
     getekend = formulier.ondertekeningen.filter(
         ingetrokken_op__isnull=True, door=formulier.bevoegd_gezag_id
     )
@@ -159,6 +163,21 @@ def _bevoegd_gezag_wisselen(formulier: Formulier, gebruiker_id: int | None) -> N
             )
         )
     formulier.bevoegd_gezag_id = gebruiker_id
+    if gebruiker_id is None:
+        return
+    hulpvraag = formulier.hulpvraag
+    bericht_versturen(
+        swv=hulpvraag.swv,
+        aan=[Gebruiker.objects.get(pk=gebruiker_id).email],
+        sjabloon="formulieren/mail/bevoegd_gezag_gekozen.txt",
+        context={
+            "formulier": formulier.versie.definitie.naam,
+            "referentie": hulpvraag.referentie,
+            "link": settings.PASSEND_BASIS_URL
+            + reverse("formulieren:tonen", args=[hulpvraag.referentie, formulier.pk]),
+            "swv": hulpvraag.swv,
+        },
+    )
 
 
 @transaction.atomic

@@ -420,3 +420,24 @@ def test_r24_a_faulty_form_in_a_preset_changes_nothing(omgeving: Omgeving, tmp_p
         "(proces.status).",
     ]
     assert all(d.versies.count() == 1 for d in Formulierdefinitie.objects.filter(swv=omgeving.ppo))
+
+
+def test_r24_the_chosen_bevoegd_gezag_gets_a_mail_without_pupil_or_answers(
+    omgeving: Omgeving, ob: ObAanvraag
+) -> None:
+    antwoorden_opslaan(
+        formulier=ob.formulier,
+        door=omgeving.ib_regenboog,
+        antwoorden={**SCHOOLANTWOORDEN, "bevoegd_gezag": ob.directeur.pk},
+    )
+    [bericht] = Bericht.objects.filter(sjabloon="formulieren/mail/bevoegd_gezag_gekozen.txt")
+    assert bericht.aan == [ob.directeur.email]
+    assert ob.hulpvraag.referentie in bericht.onderwerp
+    assert f"/hulpvragen/{ob.hulpvraag.referentie}/formulieren/{ob.formulier.pk}/" in bericht.tekst
+    for geheim in (ob.hulpvraag.leerling.roepnaam, ob.hulpvraag.leerling.achternaam, "Structuur"):
+        assert geheim not in bericht.onderwerp + bericht.tekst
+    # Saving again without a new choice sends nothing more.
+    antwoorden_opslaan(
+        formulier=ob.formulier, door=omgeving.ib_regenboog, antwoorden={"inzet": "Anders."}
+    )
+    assert Bericht.objects.filter(sjabloon__startswith="formulieren/").count() == 1
