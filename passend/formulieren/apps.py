@@ -6,9 +6,11 @@ class FormulierenConfig(AppConfig):
     verbose_name = "Formulieren"
 
     def ready(self) -> None:
+        from passend.core import periodiek
         from passend.formulieren import ontvangers  # noqa: F401  (attaches forms on a status)
         from passend.formulieren.onderdeel import FORMULIEREN
         from passend.formulieren.presets import formulieren_uit_preset
+        from passend.formulieren.termijnen import termijnen_bewaken
         from passend.formulieren.voorwaarden import FORMULIER_COMPLEET_FAMILIE
         from passend.hulpvragen import onderdelen
         from passend.processen import presets, voorwaarden
@@ -16,3 +18,4 @@ class FormulierenConfig(AppConfig):
         onderdelen.registreren(FORMULIEREN)
         voorwaarden.registreren(FORMULIER_COMPLEET_FAMILIE)
         presets.presetdeel_registreren(formulieren_uit_preset)
+        periodiek.registreren("termijnen_op_formulieren", termijnen_bewaken)

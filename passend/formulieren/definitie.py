@@ -21,6 +21,14 @@ The shape, in YAML as a preset writes it:
             vraag: Directeur (bevoegd gezag)
             rollen: [directeur]      # accounts of the school with one of these roles
             wijst_aan: bevoegd_gezag # the chosen account writes the bevoegd-gezag questions
+          - code: evaluatiedatum
+            soort: datum
+            vraag: Deadline van de evaluatie
+            herinneren: {dagen_vooraf: 14}   # mail the school before, the coördinator after
+          - code: informeer_coordinator
+            soort: ja_nee
+            vraag: Informeer coördinator
+            informeert: coordinator  # answering ja mails the hulpvraag's coördinator
 """
 
 import re
@@ -75,7 +83,10 @@ VRAAGSLEUTELS = {
     "toon_als",
     "rollen",
     "wijst_aan",
+    "herinneren",
+    "informeert",
 }
+COORDINATOR = "coordinator"
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,9 @@ class Vraag:
     toon_als: ToonAls | None = None
     rollen: tuple[str, ...] = ()
     wijst_aan: str = ""
+    # A date question: remind the school this many days before, tell the coördinator after.
+    herinneren_dagen_vooraf: int | None = None
+    informeert: str = ""  # a ja/nee question: "ja" mails the coördinator
 
 
 @dataclass(frozen=True)
@@ -217,6 +231,24 @@ class _Lezer:
                 self.fouten.append(f"{item}: ‘wijst_aan’ kan alleen bevoegd_gezag zijn.")
         elif accountrollen or wijst_aan:
             self.fouten.append(f"{item}: alleen een account-keuze heeft ‘rollen’ en ‘wijst_aan’.")
+        herinneren = blok.get("herinneren")
+        dagen_vooraf = None
+        if herinneren is not None:
+            if soort != Soort.DATUM:
+                self.fouten.append(f"{item}: alleen een datumvraag heeft ‘herinneren’.")
+            elif (
+                not isinstance(herinneren, Mapping)
+                or set(herinneren) != {"dagen_vooraf"}
+                or not isinstance(herinneren["dagen_vooraf"], int)
+                or not 0 <= herinneren["dagen_vooraf"] <= 366
+            ):
+                self.fouten.append(f"{item}: ‘herinneren’ is {{dagen_vooraf: 0 tot 366}}.")
+            else:
+                dagen_vooraf = herinneren["dagen_vooraf"]
+        informeert = blok.get("informeert", "")
+        if informeert and (soort != Soort.JA_NEE or informeert != COORDINATOR):
+            self.fouten.append(f"{item}: alleen een ja/nee-vraag heeft ‘informeert: coordinator’.")
+            informeert = ""
         verplicht = blok.get("verplicht", False)
         if not isinstance(verplicht, bool):
             self.fouten.append(f"{item}: ‘verplicht’ is true of false.")
@@ -236,6 +268,8 @@ class _Lezer:
             toon_als=self._toon_als(blok.get("toon_als"), item),
             rollen=tuple(accountrollen),
             wijst_aan=wijst_aan,
+            herinneren_dagen_vooraf=dagen_vooraf,
+            informeert=informeert,
         )
 
     def _toon_als(self, blok: Any, item: str) -> ToonAls | None:

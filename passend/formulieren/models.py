@@ -169,3 +169,28 @@ class Ondertekening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vraag}: {self.door} ({self.op:%d-%m-%Y})"
+
+
+class Termijn(models.Model):
+    """A date answered on a form that someone must be reminded of (a question with
+    `herinneren`): the evaluation deadline of an ondersteuningsbudget, a TLV's end date. Kept as
+    a row so the periodic job finds what is due by index, not by reading every form."""
+
+    formulier = models.ForeignKey(
+        Formulier, on_delete=models.CASCADE, related_name="termijnen", verbose_name=_("formulier")
+    )
+    vraag = models.CharField(_("vraag"), max_length=60)
+    datum = models.DateField(_("datum"))
+    herinneren_vanaf = models.DateField(_("herinneren vanaf"), db_index=True)
+    school_herinnerd_op = models.DateTimeField(_("school herinnerd op"), null=True, blank=True)
+    verlopen_gemeld_op = models.DateTimeField(_("verlopen gemeld op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("termijn")
+        verbose_name_plural = _("termijnen")
+        constraints = [
+            models.UniqueConstraint(fields=["formulier", "vraag"], name="termijn_per_vraag")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vraag}: {self.datum:%d-%m-%Y}"

@@ -3,6 +3,7 @@ Each change checks the rights of `door` per question and writes its access-log r
 transaction."""
 
 from collections.abc import Mapping
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -16,14 +17,14 @@ from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import rolfeiten, werkt_op_school
 from passend.audit import gebeurtenissen
 from passend.bijlagen.models import Bijlage
-from passend.formulieren.definitie import Definitie, Soort, Vraag
-from passend.formulieren.models import Formulier, Formulierdefinitie, Ondertekening
+from passend.formulieren.definitie import COORDINATOR, Definitie, Soort, Vraag
+from passend.formulieren.models import Formulier, Formulierdefinitie, Ondertekening, Termijn
 from passend.formulieren.rechten import (
     mag_ondertekenen,
     mag_ondertekening_intrekken,
     schrijfbare_vragen,
 )
-from passend.formulieren.waarden import is_leeg, naar_opslag
+from passend.formulieren.waarden import is_leeg, naar_opslag, uit_opslag
 from passend.hulpvragen.models import Hulpvraag
 from passend.notificaties.services import bericht_versturen
 
@@ -128,10 +129,60 @@ def antwoorden_opslaan(
     formulier.antwoorden = {code: waarde for code, waarde in nieuw.items() if waarde is not None}
     formulier.gewijzigd_op = timezone.now()
     formulier.save(update_fields=["antwoorden", "bevoegd_gezag", "gewijzigd_op"])
+    for code in gewijzigd:
+        vraag = definitie.vraag(code)
+        assert vraag is not None  # noqa: S101 (every code was looked up above)
+        if vraag.herinneren_dagen_vooraf is not None:
+            _termijn_zetten(formulier, vraag, uit_opslag(vraag, nieuw.get(code)))
+        if vraag.informeert == COORDINATOR and nieuw.get(code) is True:
+            _coordinator_informeren(formulier, vraag)
     gebeurtenissen.formulier_gewijzigd(
         formulier.hulpvraag, door=door, formulier=formulier.versie.definitie.code, vragen=gewijzigd
     )
     return formulier
+
+
+def _termijn_zetten(formulier: Formulier, vraag: Vraag, datum: date | None) -> None:
+    """A new date starts its reminders afresh; an emptied date has none."""
+    if datum is None:
+        Termijn.objects.filter(formulier=formulier, vraag=vraag.code).delete()
+        return
+    Termijn.objects.update_or_create(
+        formulier=formulier,
+        vraag=vraag.code,
+        defaults={
+            "datum": datum,
+            "herinneren_vanaf": datum - timedelta(days=vraag.herinneren_dagen_vooraf or 0),
+            "school_herinnerd_op": None,
+            "verlopen_gemeld_op": None,
+        },
+    )
+
+
+def _coordinator_informeren(formulier: Formulier, vraag: Vraag) -> None:
+    """R28: "informeer coördinator" answered ja. Without a coördinator the SWV's staff who
+    handle the process see it in their queue instead; nobody is mailed."""
+    hulpvraag = formulier.hulpvraag
+    if hulpvraag.coordinator is None:
+        return
+    bericht_versturen(
+        swv=hulpvraag.swv,
+        aan=[hulpvraag.coordinator.email],
+        sjabloon="formulieren/mail/coordinator_geinformeerd.txt",
+        context={
+            "formulier": formulier.versie.definitie.naam,
+            "vraag": vraag.vraag,
+            "referentie": hulpvraag.referentie,
+            "link": link_naar(formulier),
+            "swv": hulpvraag.swv,
+        },
+    )
+
+
+def link_naar(formulier: Formulier) -> str:
+    return settings.PASSEND_BASIS_URL + reverse(
+        "formulieren:tonen", args=[formulier.hulpvraag.referentie, formulier.pk]
+    )
 
 
 def _verwijzing_controleren(formulier: Formulier, vraag: Vraag, waarde: Any) -> None:
@@ -173,8 +224,7 @@ def _bevoegd_gezag_wisselen(formulier: Formulier, gebruiker_id: int | None) -> N
         context={
             "formulier": formulier.versie.definitie.naam,
             "referentie": hulpvraag.referentie,
-            "link": settings.PASSEND_BASIS_URL
-            + reverse("formulieren:tonen", args=[hulpvraag.referentie, formulier.pk]),
+            "link": link_naar(formulier),
             "swv": hulpvraag.swv,
         },
     )

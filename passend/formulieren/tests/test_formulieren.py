@@ -2,7 +2,7 @@
 status, written per question by the party it names, signed by the bevoegd gezag, and required
 complete before the school can submit or the regiomanager decide."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -20,6 +20,7 @@ from passend.formulieren.services import (
     ondertekening_intrekken,
     ontbrekend,
 )
+from passend.formulieren.termijnen import termijnen_bewaken
 from passend.formulieren.tests.conftest import ObAanvraag
 from passend.formulieren.tests.factories import OB_SCHOOLANTWOORDEN, ob_aanvraag_invullen
 from passend.hulpvragen.models import Hulpvraag
@@ -441,3 +442,87 @@ def test_r24_the_chosen_bevoegd_gezag_gets_a_mail_without_pupil_or_answers(
         formulier=ob.formulier, door=omgeving.ib_regenboog, antwoorden={"inzet": "Anders."}
     )
     assert Bericht.objects.filter(sjabloon__startswith="formulieren/").count() == 1
+
+
+def _toegekend(omgeving: Omgeving, ob: ObAanvraag, evaluatiedatum: date) -> Formulier:
+    """The OB request through to "Gearrangeerd budget"; its Evaluatieformulier OB."""
+    _invullen_en_ondertekenen(omgeving, ob)
+    _indienen(omgeving, ob)
+    hulpvraag_status_wijzigen(
+        hulpvraag=ob.hulpvraag, naar=_status(ob, "ob_in_behandeling"), door=omgeving.scp
+    )
+    antwoorden_opslaan(
+        formulier=Formulier.objects.get(
+            hulpvraag=ob.hulpvraag, versie__definitie__code="besluit_ondersteuningsbudget"
+        ),
+        door=omgeving.regiomanager,
+        antwoorden={
+            "besluit": "Toegekend",
+            "bedrag": Decimal("4000"),
+            "periode_van": date(2027, 1, 4),
+            "periode_tot": date(2027, 7, 16),
+            "evaluatiedatum": evaluatiedatum,
+            "motivering": "Past bij de onderwijsbehoeften.",
+        },
+    )
+    hulpvraag_status_wijzigen(
+        hulpvraag=ob.hulpvraag, naar=_status(ob, "gearrangeerd_budget"), door=omgeving.regiomanager
+    )
+    return Formulier.objects.get(
+        hulpvraag=ob.hulpvraag, versie__definitie__code="evaluatieformulier_ob"
+    )
+
+
+def test_r28_informeer_coordinator_mails_the_coordinator_once(
+    omgeving: Omgeving, ob: ObAanvraag
+) -> None:
+    evaluatie = _toegekend(omgeving, ob, date(2027, 6, 1))
+    antwoorden_opslaan(
+        formulier=evaluatie,
+        door=omgeving.ib_regenboog,
+        antwoorden={
+            "doel_bereikt": "Ja",
+            "evaluatie": "Het werkte.",
+            "informeer_coordinator": False,
+        },
+    )
+    sjabloon = "formulieren/mail/coordinator_geinformeerd.txt"
+    assert not Bericht.objects.filter(sjabloon=sjabloon).exists()
+    antwoorden_opslaan(
+        formulier=evaluatie, door=omgeving.ib_regenboog, antwoorden={"informeer_coordinator": True}
+    )
+    [bericht] = Bericht.objects.filter(sjabloon=sjabloon)
+    assert bericht.aan == [omgeving.scp.email]  # the SCP is this request's coördinator
+    assert "Het werkte" not in bericht.tekst
+    antwoorden_opslaan(
+        formulier=evaluatie, door=omgeving.ib_regenboog, antwoorden={"informeer_coordinator": True}
+    )
+    assert Bericht.objects.filter(sjabloon=sjabloon).count() == 1
+
+
+def test_r28_the_evaluation_deadline_reminds_the_school_before_and_the_coordinator_after(
+    omgeving: Omgeving, ob: ObAanvraag
+) -> None:
+    deadline = date(2027, 6, 1)
+    _toegekend(omgeving, ob, deadline)
+    nadert = Bericht.objects.filter(sjabloon="formulieren/mail/termijn_nadert.txt")
+    verlopen = Bericht.objects.filter(sjabloon="formulieren/mail/termijn_verlopen.txt")
+
+    assert "0 herinnering" in termijnen_bewaken(deadline - timedelta(days=15))
+    assert not nadert.exists()
+    termijnen_bewaken(deadline - timedelta(days=14))
+    [bericht] = nadert
+    schoolgegevens = ob.hulpvraag.schoolgegevens
+    assert set(bericht.aan) == {
+        schoolgegevens.aanvrager.email.lower(),
+        schoolgegevens.email.lower(),
+        omgeving.scp.email.lower(),
+    }
+    assert "01-06-2027" in bericht.onderwerp
+    termijnen_bewaken(deadline)
+    assert nadert.count() == 1 and not verlopen.exists()
+    termijnen_bewaken(deadline + timedelta(days=1))
+    termijnen_bewaken(deadline + timedelta(days=2))
+    [bericht] = verlopen
+    assert bericht.aan == [omgeving.scp.email.lower()]
+    assert ob.hulpvraag.leerling.achternaam not in bericht.tekst
