@@ -211,6 +211,8 @@ def totp_issuer(device) -> str:  # type: ignore[no-untyped-def]
 
 OTP_TOTP_ISSUER = totp_issuer
 OTP_TOTP_THROTTLE_FACTOR = 1
+# The technical admin never shows or edits a TOTP seed: whoever reads it can make the codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # django-axes defaults are unsafe (3 failures, no cool-off, keyed on IP only): see SECURITY.md.
 AXES_FAILURE_LIMIT = env_int("PASSEND_LOGIN_MAX_MISLUKT", 100)
