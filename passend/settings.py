@@ -128,6 +128,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Cache-Control: private, no-store on every answer to a logged-in user (ASVS V8.2.1).
+    "passend.accounts.middleware.GeenCacheMiddleware",
     "passend.accounts.middleware.SessionLifetimeMiddleware",
     "passend.accounts.middleware.LoginRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
