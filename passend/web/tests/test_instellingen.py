@@ -102,7 +102,7 @@ OPENBAAR = {
     "wachtwoord-vergeten/verstuurd/",
     "wachtwoord-vergeten/<uidb64>/<token>/",
     "wachtwoord-vergeten/gewijzigd/",
-    "lokale-mailbox/",  # only answers with debug settings (a local run); a 404 otherwise
+    "lokale-mailbox/",  # only with debug settings, from loopback (a local run); else a 404
 }
 
 
