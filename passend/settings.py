@@ -307,6 +307,22 @@ if CLAMD_ADRES and not CLAMD_ADRES.startswith(("tcp://", "unix://")):
         f"(unix:///run/clamav/clamd.ctl), niet {CLAMD_ADRES!r}."
     )
 CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 30)
+# Production scans every attachment unless an operator writes down that it does not.
+PASSEND_VIRUSSCANNER = env_str("PASSEND_VIRUSSCANNER").lower()
+if PASSEND_VIRUSSCANNER not in {"", "uit"}:
+    raise ImproperlyConfigured(
+        f"PASSEND_VIRUSSCANNER kent alleen de waarde 'uit', niet {PASSEND_VIRUSSCANNER!r}."
+    )
+if PASSEND_VIRUSSCANNER == "uit" and CLAMD_ADRES:
+    raise ImproperlyConfigured(
+        "CLAMD_ADRES en PASSEND_VIRUSSCANNER=uit spreken elkaar tegen: kies er één."
+    )
+if PRODUCTION and not CLAMD_ADRES and PASSEND_VIRUSSCANNER != "uit":
+    raise ImproperlyConfigured(
+        "CLAMD_ADRES is verplicht als DJANGO_ENV=production, zodat elke bijlage op virussen "
+        "gescand wordt. Wilt u bewust zonder virusscanner draaien, zet dan "
+        "PASSEND_VIRUSSCANNER=uit."
+    )
 
 # --- Language, time, static files ------------------------------------------------------------
 
