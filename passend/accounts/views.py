@@ -54,8 +54,8 @@ MISLUKT = gettext_lazy(
     "authenticator-app. Staat de klok van uw telefoon goed? Een code werkt maar één keer."
 )
 GEBLOKKEERD = gettext_lazy(
-    "Er is te vaak geprobeerd met deze gebruikersnaam aan te melden. Probeer het over "
-    "%(minuten)d minuten opnieuw, of neem contact op met de helpdesk."
+    "Er is te vaak geprobeerd aan te melden, met deze gebruikersnaam of vanaf dit netwerk. "
+    "Probeer het over %(minuten)d minuten opnieuw, of neem contact op met de helpdesk."
 )
 
 
