@@ -199,6 +199,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "passend.accounts.validators.ZxcvbnValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * env_int("PASSEND_WACHTWOORD_HERSTEL_GELDIG_MINUTEN", 60)
+# Limits on "Wachtwoord vergeten", per hour; over them nothing is sent and the page is the same.
+PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ACCOUNT = env_int(
+    "PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ACCOUNT", 3
+)
+PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ADRES = env_int("PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ADRES", 20)
 LOGIN_URL = "accounts:aanmelden"
 # The home page, which is "Mijn acties": what waits on the user is the first thing they see.
 LOGIN_REDIRECT_URL = "start"

@@ -44,6 +44,7 @@ from passend.accounts.services import (
     code_controleren,
     wachtwoordherstel_aanvragen,
 )
+from passend.core.clientadres import clientadres
 from passend.organisaties.selectors import samenwerkingsverbanden
 
 SESSIE_INRICHTEN = "authenticator_inrichten"
@@ -219,6 +220,7 @@ def wachtwoord_vergeten(request: HttpRequest) -> HttpResponse:
             swv=form.cleaned_data["organisatie"],
             gebruikersnaam=form.cleaned_data["gebruikersnaam"],
             email=form.cleaned_data["email"],
+            client_adres=clientadres(request),
         )
         return redirect("accounts:wachtwoord_vergeten_verstuurd")
     return render(
