@@ -194,7 +194,7 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "passend.accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "passend.accounts.validators.CommonPasswordValidator"},
     {"NAME": "passend.accounts.validators.MaximumLengthValidator"},
     {"NAME": "passend.accounts.validators.ZxcvbnValidator"},
 ]

@@ -258,3 +258,40 @@ def test_i19_reset_requests_per_client_address_are_limited_silently(
         gebruikersnaam="leraar5",
     )
     assert len(mail.outbox) == 5
+
+
+@pytest.mark.parametrize(
+    "wachtwoord, fout",
+    [
+        ("Welkom12345!", "te algemeen"),
+        ("Wachtwoord123!", "te algemeen"),
+        ("Passend12345", "te algemeen"),
+        ("Rotterdam-PPO-2024!", "naam die bij uw account hoort"),  # the SWV's name
+        ("Regenboog2024!!", "naam die bij uw account hoort"),  # the school's name
+        ("Zomervakantie2025!", "makkelijk te raden"),  # Dutch words zxcvbn did not know
+    ],
+)
+def test_asvs_v2_1_7_dutch_and_own_words_are_refused_with_a_dutch_reason(
+    ppo, school, wachtwoord, fout
+):
+    """zxcvbn knew English words only: the Dutch word list, Passend's own words, the SWV's and
+    its schools' names and a list of Dutch breached passwords close that gap (issue 19.8)."""
+    ib = account_maken(ppo, "iverhoef", scholen=(school,))
+    with translation.override("nl"), pytest.raises(ValidationError) as fouten:
+        validate_password(wachtwoord, user=ib)
+    assert any(fout in bericht for bericht in fouten.value.messages), fouten.value.messages
+
+
+def test_asvs_v2_1_7_a_school_name_is_refused_when_setting_a_new_password(
+    client, ib, django_capture_on_commit_callbacks
+):
+    """Through the reset form, as a user meets it: the message is Dutch and nothing is set."""
+    vergeten(client, django_capture_on_commit_callbacks, gebruikersnaam="iverhoef")
+    formulier = client.get(link_uit_mail(mail.outbox[0]), follow=True)
+    post_url = formulier.redirect_chain[-1][0]
+    zwak = "DeRegenboog2026!"
+    antwoord = client.post(post_url, {"new_password1": zwak, "new_password2": zwak})
+    assert antwoord.status_code == 200
+    assert "naam die bij uw account hoort" in antwoord.content.decode()
+    ib.refresh_from_db()
+    assert not ib.check_password(zwak)
