@@ -129,6 +129,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Cache-Control: private, no-store on every answer to a logged-in user (ASVS V8.2.1).
+    "passend.accounts.middleware.GeenCacheMiddleware",
     "passend.accounts.middleware.SessionLifetimeMiddleware",
     "passend.accounts.middleware.LoginRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -193,11 +195,16 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "passend.accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "passend.accounts.validators.CommonPasswordValidator"},
     {"NAME": "passend.accounts.validators.MaximumLengthValidator"},
     {"NAME": "passend.accounts.validators.ZxcvbnValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * env_int("PASSEND_WACHTWOORD_HERSTEL_GELDIG_MINUTEN", 60)
+# Limits on "Wachtwoord vergeten", per hour; over them nothing is sent and the page is the same.
+PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ACCOUNT = env_int(
+    "PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ACCOUNT", 3
+)
+PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ADRES = env_int("PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ADRES", 20)
 LOGIN_URL = "accounts:aanmelden"
 # The home page, which is "Mijn acties": what waits on the user is the first thing they see.
 LOGIN_REDIRECT_URL = "start"
@@ -212,11 +219,18 @@ def totp_issuer(device) -> str:  # type: ignore[no-untyped-def]
 
 OTP_TOTP_ISSUER = totp_issuer
 OTP_TOTP_THROTTLE_FACTOR = 1
+# The technical admin never shows or edits a TOTP seed: whoever reads it can make the codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # django-axes defaults are unsafe (3 failures, no cool-off, keyed on IP only): see SECURITY.md.
+# Two limits (ASVS V2.2.1): failures on one account from anywhere, and failures from one client
+# address on any account, each with its own threshold (passend.accounts.blokkade). Not keyed
+# on the user agent: an attacker changes it at will, and everyone shares the common ones.
 AXES_FAILURE_LIMIT = env_int("PASSEND_LOGIN_MAX_MISLUKT", 100)
+PASSEND_LOGIN_MAX_MISLUKT_PER_ADRES = env_int("PASSEND_LOGIN_MAX_MISLUKT_PER_ADRES", 200)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("PASSEND_LOGIN_AFKOELEN_MINUTEN", 60))
-AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "user_agent"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "passend.accounts.blokkade.BlokkadeHandler"
 AXES_USERNAME_CALLABLE = "passend.accounts.backends.axes_username"
 AXES_LOCKOUT_CALLABLE = "passend.accounts.views.lockout_response"
 AXES_RESET_ON_SUCCESS = True
@@ -304,6 +318,22 @@ if CLAMD_ADRES and not CLAMD_ADRES.startswith(("tcp://", "unix://")):
         f"(unix:///run/clamav/clamd.ctl), niet {CLAMD_ADRES!r}."
     )
 CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 30)
+# Production scans every attachment unless an operator writes down that it does not.
+PASSEND_VIRUSSCANNER = env_str("PASSEND_VIRUSSCANNER").lower()
+if PASSEND_VIRUSSCANNER not in {"", "uit"}:
+    raise ImproperlyConfigured(
+        f"PASSEND_VIRUSSCANNER kent alleen de waarde 'uit', niet {PASSEND_VIRUSSCANNER!r}."
+    )
+if PASSEND_VIRUSSCANNER == "uit" and CLAMD_ADRES:
+    raise ImproperlyConfigured(
+        "CLAMD_ADRES en PASSEND_VIRUSSCANNER=uit spreken elkaar tegen: kies er één."
+    )
+if PRODUCTION and not CLAMD_ADRES and PASSEND_VIRUSSCANNER != "uit":
+    raise ImproperlyConfigured(
+        "CLAMD_ADRES is verplicht als DJANGO_ENV=production, zodat elke bijlage op virussen "
+        "gescand wordt. Wilt u bewust zonder virusscanner draaien, zet dan "
+        "PASSEND_VIRUSSCANNER=uit."
+    )
 
 # --- Language, time, static files ------------------------------------------------------------
 
@@ -385,6 +415,9 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # pikepdf announces its logging bridge at INFO on every start.
         "pikepdf": {"level": "WARNING"},
+        # WeasyPrint reports every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

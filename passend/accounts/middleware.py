@@ -8,6 +8,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 SESSIE_AANGEMELD_OP = "aangemeld_op"
@@ -44,6 +45,24 @@ class SessionLifetimeMiddleware:
                 return redirect(settings.LOGIN_URL)
             request.session[SESSIE_LAATSTE_ACTIVITEIT] = nu
         return self.get_response(request)
+
+
+class GeenCacheMiddleware:
+    """Every answer to a logged-in user may hold pupil data, so no browser or proxy keeps a
+    copy (`Cache-Control: private, no-store`); a back button after logout on a shared school
+    computer then shows nothing. A header that already says no-store is left as it is."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        # Before and after: the answer to a logout, and to a login, counts too.
+        ingelogd = request.user.is_authenticated
+        response = self.get_response(request)
+        ingelogd = ingelogd or request.user.is_authenticated
+        if ingelogd and "no-store" not in response.get("Cache-Control", ""):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class LoginRequiredMiddleware(DjangoLoginRequired):

@@ -4,6 +4,7 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passend.organisaties.models import Samenwerkingsverband, School
@@ -180,3 +181,34 @@ class Schoolcontactpersoon(models.Model):
                 raise ValidationError(
                     {"gebruiker": _("Dit account heeft niet de rol schoolcontactpersoon.")}
                 )
+
+
+class Herstelverzoek(models.Model):
+    """One "Wachtwoord vergeten" request, counted per client address for the limit on reset
+    requests; rows older than an hour are removed with the next request."""
+
+    tijd = models.DateTimeField(_("tijd"), default=timezone.now, db_index=True)
+    client_adres = models.GenericIPAddressField(_("clientadres"), null=True)
+
+    class Meta:
+        verbose_name = _("verzoek om wachtwoordherstel")
+        verbose_name_plural = _("verzoeken om wachtwoordherstel")
+
+    def __str__(self) -> str:
+        return f"{self.client_adres} {self.tijd:%Y-%m-%d %H:%M}"
+
+
+class Herstelmail(models.Model):
+    """One reset mail sent, counted per account for the limit on reset mails."""
+
+    tijd = models.DateTimeField(_("tijd"), default=timezone.now, db_index=True)
+    gebruiker = models.ForeignKey(
+        Gebruiker, on_delete=models.CASCADE, related_name="+", verbose_name=_("account")
+    )
+
+    class Meta:
+        verbose_name = _("herstelmail")
+        verbose_name_plural = _("herstelmails")
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker_id} {self.tijd:%Y-%m-%d %H:%M}"

@@ -44,6 +44,7 @@ from passend.accounts.services import (
     code_controleren,
     wachtwoordherstel_aanvragen,
 )
+from passend.core.clientadres import clientadres
 from passend.organisaties.selectors import samenwerkingsverbanden
 
 SESSIE_INRICHTEN = "authenticator_inrichten"
@@ -54,8 +55,8 @@ MISLUKT = gettext_lazy(
     "authenticator-app. Staat de klok van uw telefoon goed? Een code werkt maar één keer."
 )
 GEBLOKKEERD = gettext_lazy(
-    "Er is te vaak geprobeerd met deze gebruikersnaam aan te melden. Probeer het over "
-    "%(minuten)d minuten opnieuw, of neem contact op met de helpdesk."
+    "Er is te vaak geprobeerd aan te melden, met deze gebruikersnaam of vanaf dit netwerk. "
+    "Probeer het over %(minuten)d minuten opnieuw, of neem contact op met de helpdesk."
 )
 
 
@@ -219,6 +220,7 @@ def wachtwoord_vergeten(request: HttpRequest) -> HttpResponse:
             swv=form.cleaned_data["organisatie"],
             gebruikersnaam=form.cleaned_data["gebruikersnaam"],
             email=form.cleaned_data["email"],
+            client_adres=clientadres(request),
         )
         return redirect("accounts:wachtwoord_vergeten_verstuurd")
     return render(

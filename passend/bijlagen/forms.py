@@ -3,6 +3,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from passend.bijlagen.services import REDEN_VERPLICHT
+
 
 class ZoekForm(forms.Form):
     bestandsnaam = forms.CharField(
@@ -57,5 +59,6 @@ class VerwijderenForm(forms.Form):
     def __init__(self, *args: Any, reden_verplicht: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reden"].required = reden_verplicht
+        self.fields["reden"].error_messages["required"] = REDEN_VERPLICHT
         if not reden_verplicht:
             self.fields["reden"].label = _("Reden (niet verplicht)")

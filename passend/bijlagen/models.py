@@ -153,6 +153,10 @@ class Bijlageverwijdering(AlleenToevoegen):
         Gebruiker, on_delete=models.PROTECT, related_name="+", verbose_name=_("verwijderd door")
     )
     reden = models.TextField(_("Reden"), blank=True)
+    # The SWV could see the hulpvraag or had opened the file: it keeps seeing the removal.
+    zichtbaar_voor_swv = models.BooleanField(
+        _("zichtbaar voor het samenwerkingsverband"), default=False
+    )
 
     objects = BijlageverwijderingQuerySet.as_manager()
 

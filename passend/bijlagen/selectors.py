@@ -1,11 +1,17 @@
 """Reads of attachments, always through the visibility of their hulpvraag (hulpvragen/query.py,
 ARCHITECTURE.md rule 2): another school's file is a 404."""
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from passend.accounts.models import Gebruiker
-from passend.bijlagen.models import Bijlage, Bijlageinstellingen, WachtendeBijlage
+from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.rechten import rolfeiten
+from passend.bijlagen.models import (
+    Bijlage,
+    Bijlageinstellingen,
+    Bijlageverwijdering,
+    WachtendeBijlage,
+)
 from passend.hulpvragen.models import Hulpvraag
 from passend.organisaties.models import Samenwerkingsverband
 
@@ -28,6 +34,26 @@ def bijlagen_voor_lijst(hulpvraag: Hulpvraag, bestandsnaam: str = "") -> QuerySe
     if bestandsnaam.strip():
         bijlagen = bijlagen.filter(bestandsnaam__icontains=bestandsnaam.strip())
     return bijlagen
+
+
+def verwijderde_bijlagen_voor(
+    gebruiker: Gebruiker, hulpvraag: Hulpvraag
+) -> QuerySet[Bijlageverwijdering]:
+    """Attachments removed after the SWV could see or had opened them, newest first, for school
+    and SWV staff: the line stays with who removed it (`door_swv`), when and why (issue 19
+    item 10). Parents and external participants never see it."""
+    if not rolfeiten(gebruiker).werkt_voor_school_of_swv:
+        return Bijlageverwijdering.objects.none()
+    return (
+        Bijlageverwijdering.objects.zichtbaar_voor(gebruiker)
+        .filter(hulpvraag=hulpvraag, zichtbaar_voor_swv=True)
+        .annotate(
+            door_swv=Exists(
+                Rol.objects.filter(gebruikers=OuterRef("verwijderd_door"), kant=Rol.Kant.SWV)
+            )
+        )
+        .order_by("-verwijderd_op", "-pk")
+    )
 
 
 def bijlage_voor(gebruiker: Gebruiker, referentie: str, pk: int) -> Bijlage:

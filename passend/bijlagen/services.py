@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from passend.accounts.models import Gebruiker
 from passend.audit import gebeurtenissen
@@ -53,6 +54,12 @@ from passend.core.tijd import datum_tekst
 from passend.hulpvragen.models import Hulpvraag
 
 Rij = TypeVar("Rij", Bijlage, WachtendeBijlage)
+
+
+REDEN_VERPLICHT = gettext_lazy(
+    "Geef de reden: het samenwerkingsverband heeft deze bijlage al kunnen zien, en ziet "
+    "na het verwijderen wanneer en waarom die is verwijderd."
+)
 
 
 class BijlageGeweigerd(BestandGeweigerd):
@@ -318,15 +325,15 @@ def verlopen_wachtende_bijlagen_verwijderen(*, nu: datetime | None = None) -> in
 @transaction.atomic
 def bijlage_verwijderen(*, bijlage: Bijlage, door: Gebruiker, reden: str) -> Bijlageverwijdering:
     """Removes an attachment: the school while the SWV cannot see the hulpvraag yet, afterwards
-    SWV staff with a reason. The removal is recorded; the file leaves storage after the commit."""
+    SWV staff. Once the SWV could see it or opened it, a reason is needed and the SWV keeps
+    seeing the removal. The removal is recorded; the file leaves storage after the commit."""
     hulpvraag = bijlage.hulpvraag
     if not mag_bijlage_verwijderen(door, hulpvraag):
         raise PermissionDenied
     reden = reden.strip()
-    if reden_verplicht_bij_verwijderen(hulpvraag) and not reden:
-        raise ValidationError(
-            {"reden": _("Geef de reden: het samenwerkingsverband kan de bijlage al zien.")}
-        )
+    gezien_door_swv = reden_verplicht_bij_verwijderen(bijlage)
+    if gezien_door_swv and not reden:
+        raise ValidationError({"reden": REDEN_VERPLICHT})
     verwijdering = Bijlageverwijdering(
         hulpvraag=hulpvraag,
         bijlage_id=bijlage.pk,
@@ -337,6 +344,7 @@ def bijlage_verwijderen(*, bijlage: Bijlage, door: Gebruiker, reden: str) -> Bij
         toegevoegd_door_id=bijlage.toegevoegd_door_id,
         verwijderd_door=door,
         reden=reden,
+        zichtbaar_voor_swv=gezien_door_swv,
     )
     verwijdering.full_clean()
     verwijdering.save()

@@ -35,6 +35,7 @@ from passend.bijlagen.selectors import (
     bijlageinstellingen,
     bijlagen_voor_lijst,
     hulpvraag_voor_bijlagen,
+    verwijderde_bijlagen_voor,
     wachtende_bijlagen_voor,
 )
 from passend.bijlagen.services import (
@@ -99,6 +100,7 @@ def lijst(request: HttpRequest, referentie: str) -> HttpResponse:
             "kan_toevoegen": mag_bijlagen_toevoegen(gebruiker, hulpvraag),
             "kan_verwijderen": mag_bijlage_verwijderen(gebruiker, hulpvraag),
             "aantal_wachtend": wachtende_bijlagen_voor(gebruiker, hulpvraag).count(),
+            "verwijderd": verwijderde_bijlagen_voor(gebruiker, hulpvraag),
         },
     )
 
@@ -278,9 +280,9 @@ def verwijderen(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
     hulpvraag = bijlage.hulpvraag
     if not mag_bijlage_verwijderen(gebruiker, hulpvraag):
         raise Http404
+    reden_verplicht = reden_verplicht_bij_verwijderen(bijlage)
     form = VerwijderenForm(
-        request.POST if request.method == "POST" else None,
-        reden_verplicht=reden_verplicht_bij_verwijderen(hulpvraag),
+        request.POST if request.method == "POST" else None, reden_verplicht=reden_verplicht
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -294,5 +296,10 @@ def verwijderen(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
     return render(
         request,
         "bijlagen/verwijderen.html",
-        {"hulpvraag": hulpvraag, "bijlage": bijlage, "form": form},
+        {
+            "hulpvraag": hulpvraag,
+            "bijlage": bijlage,
+            "form": form,
+            "reden_verplicht": reden_verplicht,
+        },
     )

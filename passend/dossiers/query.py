@@ -41,8 +41,10 @@ def swv_als_bigint(gebruiker: Gebruiker) -> Cast:
 class LeerlingQuerySet(models.QuerySet["Leerling"]):
     def zichtbaar_voor(self, gebruiker: Gebruiker) -> "LeerlingQuerySet":
         """School users: pupils with schoolgegevens at their schools, and dossiers they started
-        and have not yet given schoolgegevens. Others: what the added rules allow (SWV staff:
-        pupils with a hulpvraag they may see). Application administrators: all of their SWV.
+        and have not yet given schoolgegevens. SWV staff who enter dossiers: the dossiers they
+        entered. Others: what the added rules allow (SWV staff: pupils with a hulpvraag they
+        may see). A school the pupil left still sees the dossier; what it may do with it is
+        `dossiers/rechten.py`. Application administrators: all of their SWV.
         Never another SWV."""
         from passend.dossiers.models import Schoolgegevens
 
@@ -56,6 +58,10 @@ class LeerlingQuerySet(models.QuerySet["Leerling"]):
             zichtbaar |= Q(
                 Exists(bij_school.filter(school__in=eigen_scholen_voorwaarde(gebruiker)))
             ) | Q(~Exists(bij_school), aangemaakt_door=gebruiker)
+        if feiten.werkt_voor_swv and feiten.voert_dossiers_in:
+            # Direct entry by SWV staff (issue 19 item 11e): a dossier they entered stays
+            # theirs to see, also before it has a hulpvraag the SWV sees.
+            zichtbaar |= Q(aangemaakt_door=gebruiker)
         for regel in _regels:
             zichtbaar |= regel(gebruiker)
         return leerlingen.filter(zichtbaar)

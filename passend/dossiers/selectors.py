@@ -9,6 +9,7 @@ from passend.accounts.models import Gebruiker, Rol
 from passend.accounts.rechten import eigen_scholen, rolfeiten
 from passend.core.normalize import zonder_accenten
 from passend.dossiers.models import Leerling, Schoolgegevens
+from passend.dossiers.rechten import mag_dossier_wijzigen
 from passend.organisaties.models import School
 
 
@@ -71,7 +72,7 @@ def schoolgegevens_voor_hulpvraag(
     gebruiker: Gebruiker, leerling: Leerling
 ) -> QuerySet[Schoolgegevens]:
     """The pupil's schoolgegevens this user may file a hulpvraag under, newest first."""
-    if not rolfeiten(gebruiker).voert_dossiers_in:
+    if not mag_dossier_wijzigen(gebruiker, leerling):  # a school the pupil left files none
         return Schoolgegevens.objects.none()
     return schoolgegevens_van(gebruiker, leerling).filter(
         school__in=scholen_voor_schoolgegevens(gebruiker)

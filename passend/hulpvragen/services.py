@@ -13,8 +13,8 @@ from passend.accounts.models import Gebruiker, Schoolcontactpersoon
 from passend.accounts.rechten import rolfeiten
 from passend.audit import gebeurtenissen
 from passend.core.kanalen import Kanaal
-from passend.core.normalize import zonder_accenten
 from passend.dossiers.models import Leerling, Schoolgegevens
+from passend.dossiers.naamcontrole import genoemd_als_tekst, leerling_in_tekst
 from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Statuswijziging
 from passend.hulpvragen.rechten import (
     mag_behandeling_wijzigen,
@@ -66,13 +66,6 @@ def titel_melding(titel: Hulpvraagtitel) -> str:
     return melding
 
 
-def omschrijving_noemt_leerling(leerling: Leerling, omschrijving: str) -> bool:
-    """R16: the pupil's name does not belong in the omschrijving."""
-    woorden = set(zonder_accenten(omschrijving).replace(",", " ").replace(".", " ").split())
-    namen = {zonder_accenten(leerling.roepnaam)} | set(zonder_accenten(leerling.achternaam).split())
-    return bool(woorden & {naam for naam in namen if len(naam) > 1})
-
-
 class NaamInOmschrijving(ValidationError):
     """R16: the omschrijving seems to name the pupil; the user may confirm it is meant."""
 
@@ -112,7 +105,7 @@ def hulpvraag_aanmaken(
         raise ValidationError({"titel": _("Kies een titel uit de lijst.")})
     if not titel_past_bij_school(titel, school):
         raise ValidationError({"titel": titel_melding(titel)})
-    if not naam_toch_opslaan and omschrijving_noemt_leerling(leerling, omschrijving):
+    if not naam_toch_opslaan and leerling_in_tekst(leerling, omschrijving):
         raise NaamInOmschrijving
 
     coordinator = None
@@ -189,14 +182,15 @@ def hulpvraag_status_wijzigen(
         raise ValidationError(
             {"reden": _("Geef een reden: de school leest die in de e-mail over deze status.")}
         )
-    if omschrijving_noemt_leerling(actueel.leerling, reden):
+    if genoemd := leerling_in_tekst(actueel.leerling, reden):
         # P3: the reason goes into the status mail, which never names the pupil.
         raise ValidationError(
             {
                 "reden": _(
                     "Noem de leerling niet in de reden: die staat in de e-mail aan de school. "
-                    "De e-mail verwijst al naar deze hulpvraag."
+                    "Haal %(genoemd)s weg; de e-mail verwijst al naar deze hulpvraag."
                 )
+                % {"genoemd": genoemd_als_tekst(genoemd)}
             }
         )
     wijziging = Statuswijziging.objects.create(

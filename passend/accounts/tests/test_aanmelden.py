@@ -228,24 +228,52 @@ def test_asvs_v2_2_1_default_limit_is_100_failures(client, ib):
     assert "over 60 minuten" in antwoord.content.decode()
 
 
-def test_asvs_v2_2_1_one_browser_guessing_many_usernames_is_stopped(ppo, ib, settings):
-    """Locked on IP address and user agent together, too, not only per username."""
-    settings.AXES_FAILURE_LIMIT = 3
-    aanvaller = Client(HTTP_USER_AGENT="raadmachine", REMOTE_ADDR="192.0.2.7")
+def test_asvs_v2_2_1_one_address_guessing_many_usernames_is_stopped_whatever_its_browser(
+    ppo, ib, settings
+):
+    """A limit per client address besides the one per account, with its own threshold; a new
+    user agent for every attempt does not reset it (it did when the key was IP + browser)."""
+    settings.AXES_FAILURE_LIMIT = 10
+    settings.PASSEND_LOGIN_MAX_MISLUKT_PER_ADRES = 3
     for naam in ("a", "b", "c"):
+        aanvaller = Client(HTTP_USER_AGENT=f"raadmachine/{naam}", REMOTE_ADDR="192.0.2.7")
         aanmelden(aanvaller, gebruikersnaam=naam, wachtwoord="fout", code="000000")
+    aanvaller = Client(HTTP_USER_AGENT="nog een browser", REMOTE_ADDR="192.0.2.7")
     antwoord = aanmelden(
         aanvaller, gebruikersnaam="iverhoef", wachtwoord=WACHTWOORD, code=huidige_code(ib)
     )
     assert antwoord.status_code == 429
-    # Another browser on another address is not affected.
-    ander = Client(HTTP_USER_AGENT="gewone browser", REMOTE_ADDR="198.51.100.4")
+    assert "vanaf dit netwerk" in antwoord.content.decode()
+    # Another address is not affected, with any browser.
+    ander = Client(HTTP_USER_AGENT="nog een browser", REMOTE_ADDR="198.51.100.4")
     assert (
         aanmelden(
             ander, gebruikersnaam="iverhoef", wachtwoord=WACHTWOORD, code=huidige_code(ib)
         ).status_code
         == 302
     )
+
+
+def test_asvs_v2_2_1_a_login_of_his_own_does_not_clear_an_addresses_failures(ppo, ib, settings):
+    """An attacker with an account of his own cannot wipe his address's count by logging in:
+    a login clears only that account's failures."""
+    settings.PASSEND_LOGIN_MAX_MISLUKT_PER_ADRES = 4
+    eigen = account_maken(ppo, "aanvaller", rol="coordinator")
+    aanvaller = Client(REMOTE_ADDR="192.0.2.7")
+    aanmelden(aanvaller, gebruikersnaam="aanvaller", wachtwoord="fout", code="000000")
+    for naam in ("a", "b"):
+        aanmelden(aanvaller, gebruikersnaam=naam, wachtwoord="fout", code="000000")
+    gelukt = aanmelden(
+        aanvaller, gebruikersnaam="aanvaller", wachtwoord=WACHTWOORD, code=huidige_code(eigen)
+    )
+    assert gelukt.status_code == 302
+    aanvaller = Client(REMOTE_ADDR="192.0.2.7")
+    for naam in ("c", "d"):
+        aanmelden(aanvaller, gebruikersnaam=naam, wachtwoord="fout", code="000000")
+    antwoord = aanmelden(
+        aanvaller, gebruikersnaam="iverhoef", wachtwoord=WACHTWOORD, code=huidige_code(ib)
+    )
+    assert antwoord.status_code == 429
 
 
 def test_asvs_v7_2_1_failed_login_is_logged_as_json_without_the_password(

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_asvs_v2_2_1_behind_the_proxy_the_lockout_counts_the_real_client(ppo, school, settings):
     settings.PASSEND_PROXY_AANTAL = 1
-    settings.AXES_FAILURE_LIMIT = 3
+    settings.PASSEND_LOGIN_MAX_MISLUKT_PER_ADRES = 3
     ib = account_maken(ppo, scholen=(school,))
 
     def browser(client_adres: str) -> Client:

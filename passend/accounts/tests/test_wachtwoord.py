@@ -188,3 +188,110 @@ def test_r42_change_password_from_the_account_menu(client, ib):
     assert client.get("/").status_code == 200  # this session stays
     ib.refresh_from_db()
     assert ib.check_password(NIEUW)
+
+
+@pytest.mark.parametrize(
+    "velden",
+    [
+        {"gebruikersnaam": "iverhoef", "email": ""},
+        {"gebruikersnaam": "bestaat-niet", "email": ""},
+        {"gebruikersnaam": "", "email": "onbekend@example.nl"},
+    ],
+    ids=["bekend", "onbekende-naam", "onbekend-adres"],
+)
+def test_asvs_v6_3_8_known_and_unknown_accounts_queue_exactly_one_task_and_see_one_page(
+    client, ib, django_capture_on_commit_callbacks, velden
+):
+    """Both paths do the same work in the request: one task, queued after the commit, which
+    decides whether an account matches (issue 19 item 4)."""
+    with django_capture_on_commit_callbacks() as na_commit:
+        antwoord = client.post(VERGETEN, {"organisatie": "PPO", **velden})
+    assert len(na_commit) == 1
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == reverse("accounts:wachtwoord_vergeten_verstuurd")
+
+
+def test_i19_at_most_three_reset_mails_per_account_per_hour_silently(
+    client, ib, django_capture_on_commit_callbacks
+):
+    antwoorden = [
+        vergeten(client, django_capture_on_commit_callbacks, gebruikersnaam="iverhoef")
+        for _ in range(5)
+    ]
+    assert len(mail.outbox) == 3
+    # The page says the same each time: nothing tells a stranger the limit was reached.
+    assert {(a.status_code, a["Location"]) for a in antwoorden} == {
+        (302, reverse("accounts:wachtwoord_vergeten_verstuurd"))
+    }
+    # An hour later the account can ask again.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from passend.accounts.models import Herstelmail
+
+    Herstelmail.objects.update(tijd=timezone.now() - timedelta(minutes=61))
+    vergeten(client, django_capture_on_commit_callbacks, gebruikersnaam="iverhoef")
+    assert len(mail.outbox) == 4
+
+
+def test_i19_reset_requests_per_client_address_are_limited_silently(
+    ppo, school, settings, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    settings.PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ADRES = 4
+    namen = [f"leraar{nummer}" for nummer in range(6)]
+    for naam in namen:
+        account_maken(ppo, naam, scholen=(school,))
+    vanaf_een_adres = Client(REMOTE_ADDR="192.0.2.7")
+    for naam in namen:
+        antwoord = vergeten(
+            vanaf_een_adres, django_capture_on_commit_callbacks, gebruikersnaam=naam
+        )
+        assert antwoord["Location"] == reverse("accounts:wachtwoord_vergeten_verstuurd")
+    assert len(mail.outbox) == 4
+    # Another address is not affected.
+    vergeten(
+        Client(REMOTE_ADDR="198.51.100.4"),
+        django_capture_on_commit_callbacks,
+        gebruikersnaam="leraar5",
+    )
+    assert len(mail.outbox) == 5
+
+
+@pytest.mark.parametrize(
+    "wachtwoord, fout",
+    [
+        ("Welkom12345!", "te algemeen"),
+        ("Wachtwoord123!", "te algemeen"),
+        ("Passend12345", "te algemeen"),
+        ("Rotterdam-PPO-2024!", "naam die bij uw account hoort"),  # the SWV's name
+        ("Regenboog2024!!", "naam die bij uw account hoort"),  # the school's name
+        ("Zomervakantie2025!", "makkelijk te raden"),  # Dutch words zxcvbn did not know
+    ],
+)
+def test_asvs_v2_1_7_dutch_and_own_words_are_refused_with_a_dutch_reason(
+    ppo, school, wachtwoord, fout
+):
+    """zxcvbn knew English words only: the Dutch word list, Passend's own words, the SWV's and
+    its schools' names and a list of Dutch breached passwords close that gap (issue 19.8)."""
+    ib = account_maken(ppo, "iverhoef", scholen=(school,))
+    with translation.override("nl"), pytest.raises(ValidationError) as fouten:
+        validate_password(wachtwoord, user=ib)
+    assert any(fout in bericht for bericht in fouten.value.messages), fouten.value.messages
+
+
+def test_asvs_v2_1_7_a_school_name_is_refused_when_setting_a_new_password(
+    client, ib, django_capture_on_commit_callbacks
+):
+    """Through the reset form, as a user meets it: the message is Dutch and nothing is set."""
+    vergeten(client, django_capture_on_commit_callbacks, gebruikersnaam="iverhoef")
+    formulier = client.get(link_uit_mail(mail.outbox[0]), follow=True)
+    post_url = formulier.redirect_chain[-1][0]
+    zwak = "DeRegenboog2026!"
+    antwoord = client.post(post_url, {"new_password1": zwak, "new_password2": zwak})
+    assert antwoord.status_code == 200
+    assert "naam die bij uw account hoort" in antwoord.content.decode()
+    ib.refresh_from_db()
+    assert not ib.check_password(zwak)

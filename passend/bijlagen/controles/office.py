@@ -98,6 +98,35 @@ def _macros_geweigerd(bestandsnaam: str) -> BestandGeweigerd:
     )
 
 
+# A relationship to something outside the package is fetched when the document opens: an
+# attached template, a linked image, frame or OLE object on a share (\\server\share: Windows
+# sends the user's NTLM hash), or a web bug. Only hyperlinks are followed on a click alone.
+_RELATIE = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>", re.IGNORECASE)
+_EXTERN = re.compile(r"""TargetMode\s*=\s*["']External["']""", re.IGNORECASE)
+_HYPERLINK = re.compile(r"""Type\s*=\s*["'][^"']*/hyperlink["']""", re.IGNORECASE)
+# OLE objects embedded in the document: a compound file that may wrap any program ("Package"),
+# which the reader opens with a double click and Passend cannot check. An embedded OOXML
+# file (the workbook behind a chart) is not one: its content types are checked here too.
+_OLE_OBJECT = re.compile(r"(^|/)embeddings/[^/]*\.bin$|(^|/)oleobject[^/]*\.bin$")
+_OLE_OBJECT_TYPE = "application/vnd.openxmlformats-officedocument.oleobject"
+
+
+def _ooxml_extern_of_ole(archief: zipfile.ZipFile, namen: set[str], typen: list[str]) -> str:
+    """ "extern", "ole" or "" (issue 19 item 11c)."""
+    for naam in namen:
+        if naam.lower().endswith(".rels"):
+            for relatie in _RELATIE.findall(
+                _deel_lezen(archief, naam).decode("utf-8", errors="replace")
+            ):
+                if _EXTERN.search(relatie) and not _HYPERLINK.search(relatie):
+                    return "extern"
+    if any(_OLE_OBJECT.search(naam.lower()) for naam in namen) or any(
+        type_.lower() == _OLE_OBJECT_TYPE for type_ in typen
+    ):
+        return "ole"
+    return ""
+
+
 def _ooxml_soort(archief: zipfile.ZipFile, namen: set[str], bestandsnaam: str) -> str:
     typen = re.findall(
         r'ContentType\s*=\s*"([^"]+)"',
@@ -115,6 +144,26 @@ def _ooxml_soort(archief: zipfile.ZipFile, namen: set[str], bestandsnaam: str) -
         for naam in kleine_namen
     ):
         raise _macros_geweigerd(bestandsnaam)
+    bijzonder = _ooxml_extern_of_ole(archief, namen, typen)
+    if bijzonder == "extern":
+        raise BestandGeweigerd(
+            _(
+                "‘%(naam)s’ verwijst naar een sjabloon, afbeelding of ander bestand buiten het "
+                "document, bijvoorbeeld op een netwerkmap. Dat wordt bij het openen opgehaald "
+                "en kan schadelijk zijn; zulke bestanden worden niet aangenomen. Sla het "
+                "document op als PDF (‘Opslaan als’ en dan PDF) en voeg die PDF toe."
+            )
+            % {"naam": bestandsnaam}
+        )
+    if bijzonder == "ole":
+        raise BestandGeweigerd(
+            _(
+                "‘%(naam)s’ bevat een ingesloten object (OLE), zoals een ingevoegd bestand of "
+                "programma. Dat kan Passend niet controleren. Voeg het ingesloten bestand los "
+                "toe, of sla het document op als PDF en voeg die PDF toe."
+            )
+            % {"naam": bestandsnaam}
+        )
     soorten = {_OOXML_HOOFDDELEN[type_] for type_ in typen if type_ in _OOXML_HOOFDDELEN}
     if len(soorten) != 1:
         raise Onbekend(_("een Office-bestand van een soort die niet is toegestaan"))

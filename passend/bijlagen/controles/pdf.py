@@ -20,6 +20,15 @@ _PDF_INGESLOTEN_SLEUTELS = {"/EmbeddedFiles", "/EF", "/RichMedia"}
 _PDF_SOORT_SLEUTELS = {"/S", "/Type", "/Subtype"}
 _PDF_SCRIPT_SOORTEN = {"/JavaScript", "/ECMAScript"}
 _PDF_START_SOORTEN = {"/Launch"}
+# Actions that reach outside the document: open a file or share elsewhere (GoToR: a UNC path
+# makes a Windows reader send the user's NTLM hash), or send or import form data.
+_PDF_EXTERNE_SOORTEN = {"/GoToR", "/SubmitForm", "/ImportData"}
+# A link the user clicks may open a web page or a mail; any other scheme (file:, smb:, a UNC
+# path) may not, wherever it is.
+_PDF_VEILIGE_URI = ("http://", "https://", "mailto:")
+# Keys whose actions run without a click: when the document opens, and the additional actions
+# of the document, pages, annotations and form fields (on open, close, focus, hover, print).
+_PDF_AUTOMATISCHE_SLEUTELS = {"/OpenAction", "/AA"}
 _PDF_INGESLOTEN_SOORTEN = {
     "/EmbeddedFile",
     "/FileAttachment",
@@ -58,13 +67,17 @@ def pdf_controleren(pdf: pikepdf.Pdf, bestandsnaam: str) -> None:
     try:
         if len(pdf.pages) == 0:
             raise pikepdf.PdfError("geen pagina's")
+        automatisch: list[tuple[str, pikepdf.Object]] = []
         for object_ in pdf.objects:
-            _pdf_object_controleren(object_, bestandsnaam)
+            _pdf_object_controleren(object_, bestandsnaam, automatisch)
+        _automatische_acties_controleren(automatisch, bestandsnaam)
     except (pikepdf.PdfError, RecursionError, ValueError):
         raise beschadigd(bestandsnaam) from None
 
 
-def _pdf_object_controleren(object_: pikepdf.Object, bestandsnaam: str) -> None:
+def _pdf_object_controleren(
+    object_: pikepdf.Object, bestandsnaam: str, automatisch: list[tuple[str, pikepdf.Object]]
+) -> None:
     stapel = [object_]
     while stapel:
         huidig = stapel.pop()
@@ -81,6 +94,14 @@ def _pdf_object_controleren(object_: pikepdf.Object, bestandsnaam: str) -> None:
                 raise _pdf_script(bestandsnaam)
             if sleutel in _PDF_INGESLOTEN_SLEUTELS:
                 raise _pdf_ingesloten(bestandsnaam)
+            if sleutel in _PDF_AUTOMATISCHE_SLEUTELS:
+                automatisch.append((sleutel, waarde))
+            if (
+                sleutel == "/URI"
+                and isinstance(waarde, pikepdf.String)
+                and not str(waarde).strip().lower().startswith(_PDF_VEILIGE_URI)
+            ):
+                raise _pdf_extern(bestandsnaam)
             if sleutel in _PDF_SOORT_SLEUTELS and isinstance(waarde, pikepdf.Name):
                 soort = str(waarde)
                 if soort in _PDF_SCRIPT_SOORTEN:
@@ -97,11 +118,54 @@ def _pdf_object_controleren(object_: pikepdf.Object, bestandsnaam: str) -> None:
                     )
                 if soort in _PDF_INGESLOTEN_SOORTEN:
                     raise _pdf_ingesloten(bestandsnaam)
+                if soort in _PDF_EXTERNE_SOORTEN:
+                    raise _pdf_extern(bestandsnaam)
             # An indirect object has its own turn in the object table.
             if isinstance(waarde, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream) and (
                 not waarde.is_indirect
             ):
                 stapel.append(waarde)
+
+
+def _automatische_acties_controleren(
+    automatisch: list[tuple[str, pikepdf.Object]], bestandsnaam: str
+) -> None:
+    """No web address opens by itself: a URI action among the actions that run without a click,
+    or among the actions they chain with /Next."""
+    acties: list[pikepdf.Object] = []
+    for sleutel, waarde in automatisch:
+        if sleutel == "/OpenAction":
+            acties.append(waarde)  # an array here is a destination in the document: harmless
+        elif isinstance(waarde, pikepdf.Dictionary):
+            acties.extend(waarde.values())
+    gezien: set[tuple[int, int]] = set()
+    while acties:
+        actie = acties.pop()
+        if isinstance(actie, pikepdf.Array):
+            acties.extend(actie)
+            continue
+        if not isinstance(actie, pikepdf.Dictionary):
+            continue
+        if actie.is_indirect:
+            if actie.objgen in gezien:
+                continue
+            gezien.add(actie.objgen)
+        if actie.get("/S") == pikepdf.Name.URI:
+            raise _pdf_extern(bestandsnaam)
+        if "/Next" in actie:
+            acties.append(actie.Next)
+
+
+def _pdf_extern(bestandsnaam: str) -> BestandGeweigerd:
+    return BestandGeweigerd(
+        _(
+            "‘%(naam)s’ bevat een opdracht die vanzelf of met een klik een bestand, netwerkmap "
+            "of website buiten het document opent, of gegevens verstuurt. Zulke PDF-bestanden "
+            "kunnen schadelijk zijn en worden niet aangenomen. Druk het document af naar een "
+            "nieuwe PDF (‘Afdrukken als PDF’) en probeer het opnieuw."
+        )
+        % {"naam": bestandsnaam}
+    )
 
 
 def _pdf_script(bestandsnaam: str) -> BestandGeweigerd:

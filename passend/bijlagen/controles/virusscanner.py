@@ -13,6 +13,20 @@ from django.utils.translation import gettext as _
 from passend.bijlagen.controles.basis import BestandGeweigerd, blokken, logger
 
 
+def virusscanner_stand_melden() -> None:
+    """Logged once when a web process starts: whether attachments are scanned, so a choice to
+    run without a scanner (PASSEND_VIRUSSCANNER=uit) stands in the log, not only in the
+    environment."""
+    if settings.CLAMD_ADRES:
+        logger.info("Virusscanner aan: elke bijlage gaat langs clamd")
+    elif settings.PASSEND_VIRUSSCANNER == "uit":
+        logger.warning(
+            "Virusscanner uit (PASSEND_VIRUSSCANNER=uit): bijlagen worden niet op virussen gescand"
+        )
+    else:
+        logger.info("Geen virusscanner ingesteld (CLAMD_ADRES leeg): alleen lokaal toegestaan")
+
+
 def virusscanner_controleren(pad: Path, bestandsnaam: str) -> None:
     """Streams the file to clamd when CLAMD_ADRES is set. A file the scanner does not clear
     is refused: a find, but also no answer, an error or a timeout (fail closed)."""

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from passend.audit.models import Inzage
 from passend.bijlagen.models import (
@@ -117,7 +118,7 @@ def test_the_list_takes_the_same_queries_for_one_row_or_many(
     assert "1 t/m 11 (van 11)" in antwoord.content.decode()
 
 
-QUERIES_LIJST = 14
+QUERIES_LIJST = 15  # with the removed attachments the SWV keeps seeing (issue 19 item 10)
 
 
 # --- Adding ----------------------------------------------------------------------------------
@@ -395,7 +396,9 @@ def test_removal_by_swv_staff_needs_a_reason_beside_the_field(omgeving, hulpvraa
     swv = omgeving.client(omgeving.coordinator)
     antwoord = swv.post(url("verwijderen", bijlage), {"reden": ""})
     assert antwoord.status_code == 200
-    assert "Dit veld is verplicht." in antwoord.content.decode()
+    assert "Geef de reden: het samenwerkingsverband heeft deze bijlage al kunnen zien" in (
+        antwoord.content.decode()
+    )
     assert Bijlage.objects.exists()
 
     antwoord = swv.post(url("verwijderen", bijlage), {"reden": "Verkeerde leerling."}, follow=True)
@@ -413,6 +416,65 @@ def test_removal_by_the_school_before_the_swv_sees_it(omgeving, onzichtbare_hulp
     antwoord = client.post(url("verwijderen", bijlage), {"reden": ""})
     assert antwoord.status_code == 302
     assert not Bijlage.objects.exists()
+
+
+def _status(hulpvraag, naam, door):  # type: ignore[no-untyped-def]
+    from passend.hulpvragen.services import hulpvraag_status_wijzigen
+
+    hulpvraag_status_wijzigen(
+        hulpvraag=hulpvraag,
+        naar=hulpvraag.status.proces.statussen.get(naam=naam),
+        door=door,
+        reden="Aangevuld." if naam == "Aanmelding" else "",
+    )
+
+
+def test_i19_file_the_swv_opened_needs_a_reason_to_remove_and_stays_visible_to_the_swv(
+    omgeving, hulpvraag
+):
+    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP.pdf", bestanden.pdf())
+    swv = omgeving.client(omgeving.coordinator)
+    assert swv.get(url("downloaden", bijlage)).status_code == 200
+    # The school takes the hulpvraag back to "Voorlopige aanmelding": the SWV no longer sees it.
+    _status(hulpvraag, "Voorlopige aanmelding", omgeving.ib_regenboog)
+    school = omgeving.client(omgeving.ib_regenboog)
+    html = school.get(url("verwijderen", bijlage)).content.decode()
+    assert "Het samenwerkingsverband heeft deze bijlage al kunnen zien" in html
+    assert "Reden (niet verplicht)" not in html
+
+    antwoord = school.post(url("verwijderen", bijlage), {"reden": "   "})
+    assert antwoord.status_code == 200
+    assert "Geef de reden: het samenwerkingsverband heeft deze bijlage al kunnen zien" in (
+        antwoord.content.decode()
+    )
+    assert Bijlage.objects.filter(pk=bijlage.pk).exists()
+
+    antwoord = school.post(url("verwijderen", bijlage), {"reden": "Verkeerd OPP geupload."})
+    assert antwoord.status_code == 302
+    assert not Bijlage.objects.filter(pk=bijlage.pk).exists()
+    _status(hulpvraag, "Aanmelding", omgeving.ib_regenboog)
+
+    lijst = swv.get(lijst_url(hulpvraag)).content.decode()
+    vandaag = timezone.localdate().strftime("%d-%m-%Y")
+    assert f"OPP.pdf: verwijderd door de school op {vandaag} (Verkeerd OPP geupload.)" in lijst
+    assert url("downloaden", bijlage) not in lijst
+    assert swv.get(url("downloaden", bijlage)).status_code == 404
+
+
+def test_i19_file_the_swv_never_opened_goes_without_reason_and_without_a_trace_for_the_swv(
+    omgeving, hulpvraag
+):
+    bijlage = toevoegen(hulpvraag, omgeving.ib_regenboog, "OPP.pdf", bestanden.pdf())
+    swv = omgeving.client(omgeving.coordinator)
+    assert "OPP.pdf" in swv.get(lijst_url(hulpvraag)).content.decode()  # the name only
+    school = omgeving.client(omgeving.ib_regenboog)
+    assert school.get(url("downloaden", bijlage)).status_code == 200  # the school's own look
+    _status(hulpvraag, "Voorlopige aanmelding", omgeving.ib_regenboog)
+    assert "Reden (niet verplicht)" in school.get(url("verwijderen", bijlage)).content.decode()
+    assert school.post(url("verwijderen", bijlage), {"reden": ""}).status_code == 302
+    _status(hulpvraag, "Aanmelding", omgeving.ib_regenboog)
+    lijst = swv.get(lijst_url(hulpvraag)).content.decode()
+    assert "OPP.pdf" not in lijst and "Verwijderde bijlagen" not in lijst
 
 
 def test_r3_the_screen_offers_the_smaller_copy_with_its_size(omgeving, hulpvraag):

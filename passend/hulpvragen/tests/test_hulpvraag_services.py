@@ -328,3 +328,64 @@ def test_asvs_v4_2_1_a_channel_cannot_slip_in_objects_of_another_pupil_or_swv(om
     hulpvraag.schoolgegevens.refresh_from_db()
     assert hulpvraag.schoolgegevens.aanvrager == ib
     assert not hulpvraag.labels.exists()
+
+
+def test_i19_after_a_move_the_previous_school_files_no_new_hulpvraag_nor_changes_the_dossier(
+    omgeving,
+):
+    from datetime import date
+
+    from passend.dossiers.services import leerling_wijzigen, schoolgegevens_toevoegen
+
+    oud = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    leerling = oud.leerling
+    nieuw = schoolgegevens_toevoegen(
+        leerling=leerling,
+        school=omgeving.kompas,
+        door=omgeving.coordinator,
+        aanvrager=omgeving.ib_kompas,
+        contactpersoon="H. Schaap",
+        email=omgeving.ib_kompas.email,
+    )
+    # The previous school, under its own (old) schoolgegevens: refused by the service.
+    with pytest.raises(PermissionDenied):
+        hulpvraag_aanmaken(
+            leerling=leerling,
+            schoolgegevens=oud.schoolgegevens,
+            titel=oud.titel,
+            door=omgeving.ib_regenboog,
+        )
+    with pytest.raises(PermissionDenied):
+        leerling_wijzigen(
+            leerling=leerling,
+            door=omgeving.ib_regenboog,
+            roepnaam="Jan",
+            tussenvoegsel="van",
+            achternaam="Anders",
+            geboortedatum=date(2016, 9, 3),
+        )
+    # The current school may.
+    hulpvraag_aanmaken(
+        leerling=leerling, schoolgegevens=nieuw, titel=oud.titel, door=omgeving.ib_kompas
+    )
+    assert Hulpvraag.objects.filter(leerling=leerling).count() == 2
+
+
+def test_i19_swv_staff_see_the_dossier_they_entered_and_colleagues_do_not_yet(omgeving):
+    from passend.dossiers.selectors import leerling_voor
+    from passend.dossiers.services import leerling_aanmaken
+
+    leerling, _ = leerling_op_school(
+        omgeving.coordinator, omgeving.kompas, aanvrager=omgeving.ib_kompas, roepnaam="Noor"
+    )
+    assert leerling_voor(omgeving.coordinator, leerling.pk) == leerling
+    zonder_school = leerling_aanmaken(
+        door=omgeving.coordinator,
+        roepnaam="Sam",
+        achternaam="Direct",
+        geboortedatum=leerling.geboortedatum,
+    )
+    assert leerling_voor(omgeving.coordinator, zonder_school.pk) == zonder_school
+    # Another SWV account sees it once a hulpvraag the SWV sees exists, not before.
+    with pytest.raises(leerling.DoesNotExist):
+        leerling_voor(omgeving.scp, leerling.pk)

@@ -317,6 +317,29 @@ def test_r16_pupils_name_in_omschrijving_is_warned_about(omgeving):
     assert Hulpvraag.objects.count() == 2
 
 
+def test_i19_r16_name_behind_punctuation_or_birth_date_in_omschrijving_is_warned_about(omgeving):
+    hulpvraag = hulpvraag_op_school(
+        omgeving.ib_regenboog,
+        omgeving.regenboog,
+        roepnaam="Pedro",
+        tussenvoegsel="",
+        achternaam="Fortes-Monteiro",
+    )
+    client = omgeving.client(omgeving.ib_regenboog)
+    url = reverse("hulpvragen:hulpvraag_nieuw", args=[hulpvraag.leerling_id])
+    for omschrijving in ("Lezen (Fortes-Monteiro).", "Lezen; geboren 3 september 2016."):
+        gegevens = {
+            "schoolgegevens": hulpvraag.schoolgegevens_id,
+            "titel": hulpvraag.titel.pk,
+            "omschrijving": omschrijving,
+            "hulpvraagdatum": "01-10-2026",
+        }
+        pagina = client.post(url, gegevens).content.decode()
+        assert "De omschrijving noemt de naam van de leerling" in pagina
+        assert omschrijving in pagina  # nothing typed is lost
+    assert Hulpvraag.objects.count() == 1
+
+
 def test_r16_title_list_follows_the_schools_region(omgeving):
     ijssel = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
     noord = hulpvraag_op_school(

@@ -1,6 +1,6 @@
 """R19 and P3: every status change mails the school through the outbox, once, without pupil data."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -147,3 +147,38 @@ def test_p3_reason_that_names_the_pupil_is_refused(
     # With a reason that names nobody, the same change is mailed.
     incompleet_zetten(omgeving, hulpvraag, django_capture_on_commit_callbacks)
     assert len(smtp_server.berichten) == 1
+
+
+def test_i19_p3_reason_naming_the_pupil_through_punctuation_is_refused_and_not_mailed(
+    omgeving, smtp_server, django_capture_on_commit_callbacks
+):
+    from django.core.exceptions import ValidationError
+
+    hulpvraag = hulpvraag_op_school(
+        omgeving.ib_regenboog,
+        omgeving.regenboog,
+        roepnaam="Pedro",
+        tussenvoegsel="",
+        achternaam="Fortes-Monteiro",
+        geboortedatum=date(2015, 4, 12),
+    )
+    incompleet = hulpvraag.status.proces.statussen.get(naam="Dossier incompleet")
+    meldingen = []
+    for reden in (
+        "OPP van Pedro: ontbreekt (Fortes-Monteiro, geb. 12-04-2015)",
+        "OPP ontbreekt (Monteiro)",
+        "OPP ontbreekt, geboren 12 april 2015",
+    ):
+        with (
+            pytest.raises(ValidationError) as fout,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            hulpvraag_status_wijzigen(
+                hulpvraag=hulpvraag, naar=incompleet, door=omgeving.scp, reden=reden
+            )
+        meldingen.append(fout.value.message_dict["reden"][0])
+    assert all("Noem de leerling niet in de reden" in melding for melding in meldingen)
+    assert "Haal ‘Pedro’, ‘Fortes’, ‘Monteiro’, ‘12-04-2015’ weg" in meldingen[0]
+    assert smtp_server.berichten == [] and not Bericht.objects.exists()
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.status.naam != "Dossier incompleet"

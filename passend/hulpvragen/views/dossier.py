@@ -22,7 +22,11 @@ from passend.accounts.rechten import eigen_scholen, rolfeiten
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.audit import gebeurtenissen
 from passend.dossiers.models import Leerling, Schoolgegevens
-from passend.dossiers.rechten import mag_dossier_aanmaken, mag_dossier_wijzigen
+from passend.dossiers.rechten import (
+    mag_contactgegevens_zien,
+    mag_dossier_aanmaken,
+    mag_dossier_wijzigen,
+)
 from passend.dossiers.selectors import (
     aanvragers_voor_scholen,
     leerling_voor,
@@ -143,13 +147,15 @@ def dossier_nieuw(request: HttpRequest) -> HttpResponse:
 @require_GET
 def dossier(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker, leerling = _leerling(request, pk)
+    contactgegevens = mag_contactgegevens_zien(gebruiker, leerling)
     return _tonen(
         request,
         gebruiker,
         leerling,
         "hulpvragen/dossier_basisgegevens.html",
         {
-            "adressen": leerling.adressen.all(),
+            "adressen": leerling.adressen.all() if contactgegevens else [],
+            "toon_contactgegevens": contactgegevens,
             "tab": "basisgegevens",
             "kan_wijzigen": mag_dossier_wijzigen(gebruiker, leerling),
         },

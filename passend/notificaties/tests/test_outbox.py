@@ -74,3 +74,22 @@ def test_local_mailbox_shows_caught_mail_only_with_debug_settings(
     assert "OPP ontbreekt" in pagina
     settings.DEBUG = False
     assert Client().get("/lokale-mailbox/").status_code == 404
+
+
+def test_i19_local_mailbox_answers_only_requests_from_this_computer(settings):
+    """The mailbox shows live reset links without a login (the demo needs it): a dev server
+    bound to 0.0.0.0, or behind a proxy, shows it to no other machine."""
+    settings.DEBUG = True
+    pagina = Client(REMOTE_ADDR="127.0.0.1").get("/lokale-mailbox/")
+    assert pagina.status_code == 200
+    assert "alleen te lezen vanaf deze computer" in pagina.content.decode()
+    assert "no-store" in pagina["Cache-Control"]
+    assert Client(REMOTE_ADDR="::1").get("/lokale-mailbox/").status_code == 200
+    assert Client(REMOTE_ADDR="192.168.1.20").get("/lokale-mailbox/").status_code == 404
+    # Through a proxy on this machine that Passend was not told about: the client is unknown.
+    via_proxy = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.168.1.20")
+    assert via_proxy.get("/lokale-mailbox/").status_code == 404
+    settings.PASSEND_PROXY_AANTAL = 1
+    assert via_proxy.get("/lokale-mailbox/").status_code == 404
+    lokaal_via_proxy = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="127.0.0.1")
+    assert lokaal_via_proxy.get("/lokale-mailbox/").status_code == 200

@@ -18,6 +18,7 @@ PRODUCTIE = {
     "DATABASE_URL": "postgres://passend@db.example.nl:5432/passend",
     "PASSEND_BASIS_URL": "https://passend.example.nl",
     "EMAIL_HOST": "smtp.example.nl",
+    "CLAMD_ADRES": "tcp://127.0.0.1:3310",
 }
 
 
@@ -25,7 +26,7 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     omgeving = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_", "PASSEND_", "EMAIL_"))
+        if not k.startswith(("DJANGO_", "DATABASE_", "PASSEND_", "EMAIL_", "CLAMD_"))
     }
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
@@ -51,12 +52,44 @@ def test_production_settings_pass_check_deploy_at_warning_level():
         "DATABASE_URL",
         "PASSEND_BASIS_URL",
         "EMAIL_HOST",
+        "CLAMD_ADRES",
     ],
 )
 def test_production_refuses_to_start_without_its_secrets(ontbreekt):
     resultaat = manage("check", **{k: v for k, v in PRODUCTIE.items() if k != ontbreekt})
     assert resultaat.returncode != 0
     assert f"{ontbreekt} is verplicht als DJANGO_ENV=production" in resultaat.stderr
+
+
+def test_i19_production_without_a_scanner_starts_only_when_told_and_logs_it():
+    """Without CLAMD_ADRES an EICAR file would be accepted: production refuses to start unless
+    the operator sets PASSEND_VIRUSSCANNER=uit, and each web process logs that choice."""
+    zonder_scanner = {k: v for k, v in PRODUCTIE.items() if k != "CLAMD_ADRES"}
+    geweigerd = manage("check", **zonder_scanner)
+    assert geweigerd.returncode != 0
+    assert "PASSEND_VIRUSSCANNER=uit" in geweigerd.stderr
+    bewust = {**zonder_scanner, "PASSEND_VIRUSSCANNER": "uit"}
+    assert manage("check", "--deploy", "--fail-level", "WARNING", **bewust).returncode == 0
+    # The web process logs the choice at start.
+    omgeving = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "PASSEND_", "EMAIL_", "CLAMD_"))
+    }
+    web = subprocess.run(
+        [sys.executable, "-c", "import passend.wsgi"],
+        cwd=REPO,
+        env={**omgeving, **bewust},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert "Virusscanner uit (PASSEND_VIRUSSCANNER=uit)" in web.stderr
+    beide = manage("check", **PRODUCTIE, PASSEND_VIRUSSCANNER="uit")
+    assert beide.returncode != 0 and "spreken elkaar tegen" in beide.stderr
+    # A local run (make run, the test suite) needs no scanner.
+    assert manage("check").returncode == 0
 
 
 def test_demo_refuses_to_run_with_production_settings():
@@ -102,7 +135,7 @@ OPENBAAR = {
     "wachtwoord-vergeten/verstuurd/",
     "wachtwoord-vergeten/<uidb64>/<token>/",
     "wachtwoord-vergeten/gewijzigd/",
-    "lokale-mailbox/",  # only answers with debug settings (a local run); a 404 otherwise
+    "lokale-mailbox/",  # only with debug settings, from loopback (a local run); else a 404
 }
 
 

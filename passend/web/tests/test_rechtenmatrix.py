@@ -3,8 +3,9 @@ role x object x action through the screens, as a user meets them.
 
 Size: 13 roles x 2 objects x 25 actions (11 read paths and 14 writes) = 650 cells, plus
 13 roles x 6 pages of the account itself (Toevoegen, Nieuw dossier, CSV export,
-Managementoverzicht, SWV-beheer and another SWV's rows there) = 78 cells: 728 cells checked,
-each its own test.
+Managementoverzicht, SWV-beheer and another SWV's rows there) = 78 cells, plus 13 roles x 8
+reads and writes of a pupil who changed school (issue 19 item 11d) = 104 cells: 832 cells
+checked, each its own test.
 
 - Reads (P1, asvs_v4_2_1): who sees an object gets it on every path; everyone else a 404, and
   nothing of it in a list, a search or the CSV.
@@ -24,6 +25,7 @@ import hashlib
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -46,9 +48,10 @@ from passend.bijlagen.services import bestand_aanbieden
 from passend.bijlagen.tests import bestanden
 from passend.bijlagen.tests.conftest import toevoegen
 from passend.dossiers.models import Adres, Leerling, Schoolgegevens
-from passend.dossiers.services import adres_toevoegen
+from passend.dossiers.services import adres_toevoegen, leerling_aanmaken, schoolgegevens_toevoegen
 from passend.formulieren.tests.factories import ob_aanvraag_invullen
 from passend.hulpvragen.models import Hulpvraag, Label
+from passend.hulpvragen.services import hulpvraag_aanmaken
 from passend.hulpvragen.tests.factories import hulpvraag_op_school
 from passend.organisaties.models import Samenwerkingsverband, School
 from passend.organisaties.tests.factories import (
@@ -228,6 +231,43 @@ ACCOUNTPAGINAS: Tabel = {
     "beheerder_ander_swv": ("+",       "+",      "+",    "+",         "+",        "-"),
 }
 # fmt: on
+# A pupil who changed school (issue 19 item 11d): schoolgegevens at De Regenboog with a
+# hulpvraag the SWV sees ("Ambulante Begeleiding" in Aanmelding), then newer schoolgegevens at
+# Het Kompas. The current school is the one of the newest schoolgegevens: it alone of the
+# schools changes the dossier, files new hulpvragen and sees the addresses and the parents'
+# e-mail addresses. The previous school still reads the name, its own schoolgegevens (and may
+# correct their contact) and its own hulpvraag. One sign per role; reads as in ZIET, writes as
+# in the write tables.
+# fmt: off
+VERHUISD: Tabel = {
+    #                       dossier contact- sch.geg. sch.geg. basis-  adres    sch.geg.  hulpvraag
+    #                               gegevens oud      nieuw    gegev.  toevoeg. oud bew.  nieuw
+    "ib":                  ("+",    "-",     "+",     "-",     "-",    "-",     "+",      "-"),
+    "directeur":           ("+",    "-",     "+",     "-",     "-",    "-",     "+",      "-"),
+    "ib_kompas":           ("+",    "+",     "-",     "+",     "+",    "+",     "-",      "+"),
+    "scp":                 ("+",    "+",     "+",     "+",     "+",    "+",     "+",      "+"),
+    "coordinator":         ("+",    "+",     "+",     "+",     "+",    "+",     "+",      "+"),
+    "tlv_administratie":   ("+",    "+",     "+",     "+",     "+",    "+",     "+",      "+"),
+    "deskundige":          ("+",    "+",     "+",     "+",     "-",    "-",     "-",      "-"),
+    "regiomanager":        ("+",    "+",     "+",     "+",     "-",    "-",     "-",      "-"),
+    "beheerder":           ("+",    "+",     "+",     "+",     "+",    "+",     "+",      "+"),
+    "ouder":               ("-",    "-",     "-",     "-",     "-",    "-",     "-",      "-"),
+    "externe_deelnemer":   ("-",    "-",     "-",     "-",     "-",    "-",     "-",      "-"),
+    "ib_ander_swv":        ("-",    "-",     "-",     "-",     "-",    "-",     "-",      "-"),
+    "beheerder_ander_swv": ("-",    "-",     "-",     "-",     "-",    "-",     "-",      "-"),
+}
+# fmt: on
+VERHUISD_ACTIES = (
+    "dossier",
+    "contactgegevens",
+    "schoolgegevens_oud",
+    "schoolgegevens_nieuw",
+    "basisgegevens",
+    "adres_toevoegen",
+    "schoolgegevens_bewerken",
+    "hulpvraag_nieuwe_school",
+)
+VERHUISD_LEZEN = VERHUISD_ACTIES[:4]
 HULPVRAAG_ACTIES = ("status_school", "status_swv", "behandeling", "schoolgegevens_bewerken")
 DOSSIER_ACTIES = (
     "basisgegevens",
@@ -274,6 +314,7 @@ class Matrix:
     bijlagen: dict[str, Bijlage] = field(default_factory=dict)
     wachtend: dict[str, WachtendeBijlage] = field(default_factory=dict)
     adressen: dict[str, Adres] = field(default_factory=dict)
+    verhuisd_nieuw: Schoolgegevens | None = None  # the moved pupil's schoolgegevens at Het Kompas
 
     def hulpvraag(self, object: str) -> Hulpvraag:
         """The object as the database has it now (a cell never works on a stale copy)."""
@@ -282,7 +323,12 @@ class Matrix:
         )
 
 
-NAMEN = {"zichtbaar": ("Jan", "van", "Boven"), "voorlopig": ("Mila", "", "Sterk")}
+NAMEN = {
+    "zichtbaar": ("Jan", "van", "Boven"),
+    "voorlopig": ("Mila", "", "Sterk"),
+    "verhuisd": ("Daan", "", "Wisselink"),
+}
+VERHUISD_CONTACT = {"oud": "Contact Regenboog Wisselink", "nieuw": "Contact Kompas Wisselink"}
 
 
 def volledige_naam(object: str) -> str:
@@ -364,11 +410,58 @@ def matrix_bouwen() -> Matrix:
         )
     # Ready to submit (R23): the school's status step is then allowed to the school alone.
     ob_aanvraag_invullen(m.hulpvraag("voorlopig"), ib, m.accounts["directeur"])
+    verhuisd_bouwen(m)
     assert m.hulpvraag("zichtbaar").status.naam == "Aanmelding"
     assert m.hulpvraag("zichtbaar").status.zichtbaar_voor_swv
     assert m.hulpvraag("voorlopig").status.naam == "OB voorlopige aanvraag"
     assert not m.hulpvraag("voorlopig").status.zichtbaar_voor_swv
     return m
+
+
+def verhuisd_bouwen(m: Matrix) -> None:
+    """The pupil who moved from De Regenboog (with a hulpvraag there) to Het Kompas, whose
+    newer schoolgegevens the SWV's coördinator enters; m.objecten["verhuisd"] is the old
+    school's hulpvraag (not in OBJECTEN: only the VERHUISD table reads it)."""
+    ib, ib_kompas = m.accounts["ib"], m.accounts["ib_kompas"]
+    roepnaam, _, achternaam = NAMEN["verhuisd"]
+    leerling = leerling_aanmaken(
+        door=ib,
+        roepnaam=roepnaam,
+        achternaam=achternaam,
+        geboortedatum=date(2015, 6, 1),
+        ouder_emailadressen="ouders.wisselink@example.nl",
+    )
+    oud = schoolgegevens_toevoegen(
+        leerling=leerling,
+        school=m.regenboog,
+        door=ib,
+        aanvrager=ib,
+        contactpersoon=VERHUISD_CONTACT["oud"],
+        email=ib.email,
+    )
+    adres_toevoegen(
+        leerling=leerling,
+        door=ib,
+        straat="Slinge",
+        huisnummer=1,
+        postcode="3085 EA",
+        plaats="Rotterdam",
+    )
+    m.objecten["verhuisd"] = hulpvraag_aanmaken(
+        leerling=leerling,
+        schoolgegevens=oud,
+        titel=Hulpvraagtitel.objects.get(swv=m.ppo, naam="Ambulante Begeleiding"),
+        door=ib,
+        omschrijving="Op het gebied van gedrag.",
+    )
+    m.verhuisd_nieuw = schoolgegevens_toevoegen(
+        leerling=leerling,
+        school=m.kompas,
+        door=m.accounts["coordinator"],
+        aanvrager=ib_kompas,
+        contactpersoon=VERHUISD_CONTACT["nieuw"],
+        email=ib_kompas.email,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -841,6 +934,10 @@ def accountpagina(m: Matrix, rol: str, actie: str, teken: str) -> None:
             leerling = nieuw.get()
             assert leerling.swv_id == gebruiker.swv_id
             assert leerling.aangemaakt_door == gebruiker
+            # Issue 19 item 11e: who enters a dossier sees it right after, SWV staff too.
+            dossier = client.get(antwoord["Location"])
+            assert dossier.status_code == 200
+            assert "Noor Matrix" in _inhoud(dossier)
         else:
             assert antwoord.status_code == 404
             assert not nieuw.exists()
@@ -887,3 +984,77 @@ def test_r13_asvs_v4_2_1_account_pages_toevoegen_nieuw_dossier_export_overzicht_
     matrix: Matrix, actie: str, rol: str, teken: str
 ) -> None:
     accountpagina(matrix, rol, actie, teken)
+
+
+# --- A pupil who changed school (issue 19 item 11d) -------------------------------------------
+
+
+def verhuisd_gezien(m: Matrix, rol: str, pad: str) -> bool:
+    client = m.clients[rol]
+    leerling_id = m.objecten["verhuisd"].leerling_id
+    naam = volledige_naam("verhuisd")
+    tab = (
+        "hulpvragen:dossier_schoolgegevens"
+        if pad.startswith("schoolgegevens")
+        else ("hulpvragen:dossier")
+    )
+    antwoord = client.get(reverse(tab, args=[leerling_id]))
+    assert antwoord.status_code in (200, 404), (pad, antwoord.status_code)
+    if antwoord.status_code == 404:
+        return False
+    inhoud = _inhoud(antwoord)
+    assert naam in inhoud
+    if pad == "dossier":
+        return True
+    if pad == "contactgegevens":
+        kenmerken = ["Slinge", "ouders.wisselink@example.nl"]
+    else:
+        kenmerken = [VERHUISD_CONTACT["oud" if pad == "schoolgegevens_oud" else "nieuw"]]
+    aanwezig = [kenmerk in inhoud for kenmerk in kenmerken]
+    assert all(aanwezig) or not any(aanwezig), (pad, aanwezig)
+    return all(aanwezig)
+
+
+VERHUISD_SCHRIJFACTIES: dict[str, Schrijfactie] = {
+    "basisgegevens": SCHRIJFACTIES["basisgegevens"],
+    "adres_toevoegen": SCHRIJFACTIES["adres_toevoegen"],
+    "schoolgegevens_bewerken": SCHRIJFACTIES["schoolgegevens_bewerken"],
+    "hulpvraag_nieuwe_school": Schrijfactie(
+        url=lambda m, o: reverse("hulpvragen:hulpvraag_nieuw", args=[m.objecten[o].leerling_id]),
+        gegevens=lambda m, o: {
+            "schoolgegevens": cast(Schoolgegevens, m.verhuisd_nieuw).pk,
+            "titel": Hulpvraagtitel.objects.get(swv=m.ppo, naam="Ambulante Begeleiding").pk,
+            "omschrijving": "Op het gebied van rekenen.",
+            "hulpvraagdatum": timezone.localdate().strftime("%d-%m-%Y"),
+        },
+        stand=_titels_van_leerling,
+        na=lambda m, o, voor: sorted([*voor, "Ambulante Begeleiding"]),
+    ),
+}
+
+
+def verhuisdcellen() -> list[Any]:
+    return [
+        pytest.param(actie, rol, VERHUISD[rol][kolom], id=f"{rol}-verhuisd-{actie}")
+        for kolom, actie in enumerate(VERHUISD_ACTIES)
+        for rol in ROLLEN
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("actie, rol, teken", verhuisdcellen())
+def test_i19_p1_r14_r16_after_a_move_only_the_current_school_changes_the_dossier(
+    matrix: Matrix, actie: str, rol: str, teken: str
+) -> None:
+    if actie in VERHUISD_LEZEN:
+        assert verhuisd_gezien(matrix, rol, actie) is (teken == "+")
+        return
+    schrijfactie = SCHRIJFACTIES.get(actie)
+    SCHRIJFACTIES[actie] = VERHUISD_SCHRIJFACTIES[actie]
+    try:
+        schrijven_via_scherm(matrix, rol, "verhuisd", actie, teken)
+    finally:
+        if schrijfactie is None:
+            del SCHRIJFACTIES[actie]
+        else:
+            SCHRIJFACTIES[actie] = schrijfactie
