@@ -9,10 +9,16 @@ from typing import Any, NoReturn
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from PIL import ImageFile
 from weasyprint import HTML
 
 from passend.formulieren.models import Formulier
 from passend.formulieren.selectors import weergave
+
+# Importing WeasyPrint makes Pillow accept truncated images process-wide; the attachment checks
+# (bijlagen/controles/afbeeldingen.py) refuse those, so the default is restored. Our PDFs hold
+# no images.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 def _niets_ophalen(url: str, *args: Any, **kwargs: Any) -> NoReturn:

@@ -189,3 +189,13 @@ def test_r24_a_filled_form_downloads_as_pdf_with_swv_reference_answers_signature
     assert ob.hulpvraag.leerling.achternaam not in tekst
     assert Inzage.objects.filter(gebeurtenis="formulier_gedownload").count() == 1
     assert omgeving.client(omgeving.ib_kompas).get(url).status_code == 404
+
+
+def test_r3_making_a_pdf_leaves_the_truncated_image_check_of_attachments_intact() -> None:
+    """WeasyPrint switches Pillow's LOAD_TRUNCATED_IMAGES on when imported; a worker that made a
+    PDF would then accept a broken photo as attachment."""
+    from PIL import ImageFile
+
+    from passend.formulieren import pdf  # noqa: F401
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
