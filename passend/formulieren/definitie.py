@@ -14,8 +14,9 @@ The shape, in YAML as a preset writes it:
             keuzes: [Toegekend, Afgewezen]
             verplicht: true          # default false
             hulptekst: ...           # optional
-            schrijver: regiomanager  # school (default), bevoegd_gezag, or an SWV role code
-            toon_als: {vraag: akkoord, is: ja}   # optional: shown (and required) only then
+            schrijver: regiomanager  # school (default), bevoegd_gezag, swv or an SWV role code
+            toon_als: {vraag: akkoord, is: true}  # optional: shown (and required) only then;
+                                                  # `is` may list several choices
           - code: bevoegd_gezag
             soort: account
             vraag: Directeur (bevoegd gezag)
@@ -24,11 +25,23 @@ The shape, in YAML as a preset writes it:
           - code: evaluatiedatum
             soort: datum
             vraag: Deadline van de evaluatie
-            herinneren: {dagen_vooraf: 14}   # mail the school before, the coördinator after
+            herinneren: {dagen_vooraf: 14}   # mail the school before, the coördinator after;
+                                             # ook_na_einde: true also once the hulpvraag is
+                                             # closed (a TLV's end date)
           - code: informeer_coordinator
             soort: ja_nee
             vraag: Informeer coördinator
             informeert: coordinator  # answering ja mails the hulpvraag's coördinator
+          - code: einddatum
+            soort: datum
+            niet_voor: ingangsdatum  # never before that date
+            standaard: {einde_schooljaar_van: ingangsdatum}  # left empty: 31 July after it
+          - code: naam_tweede
+            soort: korte_tekst
+            verschilt_van: naam_eerste  # e.g. two different experts
+          - code: tlv
+            soort: hulpvraag         # another hulpvraag of the same pupil
+            statussen: [tlv_afgegeven]
 """
 
 import re
@@ -55,12 +68,14 @@ class Soort(models.TextChoices):
     JA_NEE = "ja_nee", _("ja/nee")
     ACCOUNT = "account", _("account-keuze")
     BIJLAGE = "bijlage", _("bijlage-verwijzing")
+    HULPVRAAG = "hulpvraag", _("hulpvraag-verwijzing")
     ONDERTEKENING = "ondertekening", _("ondertekening")
 
 
 # Who may write a question besides an SWV role code.
 SCHOOL = "school"
 BEVOEGD_GEZAG = "bevoegd_gezag"
+SWV = "swv"  # any role of the SWV's staff
 SWV_ROLLEN = frozenset(
     {
         rollen.SCHOOLCONTACTPERSOON,
@@ -85,6 +100,10 @@ VRAAGSLEUTELS = {
     "wijst_aan",
     "herinneren",
     "informeert",
+    "niet_voor",
+    "verschilt_van",
+    "standaard",
+    "statussen",
 }
 COORDINATOR = "coordinator"
 
@@ -92,7 +111,10 @@ COORDINATOR = "coordinator"
 @dataclass(frozen=True)
 class ToonAls:
     vraag: str
-    waarde: Any  # the stored value that shows the question: True/False for ja/nee, or a keuze
+    waarden: tuple[Any, ...]  # the stored values that show the question: True/False, keuzes
+
+    def geldt(self, antwoord: Any) -> bool:
+        return antwoord in self.waarden
 
 
 @dataclass(frozen=True)
@@ -109,7 +131,12 @@ class Vraag:
     wijst_aan: str = ""
     # A date question: remind the school this many days before, tell the coördinator after.
     herinneren_dagen_vooraf: int | None = None
+    herinneren_ook_na_einde: bool = False
     informeert: str = ""  # a ja/nee question: "ja" mails the coördinator
+    niet_voor: str = ""  # a date question: not before the date of that question
+    verschilt_van: str = ""  # the answer must differ from that question's
+    einde_schooljaar_van: str = ""  # a date left empty: 31 July of that date's school year
+    statussen: tuple[str, ...] = ()  # a hulpvraag question: the status codes it may be in
 
 
 @dataclass(frozen=True)
@@ -205,9 +232,9 @@ class _Lezer:
             self.fouten.append(f"{item}: de vraag zelf ontbreekt.")
             tekst = ""
         schrijver = blok.get("schrijver", SCHOOL)
-        if schrijver not in {SCHOOL, BEVOEGD_GEZAG} | SWV_ROLLEN:
+        if schrijver not in {SCHOOL, BEVOEGD_GEZAG, SWV} | SWV_ROLLEN:
             self.fouten.append(
-                f"{item}: ‘schrijver’ is school, bevoegd_gezag of een rol van het "
+                f"{item}: ‘schrijver’ is school, bevoegd_gezag, swv of een rol van het "
                 f"samenwerkingsverband, niet ‘{schrijver}’."
             )
         keuzes = blok.get("keuzes", [])
@@ -233,22 +260,61 @@ class _Lezer:
             self.fouten.append(f"{item}: alleen een account-keuze heeft ‘rollen’ en ‘wijst_aan’.")
         herinneren = blok.get("herinneren")
         dagen_vooraf = None
+        ook_na_einde = False
         if herinneren is not None:
             if soort != Soort.DATUM:
                 self.fouten.append(f"{item}: alleen een datumvraag heeft ‘herinneren’.")
             elif (
                 not isinstance(herinneren, Mapping)
-                or set(herinneren) != {"dagen_vooraf"}
+                or not {"dagen_vooraf"} <= set(herinneren) <= {"dagen_vooraf", "ook_na_einde"}
                 or not isinstance(herinneren["dagen_vooraf"], int)
                 or not 0 <= herinneren["dagen_vooraf"] <= 366
+                or not isinstance(herinneren.get("ook_na_einde", False), bool)
             ):
-                self.fouten.append(f"{item}: ‘herinneren’ is {{dagen_vooraf: 0 tot 366}}.")
+                self.fouten.append(
+                    f"{item}: ‘herinneren’ is {{dagen_vooraf: 0 tot 366, "
+                    "ook_na_einde: true of false}}."
+                )
             else:
                 dagen_vooraf = herinneren["dagen_vooraf"]
+                ook_na_einde = herinneren.get("ook_na_einde", False)
         informeert = blok.get("informeert", "")
         if informeert and (soort != Soort.JA_NEE or informeert != COORDINATOR):
             self.fouten.append(f"{item}: alleen een ja/nee-vraag heeft ‘informeert: coordinator’.")
             informeert = ""
+        verwijzingen = {
+            sleutel: blok.get(sleutel, "") for sleutel in ("niet_voor", "verschilt_van")
+        }
+        for sleutel, verwijzing in verwijzingen.items():
+            if not isinstance(verwijzing, str):
+                self.fouten.append(f"{item}: ‘{sleutel}’ noemt de code van een vraag.")
+                verwijzingen[sleutel] = ""
+        if verwijzingen["niet_voor"] and soort != Soort.DATUM:
+            self.fouten.append(f"{item}: alleen een datumvraag heeft ‘niet_voor’.")
+        standaard = blok.get("standaard")
+        einde_schooljaar_van = ""
+        if standaard is not None:
+            if (
+                soort != Soort.DATUM
+                or not isinstance(standaard, Mapping)
+                or set(standaard) != {"einde_schooljaar_van"}
+            ):
+                self.fouten.append(
+                    f"{item}: ‘standaard’ is {{einde_schooljaar_van: <datumvraag>}}, "
+                    "alleen bij een datumvraag."
+                )
+            else:
+                einde_schooljaar_van = str(standaard["einde_schooljaar_van"])
+        statussen = blok.get("statussen", [])
+        if statussen and (
+            soort != Soort.HULPVRAAG
+            or not isinstance(statussen, list)
+            or not all(isinstance(code, str) and CODE.match(code) for code in statussen)
+        ):
+            self.fouten.append(
+                f"{item}: alleen een hulpvraag-verwijzing heeft ‘statussen’ (codes)."
+            )
+            statussen = []
         verplicht = blok.get("verplicht", False)
         if not isinstance(verplicht, bool):
             self.fouten.append(f"{item}: ‘verplicht’ is true of false.")
@@ -269,7 +335,12 @@ class _Lezer:
             rollen=tuple(accountrollen),
             wijst_aan=wijst_aan,
             herinneren_dagen_vooraf=dagen_vooraf,
+            herinneren_ook_na_einde=ook_na_einde,
             informeert=informeert,
+            niet_voor=verwijzingen["niet_voor"],
+            verschilt_van=verwijzingen["verschilt_van"],
+            einde_schooljaar_van=einde_schooljaar_van,
+            statussen=tuple(statussen),
         )
 
     def _toon_als(self, blok: Any, item: str) -> ToonAls | None:
@@ -278,7 +349,8 @@ class _Lezer:
         if not isinstance(blok, Mapping) or set(blok) != {"vraag", "is"}:
             self.fouten.append(f"{item}: ‘toon_als’ heeft precies ‘vraag’ en ‘is’.")
             return None
-        return ToonAls(vraag=str(blok["vraag"]), waarde=blok["is"])
+        waarden = blok["is"] if isinstance(blok["is"], list) else [blok["is"]]
+        return ToonAls(vraag=str(blok["vraag"]), waarden=tuple(waarden))
 
     def _samenhang(self, definitie: Definitie) -> None:
         codes = [vraag.code for vraag in definitie.vragen]
@@ -289,6 +361,21 @@ class _Lezer:
             if vraag.toon_als is not None:
                 self._conditie_controleren(vraag, vraag.toon_als, eerder.get(vraag.toon_als.vraag))
             eerder[vraag.code] = vraag
+        alle = {vraag.code: vraag for vraag in definitie.vragen}
+        for vraag in definitie.vragen:
+            for sleutel, verwijzing, zelfde_soort in (
+                ("niet_voor", vraag.niet_voor, Soort.DATUM),
+                ("standaard", vraag.einde_schooljaar_van, Soort.DATUM),
+                ("verschilt_van", vraag.verschilt_van, vraag.soort),
+            ):
+                if verwijzing and (verwijzing == vraag.code or verwijzing not in alle):
+                    self.fouten.append(
+                        f"Vraag ‘{vraag.code}’: ‘{sleutel}’ noemt een onbekende vraag."
+                    )
+                elif verwijzing and alle[verwijzing].soort != zelfde_soort:
+                    self.fouten.append(
+                        f"Vraag ‘{vraag.code}’: ‘{sleutel}’ noemt een vraag van een andere soort."
+                    )
         aanwijzers = [v for v in definitie.vragen if v.wijst_aan == BEVOEGD_GEZAG]
         if len(aanwijzers) > 1:
             self.fouten.append("Maar één account-keuze wijst het bevoegd gezag aan.")
@@ -303,10 +390,10 @@ class _Lezer:
         if bron is None:
             self.fouten.append(f"{item}: ‘toon_als’ noemt een vraag die er eerder niet is.")
         elif bron.soort == Soort.JA_NEE:
-            if toon_als.waarde not in (True, False):
+            if not set(toon_als.waarden) <= {True, False}:
                 self.fouten.append(f"{item}: ‘toon_als’ bij een ja/nee-vraag is ja of nee.")
         elif bron.soort == Soort.KEUZE:
-            if toon_als.waarde not in bron.keuzes:
+            if not set(toon_als.waarden) <= set(bron.keuzes):
                 self.fouten.append(f"{item}: ‘toon_als’ noemt een keuze die er niet is.")
         else:
             self.fouten.append(f"{item}: ‘toon_als’ kan alleen op een ja/nee- of keuzevraag.")

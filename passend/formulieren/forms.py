@@ -11,7 +11,7 @@ from passend.bijlagen.models import Bijlage
 from passend.core.forms import DatumField
 from passend.formulieren.definitie import Soort, Vraag
 from passend.formulieren.models import Formulier
-from passend.formulieren.services import kiesbare_accounts
+from passend.formulieren.services import kiesbare_accounts, kiesbare_hulpvragen
 from passend.formulieren.waarden import uit_opslag
 
 JA_NEE = [("", _("Kies")), ("ja", _("Ja")), ("nee", _("Nee"))]
@@ -40,7 +40,20 @@ class JaNeeField(forms.TypedChoiceField):
 
 def _veld(vraag: Vraag, formulier: Formulier) -> forms.Field:
     # Required questions are checked as "still missing", not on save: a half-filled form saves.
-    gemeen: dict[str, Any] = {"label": vraag.vraag, "help_text": vraag.hulptekst, "required": False}
+    hulptekst = vraag.hulptekst
+    if vraag.toon_als is not None:
+        bron = formulier.definitie.vraag(vraag.toon_als.vraag)
+        waarden = " of ".join(_als_keuze(w) for w in vraag.toon_als.waarden)
+        hulptekst = " ".join(
+            [
+                str(
+                    _("Alleen als het antwoord op ‘%(vraag)s’ %(waarden)s is.")
+                    % {"vraag": bron.vraag if bron else "", "waarden": waarden}
+                ),
+                hulptekst,
+            ]
+        ).strip()
+    gemeen: dict[str, Any] = {"label": vraag.vraag, "help_text": hulptekst, "required": False}
     if vraag.soort == Soort.KORTE_TEKST:
         return forms.CharField(max_length=200, **gemeen)
     if vraag.soort == Soort.LANGE_TEKST:
@@ -91,7 +104,24 @@ def _veld(vraag: Vraag, formulier: Formulier) -> forms.Field:
             empty_value=None,
             **gemeen,
         )
+    if vraag.soort == Soort.HULPVRAAG:
+        return forms.TypedChoiceField(
+            choices=[("", _("Kies een hulpvraag"))]
+            + [
+                (h.pk, f"{h.referentie} · {h.titel.naam}")
+                for h in kiesbare_hulpvragen(formulier, vraag)
+            ],
+            coerce=int,
+            empty_value=None,
+            **gemeen,
+        )
     raise ValueError(vraag.soort)
+
+
+def _als_keuze(waarde: Any) -> str:
+    if isinstance(waarde, bool):
+        return str(_("ja") if waarde else _("nee"))
+    return f"‘{waarde}’"
 
 
 class FormulierInvullenForm(forms.Form):

@@ -17,7 +17,7 @@ from passend.formulieren.definitie import Definitie, definitie_lezen
 from passend.hulpvragen.models import Hulpvraag
 from passend.hulpvragen.query import ViaHulpvraagQuerySet
 from passend.organisaties.models import Samenwerkingsverband
-from passend.processen.models import Status
+from passend.processen.models import Hulpvraagtitel, Status
 
 
 class Formulierdefinitie(models.Model):
@@ -35,6 +35,13 @@ class Formulierdefinitie(models.Model):
         related_name="+",
         verbose_name=_("koppelen bij status"),
         help_text=_("Een hulpvraag die deze status krijgt, krijgt dit formulier erbij."),
+    )
+    alleen_voor_titels = models.ManyToManyField(
+        Hulpvraagtitel,
+        blank=True,
+        related_name="+",
+        verbose_name=_("alleen voor titels"),
+        help_text=_("Leeg: bij elke titel van het proces."),
     )
 
     class Meta:
@@ -182,6 +189,11 @@ class Termijn(models.Model):
     vraag = models.CharField(_("vraag"), max_length=60)
     datum = models.DateField(_("datum"))
     herinneren_vanaf = models.DateField(_("herinneren vanaf"), db_index=True)
+    ook_na_einde = models.BooleanField(
+        _("ook na afronding"),
+        default=False,
+        help_text=_("Ook herinneren als de hulpvraag is afgerond (de einddatum van een TLV)."),
+    )
     school_herinnerd_op = models.DateTimeField(_("school herinnerd op"), null=True, blank=True)
     verlopen_gemeld_op = models.DateTimeField(_("verlopen gemeld op"), null=True, blank=True)
 

@@ -6,6 +6,7 @@
 
 from typing import Any
 
+from django.db.models import Q
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -25,7 +26,10 @@ def formulieren_bij_status(
     if not created:
         return
     hulpvraag = instance.hulpvraag
-    for definitie in Formulierdefinitie.objects.filter(koppelen_bij=instance.naar_id):
+    definities = Formulierdefinitie.objects.filter(koppelen_bij=instance.naar_id).filter(
+        Q(alleen_voor_titels=None) | Q(alleen_voor_titels=hulpvraag.titel_id)
+    )
+    for definitie in definities.distinct():
         formulier_koppelen(hulpvraag, definitie)
     if instance.van_id is None:
         return

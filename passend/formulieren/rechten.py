@@ -3,7 +3,7 @@ for a crafted POST; the screens call them to show the other questions read-only.
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import rolfeiten, werkt_op_school
-from passend.formulieren.definitie import BEVOEGD_GEZAG, SCHOOL, Soort, Vraag
+from passend.formulieren.definitie import BEVOEGD_GEZAG, SCHOOL, SWV, Soort, Vraag
 from passend.formulieren.models import Formulier, Ondertekening
 from passend.hulpvragen.rechten import is_zichtbaar
 
@@ -31,7 +31,7 @@ def schrijfbare_vragen(gebruiker: Gebruiker, formulier: Formulier) -> set[str]:
     if not is_zichtbaar(gebruiker, hulpvraag):
         return set()
     feiten = rolfeiten(gebruiker)
-    partijen: set[str] = set(feiten.rolcodes) if feiten.werkt_voor_swv else set()
+    partijen: set[str] = set(feiten.rolcodes) | {SWV} if feiten.werkt_voor_swv else set()
     if werkt_op_school(gebruiker, hulpvraag.schoolgegevens.school_id):
         partijen.add(SCHOOL)
     if formulier.bevoegd_gezag_id is not None and formulier.bevoegd_gezag_id == gebruiker.pk:

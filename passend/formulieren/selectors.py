@@ -54,28 +54,7 @@ def weergave(formulier: Formulier) -> list[Sectieweergave]:
     PDF show them."""
     getoond = {v.code for v in getoonde_vragen(formulier.definitie, formulier.antwoorden)}
     getekend = geldige_ondertekeningen(formulier)
-    verwezen = {
-        vraag.soort: vraag
-        for vraag in formulier.definitie.vragen
-        if vraag.soort in (Soort.ACCOUNT, Soort.BIJLAGE)
-    }
-    namen = {}
-    if Soort.ACCOUNT in verwezen:
-        ids = [
-            formulier.antwoorden.get(v.code)
-            for v in formulier.definitie.vragen
-            if v.soort == Soort.ACCOUNT
-        ]
-        namen = {
-            g.pk: g.volledige_naam for g in Gebruiker.objects.filter(pk__in=[i for i in ids if i])
-        }
-    bestanden = {}
-    if Soort.BIJLAGE in verwezen:
-        bestanden = dict(
-            Bijlage.objects.filter(hulpvraag=formulier.hulpvraag_id).values_list(
-                "pk", "bestandsnaam"
-            )
-        )
+    namen = _verwezen(formulier)
     secties = []
     for sectie in formulier.definitie.secties:
         weer = Sectieweergave(titel=sectie.titel)
@@ -86,7 +65,7 @@ def weergave(formulier: Formulier) -> list[Sectieweergave]:
             weer.regels.append(
                 Regel(
                     vraag=vraag,
-                    antwoord=_als_tekst(vraag, waarde, namen, bestanden),
+                    antwoord=_als_tekst(vraag, waarde, namen),
                     ondertekening=getekend.get(vraag.code),
                 )
             )
@@ -94,7 +73,35 @@ def weergave(formulier: Formulier) -> list[Sectieweergave]:
     return secties
 
 
-def _als_tekst(vraag: Vraag, waarde: Any, namen: dict[int, str], bestanden: dict[int, str]) -> str:
+def _verwezen(formulier: Formulier) -> dict[str, dict[int, str]]:
+    """What the account, attachment and hulpvraag answers name, one query per kind used."""
+    ids: dict[str, set[int]] = {Soort.ACCOUNT: set(), Soort.BIJLAGE: set(), Soort.HULPVRAAG: set()}
+    for vraag in formulier.definitie.vragen:
+        waarde = formulier.antwoorden.get(vraag.code)
+        if vraag.soort in ids and waarde is not None:
+            ids[vraag.soort].add(waarde)
+    namen: dict[str, dict[int, str]] = {soort: {} for soort in ids}
+    if ids[Soort.ACCOUNT]:
+        namen[Soort.ACCOUNT] = {
+            g.pk: g.volledige_naam for g in Gebruiker.objects.filter(pk__in=ids[Soort.ACCOUNT])
+        }
+    if ids[Soort.BIJLAGE]:
+        namen[Soort.BIJLAGE] = dict(
+            Bijlage.objects.filter(
+                hulpvraag=formulier.hulpvraag_id, pk__in=ids[Soort.BIJLAGE]
+            ).values_list("pk", "bestandsnaam")
+        )
+    if ids[Soort.HULPVRAAG]:
+        namen[Soort.HULPVRAAG] = {
+            h.pk: f"{h.referentie} · {h.titel.naam}"
+            for h in Hulpvraag.objects.filter(
+                pk__in=ids[Soort.HULPVRAAG], leerling=formulier.hulpvraag.leerling_id
+            ).select_related("titel")
+        }
+    return namen
+
+
+def _als_tekst(vraag: Vraag, waarde: Any, namen: dict[str, dict[int, str]]) -> str:
     if waarde is None:
         return ""
     if isinstance(waarde, bool):
@@ -105,8 +112,6 @@ def _als_tekst(vraag: Vraag, waarde: Any, namen: dict[int, str], bestanden: dict
         return "€ " + formats.number_format(waarde, 2, use_l10n=True, force_grouping=True)
     if isinstance(waarde, list):
         return ", ".join(waarde)
-    if vraag.soort == Soort.ACCOUNT:
-        return namen.get(waarde, _("(account bestaat niet meer)"))
-    if vraag.soort == Soort.BIJLAGE:
-        return bestanden.get(waarde, _("(bijlage verwijderd)"))
+    if vraag.soort in namen:
+        return namen[vraag.soort].get(waarde, _("(bestaat niet meer)"))
     return str(waarde)

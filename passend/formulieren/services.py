@@ -48,7 +48,7 @@ def getoonde_vragen(definitie: Definitie, antwoorden: Mapping[str, Any]) -> list
     return [
         vraag
         for vraag in definitie.vragen
-        if vraag.toon_als is None or antwoorden.get(vraag.toon_als.vraag) == vraag.toon_als.waarde
+        if vraag.toon_als is None or vraag.toon_als.geldt(antwoorden.get(vraag.toon_als.vraag))
     ]
 
 
@@ -118,9 +118,15 @@ def antwoorden_opslaan(
             _verwijzing_controleren(formulier, vraag, nieuw[code])
         except ValidationError as fout:
             fouten[code] = fout.messages
+    if not fouten:
+        fouten = _samenhang_toepassen(definitie, nieuw, gegeven=antwoorden)
     if fouten:
         raise ValidationError(fouten)
-    gewijzigd = {code for code in antwoorden if nieuw.get(code) != formulier.antwoorden.get(code)}
+    gewijzigd = {
+        code
+        for code in set(nieuw) | set(formulier.antwoorden)
+        if nieuw.get(code) != formulier.antwoorden.get(code)
+    }
     if not gewijzigd:
         return formulier
     aanwijzer = definitie.bevoegd_gezag_vraag
@@ -142,6 +148,67 @@ def antwoorden_opslaan(
     return formulier
 
 
+def _samenhang_toepassen(
+    definitie: Definitie, nieuw: dict[str, Any], *, gegeven: Mapping[str, Any]
+) -> dict[str, list[str]]:
+    """The rules between questions, on the answers as they will be: a date left empty takes its
+    default, answers to questions a condition now hides are dropped (and refused when given),
+    a date lies not before the one it follows, and two answers that must differ do."""
+    for vraag in definitie.vragen:
+        bron = nieuw.get(vraag.einde_schooljaar_van) if vraag.einde_schooljaar_van else None
+        if bron is not None and nieuw.get(vraag.code) is None:
+            begin = date.fromisoformat(bron)
+            nieuw[vraag.code] = date(begin.year + (begin.month >= 8), 7, 31).isoformat()
+    fouten: dict[str, list[str]] = {}
+    getoond = {v.code for v in getoonde_vragen(definitie, nieuw)}
+    for vraag in definitie.vragen:
+        if vraag.code in getoond or nieuw.get(vraag.code) is None:
+            continue
+        if not is_leeg(gegeven.get(vraag.code)):
+            bron = definitie.vraag(vraag.toon_als.vraag) if vraag.toon_als else None
+            fouten[vraag.code] = [
+                _("Deze vraag hoort niet bij uw antwoord op ‘%(vraag)s’; laat hem leeg.")
+                % {"vraag": bron.vraag if bron else ""}
+            ]
+        nieuw[vraag.code] = None
+    for vraag in definitie.vragen:
+        waarde = nieuw.get(vraag.code)
+        if waarde is None:
+            continue
+        eerste_datum = nieuw.get(vraag.niet_voor) if vraag.niet_voor else None
+        if eerste_datum is not None and waarde < eerste_datum:  # ISO dates sort as dates
+            eerder = definitie.vraag(vraag.niet_voor)
+            fouten.setdefault(vraag.code, []).append(
+                _("Deze datum ligt vóór ‘%(vraag)s’.") % {"vraag": eerder.vraag if eerder else ""}
+            )
+        if vraag.verschilt_van and _zelfde(waarde, nieuw.get(vraag.verschilt_van)):
+            ander = definitie.vraag(vraag.verschilt_van)
+            fouten.setdefault(vraag.code, []).append(
+                _("Dit moet een ander antwoord zijn dan bij ‘%(vraag)s’.")
+                % {"vraag": ander.vraag if ander else ""}
+            )
+    return fouten
+
+
+def _zelfde(een: Any, ander: Any) -> bool:
+    if isinstance(een, str) and isinstance(ander, str):
+        return " ".join(een.casefold().split()) == " ".join(ander.casefold().split())
+    return een == ander
+
+
+def kiesbare_hulpvragen(formulier: Formulier, vraag: Vraag) -> list[Hulpvraag]:
+    """For a hulpvraag question: the same pupil's other hulpvragen in one of its statuses (a
+    TLV -Verlenging names the TLV it extends)."""
+    return list(
+        Hulpvraag.objects.filter(
+            leerling=formulier.hulpvraag.leerling_id, status__code__in=vraag.statussen
+        )
+        .exclude(pk=formulier.hulpvraag_id)
+        .select_related("titel")
+        .order_by("-hulpvraagdatum")
+    )
+
+
 def _termijn_zetten(formulier: Formulier, vraag: Vraag, datum: date | None) -> None:
     """A new date starts its reminders afresh; an emptied date has none."""
     if datum is None:
@@ -153,6 +220,7 @@ def _termijn_zetten(formulier: Formulier, vraag: Vraag, datum: date | None) -> N
         defaults={
             "datum": datum,
             "herinneren_vanaf": datum - timedelta(days=vraag.herinneren_dagen_vooraf or 0),
+            "ook_na_einde": vraag.herinneren_ook_na_einde,
             "school_herinnerd_op": None,
             "verlopen_gemeld_op": None,
         },
@@ -198,6 +266,10 @@ def _verwijzing_controleren(formulier: Formulier, vraag: Vraag, waarde: Any) -> 
         and not Bijlage.objects.filter(pk=waarde, hulpvraag=formulier.hulpvraag_id).exists()
     ):
         raise ValidationError(_("Kies een bijlage van deze hulpvraag."))
+    if vraag.soort == Soort.HULPVRAAG and waarde not in {
+        hulpvraag.pk for hulpvraag in kiesbare_hulpvragen(formulier, vraag)
+    }:
+        raise ValidationError(_("Kies een hulpvraag uit de lijst."))
 
 
 def _bevoegd_gezag_wisselen(formulier: Formulier, gebruiker_id: int | None) -> None:

@@ -59,7 +59,7 @@ def naar_opslag(vraag: Vraag, waarde: Any) -> Any:
         if not isinstance(waarde, bool):
             raise ValidationError(_("Kies ja of nee."))
         return waarde
-    if soort in (Soort.ACCOUNT, Soort.BIJLAGE):
+    if soort in (Soort.ACCOUNT, Soort.BIJLAGE, Soort.HULPVRAAG):
         if isinstance(waarde, bool) or not isinstance(waarde, int):
             raise ValidationError(_("Kies uit de lijst."))
         return waarde

@@ -52,6 +52,18 @@ class Proces(models.Model):
     )
     code = models.SlugField(_("code"), max_length=50)
     naam = models.CharField(_("naam"), max_length=100)
+    behandelende_rol = models.ForeignKey(
+        Rol,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("behandelende functie"),
+        help_text=_(
+            "De functie binnen het samenwerkingsverband die hulpvragen van dit proces zonder "
+            "coördinator oppakt (bijvoorbeeld de TLV-administratie voor TLV's)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("proces")

@@ -126,6 +126,7 @@ class _ProcesDef:
     naam: str
     statussen: list[_StatusDef]
     overgangen: list[_OvergangDef]
+    behandelende_rol: str | None = None
 
 
 @dataclass(frozen=True)
@@ -320,8 +321,16 @@ class _Lezer:
             return _ProcesDef(code=f"#{nummer}", naam="", statussen=[], overgangen=[])
         code = self._tekst(blok, "code", f"Proces {nummer}")
         item = f'Proces "{code or nummer}"'
-        self._onbekende_sleutels(blok, {"code", "naam", "statussen", "overgangen"}, item)
+        self._onbekende_sleutels(
+            blok, {"code", "naam", "statussen", "overgangen", "behandelende_rol"}, item
+        )
         naam = self._tekst(blok, "naam", item)
+        behandelende_rol = blok.get("behandelende_rol")
+        if behandelende_rol is not None and (
+            behandelende_rol not in self.rollen
+            or self.rollen[behandelende_rol].kant != Rol.Kant.SWV
+        ):
+            self.fout(f'{item}: "behandelende_rol" moet een rol van het samenwerkingsverband zijn.')
         statussen = [
             self._status(status, f"{item}, status {n}")
             for n, status in enumerate(self._lijst(blok, "statussen", item), 1)
@@ -334,7 +343,13 @@ class _Lezer:
             overgangen += self._overgangen(overgang, f"{item}, overgang {n}", set(statuscodes))
         paren = [f"{o.van} → {o.naar}" for o in overgangen]
         self._uniek(paren, "Overgang", f" (proces {code})")
-        return _ProcesDef(code=code, naam=naam, statussen=statussen, overgangen=overgangen)
+        return _ProcesDef(
+            code=code,
+            naam=naam,
+            statussen=statussen,
+            overgangen=overgangen,
+            behandelende_rol=behandelende_rol,
+        )
 
     def _status(self, blok: Any, item: str) -> _StatusDef:
         if not isinstance(blok, dict):
@@ -535,7 +550,10 @@ def _opslaan(preset: _Preset, swv: Samenwerkingsverband) -> Resultaat:
         proces, nieuw, gewijzigd = _bewaren(
             Proces,
             zoek={"swv": swv, "code": proces_def.code},
-            velden={"naam": proces_def.naam},
+            velden={
+                "naam": proces_def.naam,
+                "behandelende_rol": rollen.get(proces_def.behandelende_rol or ""),
+            },
             item=_hoofdletter(label),
         )
         resultaat.noteer(label, nieuw=nieuw, gewijzigd=gewijzigd)

@@ -363,9 +363,16 @@ def test_r29_the_ijsselmonde_tlv_request_needs_its_form_before_tlv_2_indienen(
     assert not any(
         s.code == "tlv_2_indienen" for s in toegestane_statussen(omgeving.ib_regenboog, hulpvraag)
     )
-    # A TLV outside IJsselmonde has no form: its process stays as schools know it.
+    # A TLV outside IJsselmonde is submitted at once, as schools know it; the SWV's Besluit TLV
+    # waits for the decision (the school does not see it yet), and only an extension or change
+    # asks which TLV it changes.
     tlv = hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas, "TLV -Nieuw")
-    assert not Formulier.objects.filter(hulpvraag=tlv).exists()
+    assert [str(f) for f in Formulier.objects.filter(hulpvraag=tlv)] == ["Besluit TLV"]
+    verlenging = hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas, "TLV -Verlenging")
+    assert sorted(str(f) for f in Formulier.objects.filter(hulpvraag=verlenging)) == [
+        "Besluit TLV",
+        "Verwijzing naar de TLV",
+    ]
 
 
 def test_r24_a_new_version_of_a_definition_leaves_filled_forms_as_they_were(
