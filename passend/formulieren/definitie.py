@@ -36,6 +36,9 @@ The shape, in YAML as a preset writes it:
             soort: datum
             niet_voor: ingangsdatum  # never before that date
             standaard: {einde_schooljaar_van: ingangsdatum}  # left empty: 31 July after it
+          - code: besluitdatum
+            soort: datum
+            bezwaartermijn_weken: 6  # shown beside the date: "bezwaar mogelijk tot ..."
           - code: naam_tweede
             soort: korte_tekst
             verschilt_van: naam_eerste  # e.g. two different experts
@@ -104,6 +107,7 @@ VRAAGSLEUTELS = {
     "verschilt_van",
     "standaard",
     "statussen",
+    "bezwaartermijn_weken",
 }
 COORDINATOR = "coordinator"
 
@@ -137,6 +141,7 @@ class Vraag:
     verschilt_van: str = ""  # the answer must differ from that question's
     einde_schooljaar_van: str = ""  # a date left empty: 31 July of that date's school year
     statussen: tuple[str, ...] = ()  # a hulpvraag question: the status codes it may be in
+    bezwaartermijn_weken: int | None = None  # a decision date: the objection period it starts
 
 
 @dataclass(frozen=True)
@@ -315,6 +320,15 @@ class _Lezer:
                 f"{item}: alleen een hulpvraag-verwijzing heeft ‘statussen’ (codes)."
             )
             statussen = []
+        bezwaartermijn = blok.get("bezwaartermijn_weken")
+        if bezwaartermijn is not None and (
+            soort != Soort.DATUM
+            or isinstance(bezwaartermijn, bool)
+            or not isinstance(bezwaartermijn, int)
+            or not 1 <= bezwaartermijn <= 52
+        ):
+            self.fouten.append(f"{item}: ‘bezwaartermijn_weken’ is 1 tot 52, bij een datumvraag.")
+            bezwaartermijn = None
         verplicht = blok.get("verplicht", False)
         if not isinstance(verplicht, bool):
             self.fouten.append(f"{item}: ‘verplicht’ is true of false.")
@@ -341,6 +355,7 @@ class _Lezer:
             verschilt_van=verwijzingen["verschilt_van"],
             einde_schooljaar_van=einde_schooljaar_van,
             statussen=tuple(statussen),
+            bezwaartermijn_weken=bezwaartermijn,
         )
 
     def _toon_als(self, blok: Any, item: str) -> ToonAls | None:

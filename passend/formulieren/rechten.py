@@ -56,3 +56,8 @@ def mag_ondertekening_intrekken(gebruiker: Gebruiker, ondertekening: Ondertekeni
         and formulier.ingediend_op is None
         and is_zichtbaar(gebruiker, formulier.hulpvraag)
     )
+
+
+def mag_termijnen_zien(gebruiker: Gebruiker) -> bool:
+    """The dates to watch (TLV end dates, evaluation deadlines) are the SWV's work list."""
+    return rolfeiten(gebruiker).werkt_voor_swv

@@ -1,17 +1,18 @@
 """Reading forms for the screens: always from the hulpvragen the user may see."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from passend.accounts.models import Gebruiker
 from passend.bijlagen.models import Bijlage
 from passend.formulieren.definitie import Soort, Vraag
-from passend.formulieren.models import Formulier, Ondertekening
+from passend.formulieren.models import Formulier, Formulierdefinitie, Ondertekening, Termijn
 from passend.formulieren.rechten import mag_formulier_zien
 from passend.formulieren.services import geldige_ondertekeningen, getoonde_vragen
 from passend.formulieren.waarden import uit_opslag
@@ -106,6 +107,12 @@ def _als_tekst(vraag: Vraag, waarde: Any, namen: dict[str, dict[int, str]]) -> s
         return ""
     if isinstance(waarde, bool):
         return _("Ja") if waarde else _("Nee")
+    if isinstance(waarde, date) and vraag.bezwaartermijn_weken:
+        einde = waarde + timedelta(weeks=vraag.bezwaartermijn_weken)
+        return _("%(datum)s (bezwaar mogelijk tot en met %(einde)s)") % {
+            "datum": waarde.strftime("%d-%m-%Y"),
+            "einde": einde.strftime("%d-%m-%Y"),
+        }
     if isinstance(waarde, date):
         return waarde.strftime("%d-%m-%Y")
     if isinstance(waarde, Decimal):
@@ -115,3 +122,28 @@ def _als_tekst(vraag: Vraag, waarde: Any, namen: dict[str, dict[int, str]]) -> s
     if vraag.soort in namen:
         return namen[vraag.soort].get(waarde, _("(bestaat niet meer)"))
     return str(waarde)
+
+
+def termijnen_voor(gebruiker: Gebruiker, definitie: str = "") -> QuerySet[Termijn]:
+    """R31: the dates on forms of the hulpvragen the user sees, soonest first; `definitie`
+    narrows them to one form (the Besluit TLV: every issued TLV with its end date). A decision
+    the school cannot see yet is the SWV's own, so nothing here needs that exception."""
+    termijnen = Termijn.objects.filter(
+        formulier__hulpvraag__in=Hulpvraag.objects.zichtbaar_voor(gebruiker).values("pk"),
+        formulier__ingediend_op__isnull=False,
+    )
+    if definitie:
+        termijnen = termijnen.filter(formulier__versie__definitie__code=definitie)
+    return termijnen.select_related(
+        "formulier__versie__definitie",
+        "formulier__hulpvraag__titel",
+        "formulier__hulpvraag__status",
+        "formulier__hulpvraag__schoolgegevens__school",
+    ).order_by("datum", "pk")
+
+
+def definities_met_termijnen(gebruiker: Gebruiker) -> QuerySet[Formulierdefinitie]:
+    return Formulierdefinitie.objects.filter(
+        swv=gebruiker.swv_id,
+        pk__in=Termijn.objects.values("formulier__versie__definitie"),
+    ).order_by("naam")

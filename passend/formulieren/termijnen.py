@@ -52,14 +52,17 @@ def _swv_kant(termijn: Termijn) -> list[str]:
 
 def termijnen_bewaken(vandaag: date | None = None) -> str:
     vandaag = vandaag or timezone.localdate()
-    lopend = Termijn.objects.exclude(
-        formulier__hulpvraag__status__eindstatus=True, ook_na_einde=False
-    ).select_related(
-        "formulier__versie__definitie",
-        "formulier__hulpvraag__swv",
-        "formulier__hulpvraag__coordinator",
-        "formulier__hulpvraag__titel__proces",
-        "formulier__hulpvraag__schoolgegevens__aanvrager",
+    # Only dates of submitted forms and decisions made: a draft decision reminds nobody.
+    lopend = (
+        Termijn.objects.filter(formulier__ingediend_op__isnull=False)
+        .exclude(formulier__hulpvraag__status__eindstatus=True, ook_na_einde=False)
+        .select_related(
+            "formulier__versie__definitie",
+            "formulier__hulpvraag__swv",
+            "formulier__hulpvraag__coordinator",
+            "formulier__hulpvraag__titel__proces",
+            "formulier__hulpvraag__schoolgegevens__aanvrager",
+        )
     )
     herinnerd = verlopen = 0
     for termijn in lopend.filter(

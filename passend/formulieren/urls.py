@@ -5,6 +5,7 @@ from passend.formulieren import views
 app_name = "formulieren"
 
 urlpatterns = [
+    path("termijnen/", views.termijnen, name="termijnen"),
     path("hulpvragen/<str:referentie>/formulieren/", views.lijst, name="lijst"),
     path("hulpvragen/<str:referentie>/formulieren/<int:pk>/", views.tonen, name="tonen"),
     path("hulpvragen/<str:referentie>/formulieren/<int:pk>/pdf/", views.pdf, name="pdf"),

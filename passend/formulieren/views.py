@@ -4,8 +4,10 @@ change writes an access-log row (P1, P2)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,8 +19,18 @@ from passend.formulieren.definitie import Soort
 from passend.formulieren.forms import FormulierInvullenForm
 from passend.formulieren.models import Formulier, Ondertekening
 from passend.formulieren.pdf import formulier_als_pdf
-from passend.formulieren.rechten import mag_ondertekening_intrekken, schrijfbare_vragen
-from passend.formulieren.selectors import formulier_voor, formulieren_van, weergave
+from passend.formulieren.rechten import (
+    mag_ondertekening_intrekken,
+    mag_termijnen_zien,
+    schrijfbare_vragen,
+)
+from passend.formulieren.selectors import (
+    definities_met_termijnen,
+    formulier_voor,
+    formulieren_van,
+    termijnen_voor,
+    weergave,
+)
 from passend.formulieren.services import (
     antwoorden_opslaan,
     ondertekenen,
@@ -26,6 +38,8 @@ from passend.formulieren.services import (
     ontbrekend,
 )
 from passend.hulpvragen.models import Hulpvraag
+
+PER_PAGINA = 50
 
 
 def _hulpvraag(request: HttpRequest, referentie: str) -> tuple[Gebruiker, Hulpvraag]:
@@ -87,6 +101,36 @@ def tonen(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
                 if regel.ondertekening
                 and mag_ondertekening_intrekken(gebruiker, regel.ondertekening)
             },
+        },
+    )
+
+
+@require_GET
+def termijnen(request: HttpRequest) -> HttpResponse:
+    """R31: "Termijnen": every issued TLV with its end date, every evaluation deadline."""
+    gebruiker = ingelogde_gebruiker(request)
+    if not mag_termijnen_zien(gebruiker):
+        raise Http404
+    definities = list(definities_met_termijnen(gebruiker))
+    gekozen = request.GET.get("formulier", "")
+    if gekozen not in {d.code for d in definities}:
+        gekozen = ""
+    pagina = Paginator(termijnen_voor(gebruiker, gekozen), PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    gebeurtenissen.hulpvragen_getoond(
+        [termijn.formulier.hulpvraag for termijn in pagina.object_list],
+        door=gebruiker,
+        scherm="termijnen",
+    )
+    return render(
+        request,
+        "formulieren/termijnen.html",
+        {
+            "pagina": pagina,
+            "definities": definities,
+            "gekozen": gekozen,
+            "vandaag": timezone.localdate(),
         },
     )
 

@@ -12,6 +12,7 @@ from django_stubs_ext import StrOrPromise
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import rolfeiten
+from passend.formulieren.rechten import mag_termijnen_zien
 from passend.rapportages.rechten import mag_managementoverzicht_zien
 
 
@@ -31,6 +32,7 @@ HOOFDMENU: list[NavigatieItem] = [
         url_name="rapportages:managementoverzicht",
         voor=mag_managementoverzicht_zien,
     ),
+    NavigatieItem(label=_("Termijnen"), url_name="formulieren:termijnen", voor=mag_termijnen_zien),
     NavigatieItem(
         label=_("SWV-beheer"),
         url_name="swv_beheer:index",

@@ -7,6 +7,9 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from passend.accounts.tests.factories import account_maken
 from passend.bijlagen.models import Bijlage
@@ -205,3 +208,55 @@ def test_r31_the_school_and_the_swv_are_warned_from_15_april_for_a_tlv_ending_31
     assert tlv_administratie.email.lower() in bericht.aan
     assert omgeving.ib_kompas.email.lower() in bericht.aan
     assert date(2027, 7, 31) - timedelta(days=107) == date(2027, 4, 15)
+
+
+def _afgeven(omgeving: Omgeving, **leerling: Any) -> Hulpvraag:
+    hulpvraag = _in_behandeling(omgeving, **leerling)
+    antwoorden_opslaan(
+        formulier=_besluit(hulpvraag),
+        door=omgeving.coordinator,
+        antwoorden=_volledig(hulpvraag, omgeving),
+    )
+    hulpvraag_status_wijzigen(
+        hulpvraag=hulpvraag, naar=_status(hulpvraag, "tlv_afgegeven"), door=omgeving.coordinator
+    )
+    return hulpvraag
+
+
+def test_r31_every_issued_tlv_is_listed_with_its_end_date_for_swv_staff_only(
+    omgeving: Omgeving,
+) -> None:
+    afgegeven = _afgeven(omgeving)
+    # A decision still being drafted is not listed.
+    concept = _in_behandeling(omgeving, roepnaam="Mila")
+    antwoorden_opslaan(
+        formulier=_besluit(concept),
+        door=omgeving.coordinator,
+        antwoorden={"ingangsdatum": date(2027, 3, 8)},
+    )
+    url = reverse("formulieren:termijnen") + "?formulier=besluit_tlv"
+    pagina = omgeving.client(omgeving.coordinator).get(url).content.decode()
+    assert afgegeven.referentie in pagina
+    assert "31-07-2027" in pagina
+    assert concept.referentie not in pagina
+    school = omgeving.client(omgeving.ib_kompas)
+    assert school.get(url).status_code == 404
+    for gebruiker in (omgeving.ib_ander_swv, omgeving.ouder):
+        assert omgeving.client(gebruiker).get(url).status_code == 404
+    # The bezwaartermijn runs six weeks from the decision date, shown with the decision.
+    tonen = reverse("formulieren:tonen", args=[afgegeven.referentie, _besluit(afgegeven).pk])
+    assert "bezwaar mogelijk tot en met 12-04-2027" in school.get(tonen).content.decode()
+
+
+def test_r31_the_termijnen_page_takes_a_fixed_number_of_queries(omgeving: Omgeving) -> None:
+    client = omgeving.client(omgeving.coordinator)
+    url = reverse("formulieren:termijnen")
+    _afgeven(omgeving)
+    with CaptureQueriesContext(connection) as een:
+        client.get(url)
+    _afgeven(omgeving, roepnaam="Mila")
+    _afgeven(omgeving, roepnaam="Noor")
+    with CaptureQueriesContext(connection) as drie:
+        pagina = client.get(url).content.decode()
+    assert pagina.count("31-07-2027") == 3
+    assert len(drie.captured_queries) == len(een.captured_queries)
