@@ -4,8 +4,20 @@ from typing import Any
 from django import forms
 from django_stubs_ext import StrOrPromise
 
+from passend.core.normalize import normaliseer_tekst
 
-class TekstKeuzeField(forms.CharField):
+
+class NaamField(forms.CharField):
+    """A name or a search text: normalised as it is read (`normaliseer_tekst`), so "Öz­türk"
+    typed with a soft hyphen is stored, found and compared as "Öztürk". A form shown again
+    shows what was typed."""
+
+    def to_python(self, value: Any) -> Any:
+        tekst = super().to_python(value)
+        return normaliseer_tekst(tekst) if isinstance(tekst, str) and tekst else tekst
+
+
+class TekstKeuzeField(NaamField):
     """Text typed, or picked from a <datalist> of suggestions, that must name exactly one object.
 
     Used where the manual lets a person find something by typing a few letters (the

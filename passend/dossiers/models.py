@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from passend.accounts.models import Gebruiker
-from passend.core.normalize import normalize_postcode, zonder_accenten
+from passend.core.normalize import normaliseer_tekst, normalize_postcode, zoeksleutel
 from passend.core.validators import postcode_validator, telefoon_validator
 from passend.dossiers.query import LeerlingQuerySet, SchoolgegevensQuerySet
 from passend.organisaties.models import Samenwerkingsverband, School
@@ -62,7 +62,8 @@ class Leerling(models.Model):
             "hun inzage kan geven."
         ),
     )
-    # The full name in lower case without accents, kept in step on save, for searching.
+    # The full name normalised, in lower case without accents (`zoeksleutel`), kept in step on
+    # save, for searching.
     zoeknaam = models.CharField(max_length=300, editable=False, db_index=True)
     aangemaakt_door = models.ForeignKey(
         Gebruiker,
@@ -85,7 +86,7 @@ class Leerling(models.Model):
         return self.volledige_naam
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.zoeknaam = zonder_accenten(self.volledige_naam)
+        self.zoeknaam = zoeksleutel(self.volledige_naam)
         super().save(*args, **kwargs)
 
     @property
@@ -98,7 +99,7 @@ class Leerling(models.Model):
 
     def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         for veld in ("roepnaam", "tussenvoegsel", "achternaam"):
-            setattr(self, veld, " ".join(getattr(self, veld).split()))
+            setattr(self, veld, normaliseer_tekst(getattr(self, veld)))
         adressen = self.ouder_emailadressen.replace(",", " ").replace(";", " ").split()
         self.ouder_emailadressen = "\n".join(dict.fromkeys(a.lower() for a in adressen))
         super().clean_fields(exclude)

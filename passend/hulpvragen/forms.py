@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from passend.accounts.models import Gebruiker
-from passend.core.forms import DatumField, TekstKeuzeField
+from passend.core.forms import DatumField, NaamField, TekstKeuzeField
 from passend.dossiers.models import Adres, Leerling, Schoolgegevens
 from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.selectors import (
@@ -80,7 +80,7 @@ def _keuzeveld(label: StrOrPromise, fout: StrOrPromise) -> forms.TypedChoiceFiel
 class HulpvraagZoekForm(forms.Form):
     """The search fields of the Hulpvragen overview (R50, R51), read from the URL (GET)."""
 
-    naam = forms.CharField(
+    naam = NaamField(
         label=_("Leerlingnaam"),
         max_length=100,
         required=False,
@@ -170,7 +170,7 @@ class HulpvraagZoekForm(forms.Form):
 
 
 class LeerlingZoekForm(forms.Form):
-    naam = forms.CharField(
+    naam = NaamField(
         label=_("Leerlingnaam"),
         max_length=100,
         required=False,
@@ -200,6 +200,7 @@ class BasisgegevensForm(forms.ModelForm):  # type: ignore[type-arg]
             "geslacht",
             "ouder_emailadressen",
         ]
+        field_classes = {"roepnaam": NaamField, "tussenvoegsel": NaamField, "achternaam": NaamField}
         widgets = {"ouder_emailadressen": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
             "roepnaam": {"required": _("Vul de roepnaam in.")},
@@ -220,6 +221,7 @@ class AdresForm(forms.ModelForm):  # type: ignore[type-arg]
             "land",
             "opmerkingen",
         ]
+        field_classes = {veld: NaamField for veld in ("straat", "toevoeging", "plaats", "land")}
         widgets = {"opmerkingen": forms.Textarea(attrs={"rows": 2})}
         error_messages = {
             "straat": {"required": _("Vul de straat in.")},
@@ -251,7 +253,7 @@ class SchoolgegevensForm(forms.Form):
         help_text=_("Ontvangt de e-mails bij statuswijzigingen."),
         error_messages={"required": _("Kies de aanvrager.")},
     )
-    contactpersoon = forms.CharField(
+    contactpersoon = NaamField(
         label=_("Contactpersoon"),
         max_length=200,
         error_messages={"required": _("Vul de contactpersoon in.")},
@@ -292,6 +294,7 @@ class SchoolgegevensBewerkenForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Schoolgegevens
         fields = ["aanvrager", "contactpersoon", "email", "telefoon"]
+        field_classes = {"contactpersoon": NaamField}
         error_messages = {
             "contactpersoon": {"required": _("Vul de contactpersoon in.")},
             "email": {

@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import eigen_scholen, eigen_scholen_voorwaarde, rolfeiten
-from passend.core.normalize import zonder_accenten
+from passend.core.normalize import zoeksleutel
 from passend.dossiers.models import Leerling
 from passend.dossiers.query import swv_als_bigint
 from passend.hulpvragen.keuzelijsten import Keuze, keuzelijsten
@@ -114,7 +114,7 @@ def hulpvragen_zoeken(
     # LIKE '%woord%', which PostgreSQL answers from the trigram index on (swv, zoeknaam). The
     # pupil's SWV is the hulpvraag's (services set it so); naming it lets that index skip the
     # other SWVs' pupils instead of reading every match in the country.
-    woorden = zonder_accenten(naam).split()
+    woorden = zoeksleutel(naam).split()
     if woorden:
         hulpvragen = hulpvragen.filter(leerling__swv=swv_als_bigint(gebruiker))
     for woord in woorden:
