@@ -1,19 +1,21 @@
 """Forms of the direct-entry flow, labelled as in the manual's chapter "Nieuwe hulpvraag
 rechtstreeks in Kindkans aanmaken"."""
 
+from datetime import date
 from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
 from django.forms.utils import flatatt
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from passend.accounts.models import Gebruiker
-from passend.core.forms import DatumField, NaamField, TekstKeuzeField
-from passend.dossiers.models import Adres, Leerling, Schoolgegevens
+from passend.core.forms import VROEGSTE_DATUM, DatumField, NaamField, TekstKeuzeField
+from passend.dossiers.models import OUDSTE_LEEFTIJD, Adres, Leerling, Schoolgegevens
 from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.selectors import (
     SORTERINGEN,
@@ -77,6 +79,11 @@ def _keuzeveld(label: StrOrPromise, fout: StrOrPromise) -> forms.TypedChoiceFiel
     )
 
 
+def _vroegste_geboortedatum() -> date:
+    """The oldest pupil a dossier accepts (Leerling.clean): an earlier date finds no one."""
+    return date(timezone.localdate().year - OUDSTE_LEEFTIJD, 1, 1)
+
+
 class HulpvraagZoekForm(forms.Form):
     """The search fields of the Hulpvragen overview (R50, R51), read from the URL (GET)."""
 
@@ -87,7 +94,9 @@ class HulpvraagZoekForm(forms.Form):
         help_text=_("Roepnaam of achternaam, of een deel ervan."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    geboortedatum = DatumField(label=_("Geboortedatum"), required=False)
+    geboortedatum = DatumField(
+        label=_("Geboortedatum"), required=False, vroegst=_vroegste_geboortedatum, tot_vandaag=True
+    )
     school = _keuzeveld(_("School"), _("Kies een school uit de lijst."))
     regio = _keuzeveld(_("Regio"), _("Kies een regio uit de lijst."))
     titel = _keuzeveld(_("Hulpvraag"), _("Kies een hulpvraag uit de lijst."))
@@ -99,8 +108,15 @@ class HulpvraagZoekForm(forms.Form):
     )
     coordinator = _keuzeveld(_("Coördinator"), _("Kies een coördinator uit de lijst."))
     label = _keuzeveld(_("Label"), _("Kies een label uit de lijst."))
-    van = DatumField(label=_("Hulpvraagdatum van"), required=False)
-    tot = DatumField(label=_("Hulpvraagdatum tot en met"), required=False)
+    van = DatumField(
+        label=_("Hulpvraagdatum van"), required=False, vroegst=VROEGSTE_DATUM, tot_vandaag=True
+    )
+    tot = DatumField(
+        label=_("Hulpvraagdatum tot en met"),
+        required=False,
+        vroegst=VROEGSTE_DATUM,
+        tot_vandaag=True,
+    )
     actie = forms.BooleanField(label=_("School moet actie ondernemen"), required=False)
     sorteer = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -327,7 +343,12 @@ class HulpvraagForm(forms.Form):
             "en het nummer van de oude TLV. De naam van de leerling hoort hier niet."
         ),
     )
-    hulpvraagdatum = DatumField(label=_("Hulpvraagdatum"))
+    hulpvraagdatum = DatumField(
+        label=_("Hulpvraagdatum"),
+        vroegst=VROEGSTE_DATUM,
+        tot_vandaag=True,
+        error_messages={"required": _("Vul de hulpvraagdatum in.")},
+    )
     naam_toch_opslaan = forms.BooleanField(
         label=_("De naam staat er met reden in: toch opslaan"), required=False
     )

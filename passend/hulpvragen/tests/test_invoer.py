@@ -1,17 +1,21 @@
 """Issue 18: what a new user trips over on the entry screens. Names typed with invisible
 characters (18.2), dates that do not exist or lie ahead (18.4), foreign addresses (18.5)."""
 
-from datetime import date
+from datetime import date, timedelta
 from importlib import import_module
 from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from passend.dossiers.models import Leerling
 from passend.dossiers.services import leerling_aanmaken
+from passend.hulpvragen.models import Hulpvraag
+from passend.hulpvragen.services import hulpvraag_aanmaken
 from passend.hulpvragen.tests.factories import hulpvraag_op_school
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +119,82 @@ def test_r13_existing_names_are_normalised_by_the_migration(omgeving, monkeypatc
     )
     schoon.refresh_from_db()
     assert schoon.zoeknaam == "jan van boven"
+
+
+# --- 18.4: dates that do not exist, lie ahead, or are missing ----------------------------------
+
+
+def test_p4_a_well_formed_date_that_does_not_exist_is_called_so(omgeving):
+    client = omgeving.client(omgeving.ib_regenboog)
+    gegevens = {"roepnaam": "Jan", "achternaam": "Boven", "geslacht": "0"}
+    pagina = client.post(DOSSIER_NIEUW, {**gegevens, "geboortedatum": "31-02-2016"})
+    tekst = pagina.content.decode()
+    assert "De datum 31-02-2016 bestaat niet. Controleer de dag en de maand." in tekst
+    assert "Vul de datum in als dd-mm-jjjj" not in tekst
+    assert 'value="31-02-2016"' in tekst
+    # A date in another form still gets the format sentence.
+    tekst = client.post(DOSSIER_NIEUW, {**gegevens, "geboortedatum": "3 sept 2016"}).content
+    assert "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 03-09-2016." in tekst.decode()
+    assert not Leerling.objects.exists()
+
+
+def test_p4_hulpvraagdatum_ahead_is_refused_and_an_empty_one_has_its_own_sentence(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    client = omgeving.client(omgeving.ib_regenboog)
+    url = reverse("hulpvragen:hulpvraag_nieuw", args=[hulpvraag.leerling_id])
+    gegevens = {
+        "schoolgegevens": hulpvraag.schoolgegevens_id,
+        "titel": hulpvraag.titel_id,
+        "omschrijving": "Vraag over lezen.",
+    }
+    later = (timezone.localdate() + timedelta(days=7)).strftime("%d-%m-%Y")
+    for datum in ("01-01-2030", later):
+        pagina = client.post(url, {**gegevens, "hulpvraagdatum": datum}).content.decode()
+        assert "Deze datum ligt in de toekomst. Kies vandaag of een eerdere datum." in pagina
+        assert f'value="{datum}"' in pagina and "Vraag over lezen." in pagina
+    pagina = client.post(url, {**gegevens, "hulpvraagdatum": "31-12-2013"}).content.decode()
+    assert "Kies een datum vanaf 01-01-2014." in pagina
+    pagina = client.post(url, {**gegevens, "hulpvraagdatum": ""}).content.decode()
+    assert "Vul de hulpvraagdatum in." in pagina
+    assert "Dit veld is verplicht." not in pagina
+    assert Hulpvraag.objects.count() == 1
+    assert not Hulpvraag.objects.filter(referentie__startswith="HV-2030-").exists()
+
+
+def test_p4_every_channel_is_refused_a_hulpvraagdatum_ahead(omgeving):
+    bestaand = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    with pytest.raises(ValidationError) as fout:
+        hulpvraag_aanmaken(
+            leerling=bestaand.leerling,
+            schoolgegevens=bestaand.schoolgegevens,
+            titel=bestaand.titel,
+            door=omgeving.ib_regenboog,
+            hulpvraagdatum=date(2030, 1, 1),
+        )
+    assert fout.value.message_dict == {"hulpvraagdatum": ["De hulpvraagdatum ligt in de toekomst."]}
+    assert Hulpvraag.objects.count() == 1
+
+
+# --- 19.9: the overview's date filters within a sensible range ----------------------------------
+
+
+def test_r50_date_filters_accept_2014_to_today_with_a_dutch_message(omgeving):
+    hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    client = omgeving.client(omgeving.scp)
+    assert "Jan van Boven" in client.get(LIJST, {"van": "01-01-2014"}).content.decode()
+    later = (timezone.localdate() + timedelta(days=7)).strftime("%d-%m-%Y")
+    oud = f"01-01-{timezone.localdate().year - 40}"
+    for filters, melding in (
+        ({"van": "01-01-0001"}, "Kies een datum vanaf 01-01-2014."),
+        ({"tot": "31-12-2013"}, "Kies een datum vanaf 01-01-2014."),
+        ({"tot": later}, "Deze datum ligt in de toekomst."),
+        ({"geboortedatum": later}, "Deze datum ligt in de toekomst."),
+        ({"geboortedatum": oud}, "Kies een datum vanaf 01-01-"),
+    ):
+        antwoord = client.get(LIJST, filters)
+        assert antwoord.status_code == 200
+        pagina = antwoord.content.decode()
+        assert melding in pagina, filters
+        assert "Jan van Boven" not in pagina, filters  # no rows with a filter in error
+    # The export reads the same form: back to the overview, which says what is wrong.
+    assert client.get(reverse("hulpvragen:export"), {"van": "01-01-0001"}).status_code == 302
