@@ -22,6 +22,9 @@ from passend.organisaties.models import Samenwerkingsverband, School
 
 OUDSTE_LEEFTIJD = 25  # pupils in primary and secondary education, with room for VSO
 
+# How the Netherlands is written in Land: these get the Dutch postcode rules.
+NEDERLAND = frozenset({"nederland", "nl", "nld", "netherlands", "the netherlands", "holland"})
+
 
 def naam_samenstellen(*delen: str) -> str:
     return " ".join(deel for deel in delen if deel)
@@ -160,7 +163,7 @@ class Adres(models.Model):
 
     @property
     def in_nederland(self) -> bool:
-        return self.land.strip().casefold() in {"nederland", "nl", "the netherlands"}
+        return normaliseer_tekst(self.land).casefold() in NEDERLAND
 
     def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         if self.in_nederland:
@@ -168,13 +171,26 @@ class Adres(models.Model):
         super().clean_fields(exclude)
 
     def clean(self) -> None:
+        fouten: dict[str, StrOrPromise | list[str]] = {}
+        if isinstance(self.huisnummer, int) and self.huisnummer < 1:
+            fouten["huisnummer"] = _(
+                "Vul een huisnummer van 1 of hoger in; een letter hoort bij Toevoeging."
+            )
+        # A Dutch address has a Dutch postcode; a foreign one keeps that country's own (or
+        # none): no format is imposed on it.
         if self.in_nederland:
             if not self.postcode:
-                raise ValidationError({"postcode": _("Vul de postcode in, zoals 3011 AB.")})
-            try:
-                postcode_validator(self.postcode)
-            except ValidationError as fout:
-                raise ValidationError({"postcode": fout.messages}) from fout
+                fouten["postcode"] = _(
+                    "Vul de postcode in, zoals 3011 AB. Is het adres buiten Nederland? Vul dan "
+                    "bij Land het land in; de postcode mag dan leeg blijven."
+                )
+            else:
+                try:
+                    postcode_validator(self.postcode)
+                except ValidationError as fout:
+                    fouten["postcode"] = fout.messages
+        if fouten:
+            raise ValidationError(fouten)
 
 
 class Schoolgegevens(models.Model):

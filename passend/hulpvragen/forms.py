@@ -237,13 +237,24 @@ class AdresForm(forms.ModelForm):  # type: ignore[type-arg]
             "land",
             "opmerkingen",
         ]
-        field_classes = {veld: NaamField for veld in ("straat", "toevoeging", "plaats", "land")}
+        field_classes = {
+            veld: NaamField for veld in ("straat", "toevoeging", "postcode", "plaats", "land")
+        }
         widgets = {"opmerkingen": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "postcode": _(
+                "In Nederland verplicht, zoals 3011 AB. Buiten Nederland zoals in dat land, "
+                "of leeg."
+            ),
+        }
         error_messages = {
             "straat": {"required": _("Vul de straat in.")},
             "huisnummer": {
                 "required": _("Vul het huisnummer in."),
                 "invalid": _("Vul het huisnummer in cijfers in; een letter hoort bij Toevoeging."),
+                "min_value": _(
+                    "Vul een huisnummer van 1 of hoger in; een letter hoort bij Toevoeging."
+                ),
             },
             "plaats": {"required": _("Vul de plaats in.")},
         }

@@ -198,3 +198,40 @@ def test_r50_date_filters_accept_2014_to_today_with_a_dutch_message(omgeving):
         assert "Jan van Boven" not in pagina, filters  # no rows with a filter in error
     # The export reads the same form: back to the overview, which says what is wrong.
     assert client.get(reverse("hulpvragen:export"), {"van": "01-01-0001"}).status_code == 302
+
+
+# --- 18.5: Dutch and foreign addresses ----------------------------------------------------------
+
+
+def test_r14_foreign_address_has_a_free_postcode_and_no_house_number_is_zero(omgeving):
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    client = omgeving.client(omgeving.ib_regenboog)
+    url = reverse("hulpvragen:adres_nieuw", args=[hulpvraag.leerling_id])
+    adres = {"soort": "woonadres", "straat": "Slinge", "huisnummer": "12", "plaats": "Rotterdam"}
+    # Dutch: the postcode is required, in the Dutch form, whichever way Nederland is written.
+    for land in ("Nederland", "nederland ", "Netherlands", "NL"):
+        pagina = client.post(url, {**adres, "postcode": "", "land": land}).content.decode()
+        assert "Vul de postcode in, zoals 3011 AB." in pagina, land
+    pagina = client.post(url, {**adres, "postcode": "B-1000", "land": "Nederland"})
+    assert "vier cijfers, een spatie en twee hoofdletters" in pagina.content.decode()
+    # House number 0 exists nowhere: refused beside the field, at home and abroad.
+    for land, postcode in (("Nederland", "3085 EA"), ("België", "1000")):
+        pagina = client.post(
+            url, {**adres, "huisnummer": "0", "postcode": postcode, "land": land}
+        ).content.decode()
+        assert "Vul een huisnummer van 1 of hoger in" in pagina, land
+        assert 'value="Slinge"' in pagina and f'value="{postcode}"' in pagina
+    assert not hulpvraag.leerling.adressen.exists()
+    # Foreign: no postcode, or that country's own, stored as typed.
+    buitenland = {"soort": "woonadres", "straat": "Rue Haute", "huisnummer": "12"}
+    for postcode, plaats, land in (("", "Brussel", "België"), ("SW1A 1AA", "Londen", "UK")):
+        antwoord = client.post(
+            url, {**buitenland, "postcode": postcode, "plaats": plaats, "land": land}
+        )
+        assert antwoord.status_code == 302, land
+    assert sorted(hulpvraag.leerling.adressen.values_list("land", "postcode")) == [
+        ("België", ""),
+        ("UK", "SW1A 1AA"),
+    ]
+    # The form says so before anyone trips over it.
+    assert "Buiten Nederland zoals in dat land, of leeg." in client.get(url).content.decode()
