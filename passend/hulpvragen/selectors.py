@@ -19,6 +19,7 @@ from passend.hulpvragen.keuzelijsten import Keuze, keuzelijsten
 from passend.hulpvragen.models import Hulpvraag, Label, Statuswijziging
 from passend.hulpvragen.onderdelen import onderdelen
 from passend.hulpvragen.query import op_scholen
+from passend.processen.models import Statusovergang
 
 
 def hulpvragen_van_leerling(gebruiker: Gebruiker, leerling: Leerling) -> QuerySet[Hulpvraag]:
@@ -153,9 +154,11 @@ def voor_export(hulpvragen: QuerySet[Hulpvraag]) -> QuerySet[Hulpvraag]:
 
 def mijn_acties(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
     """ "Mijn acties": what waits on this user, the longest waiting first. School staff: their
-    schools' hulpvragen whose status asks the school to act. SWV staff: hulpvragen they
-    coordinate in a status that waits on the SWV (visible to it, not the school's turn, not
-    final)."""
+    schools' hulpvragen whose status asks the school to act. SWV staff: hulpvragen in a status
+    that waits on the SWV (visible to it, not the school's turn, not final) that they
+    coordinate, and those without a coördinator that one of their roles may move on (a
+    transition from the status names the role): B5, until queues per function exist, nothing
+    waiting on the SWV is in no one's list."""
     feiten = rolfeiten(gebruiker)
     wacht = Q(pk__in=[])
     if feiten.werkt_voor_school:
@@ -164,8 +167,14 @@ def mijn_acties(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
             status__school_moet_actie_ondernemen=True,
         )
     if feiten.werkt_voor_swv:
+        # A subquery, not a join: the page keeps its fixed number of queries and no duplicates.
+        mag_oppakken = Exists(
+            Statusovergang.objects.filter(
+                van=OuterRef("status"), rollen__code__in=sorted(feiten.rolcodes)
+            )
+        )
         wacht |= Q(
-            coordinator=gebruiker,
+            Q(coordinator=gebruiker) | Q(mag_oppakken, coordinator__isnull=True),
             status__zichtbaar_voor_swv=True,
             status__school_moet_actie_ondernemen=False,
             status__eindstatus=False,
