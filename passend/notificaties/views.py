@@ -10,7 +10,8 @@ from passend.notificaties.opvang import opgevangen_mails
 @login_not_required
 @require_GET
 def mailbox(request: HttpRequest) -> HttpResponse:
-    """Only with debug settings (a local run): the mails Passend would have sent."""
-    if not settings.DEBUG:
+    """Only in a local run, where mails are caught (PASSEND_LOKALE_MAILBOX): the mails Passend
+    would have sent."""
+    if not settings.PASSEND_LOKALE_MAILBOX:
         raise Http404
     return render(request, "notificaties/mailbox.html", {"mails": opgevangen_mails()})

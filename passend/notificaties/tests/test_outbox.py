@@ -55,7 +55,7 @@ def test_not_yet_due_mail_waits_until_it_is_due(ppo):
     assert [verstuurd.to for verstuurd in mail.outbox] == [["ib@school.example.nl"]]
 
 
-def test_local_mailbox_shows_caught_mail_only_with_debug_settings(
+def test_local_mailbox_shows_caught_mail_only_in_a_local_run(
     ppo, settings, tmp_path, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "passend.notificaties.opvang.OpvangBackend"
@@ -68,9 +68,9 @@ def test_local_mailbox_shows_caught_mail_only_with_debug_settings(
             context={"swv": ppo, "berichten": [wachtend_bericht(ppo, onderwerp="OPP ontbreekt")]},
         )
     assert len(list(tmp_path.glob("*.eml"))) == 1
-    settings.DEBUG = True
+    settings.PASSEND_LOKALE_MAILBOX = True
     pagina = Client().get("/lokale-mailbox/").content.decode()
     assert "Passend: 1 e-mail kon niet worden bezorgd" in pagina
     assert "OPP ontbreekt" in pagina
-    settings.DEBUG = False
+    settings.PASSEND_LOKALE_MAILBOX = False  # production, or mail sent through a server
     assert Client().get("/lokale-mailbox/").status_code == 404
