@@ -1,19 +1,21 @@
 """Forms of the direct-entry flow, labelled as in the manual's chapter "Nieuwe hulpvraag
 rechtstreeks in Kindkans aanmaken"."""
 
+from datetime import date
 from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
 from django.forms.utils import flatatt
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from passend.accounts.models import Gebruiker
-from passend.core.forms import DatumField, TekstKeuzeField
-from passend.dossiers.models import Adres, Leerling, Schoolgegevens
+from passend.core.forms import VROEGSTE_DATUM, DatumField, NaamField, TekstKeuzeField
+from passend.dossiers.models import OUDSTE_LEEFTIJD, Adres, Leerling, Schoolgegevens
 from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.selectors import (
     SORTERINGEN,
@@ -77,17 +79,24 @@ def _keuzeveld(label: StrOrPromise, fout: StrOrPromise) -> forms.TypedChoiceFiel
     )
 
 
+def _vroegste_geboortedatum() -> date:
+    """The oldest pupil a dossier accepts (Leerling.clean): an earlier date finds no one."""
+    return date(timezone.localdate().year - OUDSTE_LEEFTIJD, 1, 1)
+
+
 class HulpvraagZoekForm(forms.Form):
     """The search fields of the Hulpvragen overview (R50, R51), read from the URL (GET)."""
 
-    naam = forms.CharField(
+    naam = NaamField(
         label=_("Leerlingnaam"),
         max_length=100,
         required=False,
         help_text=_("Roepnaam of achternaam, of een deel ervan."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    geboortedatum = DatumField(label=_("Geboortedatum"), required=False)
+    geboortedatum = DatumField(
+        label=_("Geboortedatum"), required=False, vroegst=_vroegste_geboortedatum, tot_vandaag=True
+    )
     school = _keuzeveld(_("School"), _("Kies een school uit de lijst."))
     regio = _keuzeveld(_("Regio"), _("Kies een regio uit de lijst."))
     titel = _keuzeveld(_("Hulpvraag"), _("Kies een hulpvraag uit de lijst."))
@@ -99,8 +108,15 @@ class HulpvraagZoekForm(forms.Form):
     )
     coordinator = _keuzeveld(_("Coördinator"), _("Kies een coördinator uit de lijst."))
     label = _keuzeveld(_("Label"), _("Kies een label uit de lijst."))
-    van = DatumField(label=_("Hulpvraagdatum van"), required=False)
-    tot = DatumField(label=_("Hulpvraagdatum tot en met"), required=False)
+    van = DatumField(
+        label=_("Hulpvraagdatum van"), required=False, vroegst=VROEGSTE_DATUM, tot_vandaag=True
+    )
+    tot = DatumField(
+        label=_("Hulpvraagdatum tot en met"),
+        required=False,
+        vroegst=VROEGSTE_DATUM,
+        tot_vandaag=True,
+    )
     actie = forms.BooleanField(label=_("School moet actie ondernemen"), required=False)
     sorteer = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -170,7 +186,7 @@ class HulpvraagZoekForm(forms.Form):
 
 
 class LeerlingZoekForm(forms.Form):
-    naam = forms.CharField(
+    naam = NaamField(
         label=_("Leerlingnaam"),
         max_length=100,
         required=False,
@@ -200,6 +216,7 @@ class BasisgegevensForm(forms.ModelForm):  # type: ignore[type-arg]
             "geslacht",
             "ouder_emailadressen",
         ]
+        field_classes = {"roepnaam": NaamField, "tussenvoegsel": NaamField, "achternaam": NaamField}
         widgets = {"ouder_emailadressen": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
             "roepnaam": {"required": _("Vul de roepnaam in.")},
@@ -220,12 +237,24 @@ class AdresForm(forms.ModelForm):  # type: ignore[type-arg]
             "land",
             "opmerkingen",
         ]
+        field_classes = {
+            veld: NaamField for veld in ("straat", "toevoeging", "postcode", "plaats", "land")
+        }
         widgets = {"opmerkingen": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "postcode": _(
+                "In Nederland verplicht, zoals 3011 AB. Buiten Nederland zoals in dat land, "
+                "of leeg."
+            ),
+        }
         error_messages = {
             "straat": {"required": _("Vul de straat in.")},
             "huisnummer": {
                 "required": _("Vul het huisnummer in."),
                 "invalid": _("Vul het huisnummer in cijfers in; een letter hoort bij Toevoeging."),
+                "min_value": _(
+                    "Vul een huisnummer van 1 of hoger in; een letter hoort bij Toevoeging."
+                ),
             },
             "plaats": {"required": _("Vul de plaats in.")},
         }
@@ -251,7 +280,7 @@ class SchoolgegevensForm(forms.Form):
         help_text=_("Ontvangt de e-mails bij statuswijzigingen."),
         error_messages={"required": _("Kies de aanvrager.")},
     )
-    contactpersoon = forms.CharField(
+    contactpersoon = NaamField(
         label=_("Contactpersoon"),
         max_length=200,
         error_messages={"required": _("Vul de contactpersoon in.")},
@@ -292,6 +321,7 @@ class SchoolgegevensBewerkenForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Schoolgegevens
         fields = ["aanvrager", "contactpersoon", "email", "telefoon"]
+        field_classes = {"contactpersoon": NaamField}
         error_messages = {
             "contactpersoon": {"required": _("Vul de contactpersoon in.")},
             "email": {
@@ -324,7 +354,12 @@ class HulpvraagForm(forms.Form):
             "en het nummer van de oude TLV. De naam van de leerling hoort hier niet."
         ),
     )
-    hulpvraagdatum = DatumField(label=_("Hulpvraagdatum"))
+    hulpvraagdatum = DatumField(
+        label=_("Hulpvraagdatum"),
+        vroegst=VROEGSTE_DATUM,
+        tot_vandaag=True,
+        error_messages={"required": _("Vul de hulpvraagdatum in.")},
+    )
     naam_toch_opslaan = forms.BooleanField(
         label=_("De naam staat er met reden in: toch opslaan"), required=False
     )

@@ -226,7 +226,7 @@ def test_r50_p4_bad_input_gets_a_dutch_message_by_the_field_and_no_rows(omgeving
     )
     assert antwoord.status_code == 200
     pagina = antwoord.content.decode()
-    assert "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 03-09-2016." in pagina
+    assert "De datum 31-02-2016 bestaat niet. Controleer de dag en de maand." in pagina
     assert "Kies een school uit de lijst." in pagina
     assert "Kies statussen uit de lijst." in pagina
     assert "Kies een regio uit de lijst." in pagina
