@@ -139,9 +139,12 @@ class HulpvraagZoekForm(forms.Form):
         out in Python like the selects: about fifty checkboxes through the template language
         were a third of the overview's rendering."""
         gekozen = self.gekozen_statussen()
+        # The process in each label too (visually hidden; the legend shows it): "Aanmelding"
+        # is in several processes, and a checkbox's name alone must say which one.
         vinkje = (
             '<div class="veld--vinkje"><input type="checkbox" name="status" value="{}"'
-            ' id="id_status_{}"{}><label for="id_status_{}">{}</label></div>'
+            ' id="id_status_{}"{}><label for="id_status_{}">{}'
+            '<span class="visueel-verborgen"> ({})</span></label></div>'
         )
         return format_html_join(
             "",
@@ -153,7 +156,14 @@ class HulpvraagZoekForm(forms.Form):
                         "",
                         vinkje,
                         (
-                            (pk, pk, mark_safe(" checked") if str(pk) in gekozen else "", pk, naam)
+                            (
+                                pk,
+                                pk,
+                                mark_safe(" checked") if str(pk) in gekozen else "",
+                                pk,
+                                naam,
+                                proces,
+                            )
                             for pk, naam in statussen
                         ),
                     ),

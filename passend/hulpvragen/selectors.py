@@ -211,16 +211,28 @@ def filterkeuzes(gebruiker: Gebruiker) -> dict[str, list[Keuze]]:
 
 
 def statussen_voor_filter(gebruiker: Gebruiker) -> list[tuple[str, list[Keuze]]]:
-    """The statuses per process ("Aanmelding" exists in several); SWV staff are not offered
-    statuses they can never see (school-only)."""
+    """The statuses per process ("Aanmelding" exists in several). SWV staff are not offered
+    statuses they can never see (school-only); school staff only the processes their schools
+    can have a hulpvraag in (an IJsselmonde school never has the other TLV process). The
+    schools are the ones visibility reads anyway: no extra query."""
     feiten = rolfeiten(gebruiker)
     if not feiten.werkt_voor_school_of_swv:
         return []
+    lijsten = keuzelijsten(gebruiker.swv)
     alle = feiten.is_applicatiebeheerder or feiten.werkt_voor_school
-    statussen = [rij for rij in keuzelijsten(gebruiker.swv).statussen if alle or rij[3]]
+    processen = None
+    if not (feiten.werkt_voor_swv or feiten.is_applicatiebeheerder):
+        processen = lijsten.processen_voor_regios(
+            {school.regio_id for school in eigen_scholen(gebruiker)}
+        )
+    statussen = [
+        rij
+        for rij in lijsten.statussen
+        if (alle or rij[4]) and (processen is None or rij[0] in processen)
+    ]
     return [
-        (proces, [(pk, naam) for _proces, pk, naam, _zichtbaar in groep])
-        for proces, groep in groupby(statussen, key=itemgetter(0))
+        (procesnaam, [(pk, naam) for _proces, _procesnaam, pk, naam, _zichtbaar in groep])
+        for (_proces, procesnaam), groep in groupby(statussen, key=itemgetter(0, 1))
     ]
 
 
