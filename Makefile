@@ -13,16 +13,25 @@ $(VENV)/.geinstalleerd: pyproject.toml
 	touch $@
 
 # The demo data and demo_code are commands of passend/testdata/.
+# `make run PORT=8123` serves on another port; mail links follow it (PASSEND_BASIS_URL). The demo
+# runs without DEBUG, so it shows Passend's own Dutch error pages as production does
+# (`make run DJANGO_DEBUG=true` for Django's technical pages); WhiteNoise serves the static files
+# and the local mailbox stays (it depends on mail being caught, not on DEBUG).
+PORT ?= 8000
+DJANGO_DEBUG ?= false
+BASIS_URL ?= http://127.0.0.1:$(PORT)
+LOKAAL = DJANGO_DEBUG=$(DJANGO_DEBUG) PASSEND_BASIS_URL=$(BASIS_URL)
+
 run: $(VENV)/.geinstalleerd pdf-bibliotheken
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py demo
 	@echo ""
-	@echo "Passend draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)."
+	@echo "Passend draait op $(BASIS_URL) (stoppen: Ctrl+C)."
 	@echo "Meld u aan met een account hierboven. Een code zonder telefoon: make demo-code GEBRUIKER=PO2806/iverhoef"
-	@echo "E-mails die Passend verstuurt (statusmails, 'Wachtwoord vergeten') leest u op http://127.0.0.1:8000/lokale-mailbox/"
+	@echo "E-mails die Passend verstuurt (statusmails, 'Wachtwoord vergeten') leest u op $(BASIS_URL)/lokale-mailbox/"
 	@trap 'kill 0' INT TERM EXIT; \
-	  $(PY) manage.py db_worker & \
-	  $(PY) manage.py runserver 127.0.0.1:8000
+	  $(LOKAAL) $(PY) manage.py db_worker & \
+	  $(LOKAAL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 demo-code: $(VENV)/.geinstalleerd
 	@$(PY) manage.py demo_code $(GEBRUIKER)

@@ -304,8 +304,12 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = 30
 else:
-    # Locally, mails are caught in var/mail/ and readable at /lokale-mailbox/ (debug only).
+    # Locally, mails are caught in var/mail/ and readable at /lokale-mailbox/.
     EMAIL_BACKEND = "passend.notificaties.opvang.OpvangBackend"
+# The local mailbox exists where mails are caught instead of sent: never in production (which
+# demands EMAIL_HOST). Not tied to DEBUG, so `make run` shows the production error pages and
+# still the mailbox.
+PASSEND_LOKALE_MAILBOX = not PRODUCTION and not EMAIL_HOST
 PASSEND_MAIL_MAP = VAR_DIR / "mail"
 
 # --- Attachments -------------------------------------------------------------------------------
@@ -409,9 +413,17 @@ LOGGING = {
     "formatters": {"json": {"()": "passend.core.logging.JsonFormatter"}},
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["stderr"], "level": env_str("PASSEND_LOG_NIVEAU", "INFO")},
+    # Django's own defaults add a plain-text console handler to "django" (with DEBUG) and give
+    # "django.server" its own: lines printed twice, or not at all. Here every line goes to the
+    # root handler once, as JSON.
     "loggers": {
+        "django": {"handlers": [], "propagate": True},
         "django.request": {"level": "ERROR"},
-        "django.server": {"level": "WARNING" if PRODUCTION else "INFO"},
+        "django.server": {
+            "handlers": [],
+            "level": "WARNING" if PRODUCTION else "INFO",
+            "propagate": True,
+        },
         "axes": {"level": "WARNING"},
         # pikepdf announces its logging bridge at INFO on every start.
         "pikepdf": {"level": "WARNING"},

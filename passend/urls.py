@@ -17,7 +17,8 @@ admin.site.site_header = "Passend technisch beheer"
 admin.site.site_title = "Passend"
 
 urlpatterns = [
-    # The local mailbox answers only in a debug run (the view checks DEBUG): a 404 elsewhere.
+    # The local mailbox answers only where mails are caught locally (the view checks
+    # PASSEND_LOKALE_MAILBOX): a 404 elsewhere.
     path("", include("passend.notificaties.urls")),
     # The home page, where login lands, is "Mijn acties" (also at /mijn-acties/).
     path("", mijn_acties_lijst, name="start"),

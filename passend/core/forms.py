@@ -1,11 +1,31 @@
+import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from passend.core.normalize import normaliseer_tekst
+from passend.core.tijd import VROEGSTE_DATUM
 
-class TekstKeuzeField(forms.CharField):
+__all__ = ["VROEGSTE_DATUM", "DatumField", "NaamField", "TekstKeuzeField"]
+
+
+class NaamField(forms.CharField):
+    """A name or a search text: normalised as it is read (`normaliseer_tekst`), so "Öz­türk"
+    typed with a soft hyphen is stored, found and compared as "Öztürk". A form shown again
+    shows what was typed."""
+
+    def to_python(self, value: Any) -> Any:
+        tekst = super().to_python(value)
+        return normaliseer_tekst(tekst) if isinstance(tekst, str) and tekst else tekst
+
+
+class TekstKeuzeField(NaamField):
     """Text typed, or picked from a <datalist> of suggestions, that must name exactly one object.
 
     Used where the manual lets a person find something by typing a few letters (the
@@ -47,14 +67,35 @@ class TekstKeuzeField(forms.CharField):
         return value if isinstance(value, str) or value is None else str(value)
 
 
-class DatumField(forms.DateField):
-    """A date typed as dd-mm-jjjj, as Dutch users write it."""
+# What a date looks like when typed in one of the accepted forms, whether or not it exists.
+_DATUMVORM = re.compile(r"^\s*(\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{4}-\d{1,2}-\d{1,2})\s*$")
 
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "error_messages",
-            {"invalid": "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 03-09-2016."},
-        )
+
+class DatumField(forms.DateField):
+    """A date typed as dd-mm-jjjj, as Dutch users write it, within a range that makes sense.
+
+    `vroegst`: the first date allowed (a date, or a function giving one). `tot_vandaag`: no
+    date after today in Amsterdam. A date that is well-formed but does not exist (31-02-2016)
+    is told apart from one in the wrong format.
+    """
+
+    default_error_messages = {
+        "required": _("Vul de datum in als dd-mm-jjjj, bijvoorbeeld 03-09-2016."),
+        "invalid": _("Vul de datum in als dd-mm-jjjj, bijvoorbeeld 03-09-2016."),
+        "bestaat_niet": _("De datum %(tekst)s bestaat niet. Controleer de dag en de maand."),
+        "te_vroeg": _("Kies een datum vanaf %(vroegst)s."),
+        "in_toekomst": _("Deze datum ligt in de toekomst. Kies vandaag of een eerdere datum."),
+    }
+
+    def __init__(
+        self,
+        *,
+        vroegst: date | Callable[[], date] | None = None,
+        tot_vandaag: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        self.vroegst = vroegst
+        self.tot_vandaag = tot_vandaag
         super().__init__(
             input_formats=["%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d"],
             widget=forms.DateInput(
@@ -62,3 +103,29 @@ class DatumField(forms.DateField):
             ),
             **kwargs,
         )
+
+    def to_python(self, value: Any) -> date | None:
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            if isinstance(value, str) and _DATUMVORM.match(value):
+                raise ValidationError(
+                    self.error_messages["bestaat_niet"],
+                    code="bestaat_niet",
+                    params={"tekst": value.strip()},
+                ) from None
+            raise
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if not isinstance(value, date):
+            return
+        vroegst = self.vroegst() if callable(self.vroegst) else self.vroegst
+        if vroegst is not None and value < vroegst:
+            raise ValidationError(
+                self.error_messages["te_vroeg"],
+                code="te_vroeg",
+                params={"vroegst": vroegst.strftime("%d-%m-%Y")},
+            )
+        if self.tot_vandaag and value > timezone.localdate():
+            raise ValidationError(self.error_messages["in_toekomst"], code="in_toekomst")

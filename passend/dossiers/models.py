@@ -15,12 +15,15 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from passend.accounts.models import Gebruiker
-from passend.core.normalize import normalize_postcode, zonder_accenten
+from passend.core.normalize import normaliseer_tekst, normalize_postcode, zoeksleutel
 from passend.core.validators import postcode_validator, telefoon_validator
 from passend.dossiers.query import LeerlingQuerySet, SchoolgegevensQuerySet
 from passend.organisaties.models import Samenwerkingsverband, School
 
 OUDSTE_LEEFTIJD = 25  # pupils in primary and secondary education, with room for VSO
+
+# How the Netherlands is written in Land: these get the Dutch postcode rules.
+NEDERLAND = frozenset({"nederland", "nl", "nld", "netherlands", "the netherlands", "holland"})
 
 
 def naam_samenstellen(*delen: str) -> str:
@@ -62,7 +65,8 @@ class Leerling(models.Model):
             "hun inzage kan geven."
         ),
     )
-    # The full name in lower case without accents, kept in step on save, for searching.
+    # The full name normalised, in lower case without accents (`zoeksleutel`), kept in step on
+    # save, for searching.
     zoeknaam = models.CharField(max_length=300, editable=False, db_index=True)
     aangemaakt_door = models.ForeignKey(
         Gebruiker,
@@ -85,7 +89,7 @@ class Leerling(models.Model):
         return self.volledige_naam
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.zoeknaam = zonder_accenten(self.volledige_naam)
+        self.zoeknaam = zoeksleutel(self.volledige_naam)
         super().save(*args, **kwargs)
 
     @property
@@ -98,7 +102,7 @@ class Leerling(models.Model):
 
     def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         for veld in ("roepnaam", "tussenvoegsel", "achternaam"):
-            setattr(self, veld, " ".join(getattr(self, veld).split()))
+            setattr(self, veld, normaliseer_tekst(getattr(self, veld)))
         adressen = self.ouder_emailadressen.replace(",", " ").replace(";", " ").split()
         self.ouder_emailadressen = "\n".join(dict.fromkeys(a.lower() for a in adressen))
         super().clean_fields(exclude)
@@ -159,7 +163,7 @@ class Adres(models.Model):
 
     @property
     def in_nederland(self) -> bool:
-        return self.land.strip().casefold() in {"nederland", "nl", "the netherlands"}
+        return normaliseer_tekst(self.land).casefold() in NEDERLAND
 
     def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         if self.in_nederland:
@@ -167,13 +171,26 @@ class Adres(models.Model):
         super().clean_fields(exclude)
 
     def clean(self) -> None:
+        fouten: dict[str, StrOrPromise | list[str]] = {}
+        if isinstance(self.huisnummer, int) and self.huisnummer < 1:
+            fouten["huisnummer"] = _(
+                "Vul een huisnummer van 1 of hoger in; een letter hoort bij Toevoeging."
+            )
+        # A Dutch address has a Dutch postcode; a foreign one keeps that country's own (or
+        # none): no format is imposed on it.
         if self.in_nederland:
             if not self.postcode:
-                raise ValidationError({"postcode": _("Vul de postcode in, zoals 3011 AB.")})
-            try:
-                postcode_validator(self.postcode)
-            except ValidationError as fout:
-                raise ValidationError({"postcode": fout.messages}) from fout
+                fouten["postcode"] = _(
+                    "Vul de postcode in, zoals 3011 AB. Is het adres buiten Nederland? Vul dan "
+                    "bij Land het land in; de postcode mag dan leeg blijven."
+                )
+            else:
+                try:
+                    postcode_validator(self.postcode)
+                except ValidationError as fout:
+                    fouten["postcode"] = fout.messages
+        if fouten:
+            raise ValidationError(fouten)
 
 
 class Schoolgegevens(models.Model):

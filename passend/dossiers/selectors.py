@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from passend.accounts.models import Gebruiker, Rol
 from passend.accounts.rechten import eigen_scholen, rolfeiten
-from passend.core.normalize import zonder_accenten
+from passend.core.normalize import zoeksleutel
 from passend.dossiers.models import Leerling, Schoolgegevens
 from passend.dossiers.rechten import mag_dossier_wijzigen
 from passend.organisaties.models import School
@@ -20,8 +20,8 @@ def leerling_voor(gebruiker: Gebruiker, pk: int) -> Leerling:
 
 def leerlingen_zoeken(gebruiker: Gebruiker, tekst: str) -> QuerySet[Leerling]:
     """R13: the pupil searched by name, within what the user may see; every word typed must
-    appear in the name, case and accents ignored ("zoe" finds "Zoë")."""
-    woorden = zonder_accenten(tekst).split()
+    appear in the name, case, accents and invisible characters ignored ("zoe" finds "Zoë")."""
+    woorden = zoeksleutel(tekst).split()
     if not woorden:
         return Leerling.objects.none()
     gevonden = Leerling.objects.zichtbaar_voor(gebruiker)
@@ -37,8 +37,8 @@ def mogelijke_dubbele_leerlingen(
     user may see: telling a school that another school's pupil is known here would leak it."""
     return Leerling.objects.zichtbaar_voor(gebruiker).filter(
         geboortedatum=geboortedatum,
-        zoeknaam__startswith=zonder_accenten(roepnaam.strip()) + " ",
-        zoeknaam__endswith=" " + zonder_accenten(achternaam.strip()),
+        zoeknaam__startswith=zoeksleutel(roepnaam) + " ",
+        zoeknaam__endswith=" " + zoeksleutel(achternaam),
     )
 
 

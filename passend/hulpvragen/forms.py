@@ -2,19 +2,21 @@
 rechtstreeks in Kindkans aanmaken"."""
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
 from django.forms.utils import flatatt
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from passend.accounts.models import Gebruiker
-from passend.core.forms import DatumField, TekstKeuzeField
-from passend.dossiers.models import Adres, Leerling, Schoolgegevens
+from passend.core.forms import VROEGSTE_DATUM, DatumField, NaamField, TekstKeuzeField
+from passend.dossiers.models import OUDSTE_LEEFTIJD, Adres, Leerling, Schoolgegevens
 from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.selectors import (
     SORTERINGEN,
@@ -78,17 +80,24 @@ def _keuzeveld(label: StrOrPromise, fout: StrOrPromise) -> forms.TypedChoiceFiel
     )
 
 
+def _vroegste_geboortedatum() -> date:
+    """The oldest pupil a dossier accepts (Leerling.clean): an earlier date finds no one."""
+    return date(timezone.localdate().year - OUDSTE_LEEFTIJD, 1, 1)
+
+
 class HulpvraagZoekForm(forms.Form):
     """The search fields of the Hulpvragen overview (R50, R51), read from the URL (GET)."""
 
-    naam = forms.CharField(
+    naam = NaamField(
         label=_("Leerlingnaam"),
         max_length=100,
         required=False,
         help_text=_("Roepnaam of achternaam, of een deel ervan."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    geboortedatum = DatumField(label=_("Geboortedatum"), required=False)
+    geboortedatum = DatumField(
+        label=_("Geboortedatum"), required=False, vroegst=_vroegste_geboortedatum, tot_vandaag=True
+    )
     school = _keuzeveld(_("School"), _("Kies een school uit de lijst."))
     regio = _keuzeveld(_("Regio"), _("Kies een regio uit de lijst."))
     titel = _keuzeveld(_("Hulpvraag"), _("Kies een hulpvraag uit de lijst."))
@@ -100,8 +109,15 @@ class HulpvraagZoekForm(forms.Form):
     )
     coordinator = _keuzeveld(_("Coördinator"), _("Kies een coördinator uit de lijst."))
     label = _keuzeveld(_("Label"), _("Kies een label uit de lijst."))
-    van = DatumField(label=_("Hulpvraagdatum van"), required=False)
-    tot = DatumField(label=_("Hulpvraagdatum tot en met"), required=False)
+    van = DatumField(
+        label=_("Hulpvraagdatum van"), required=False, vroegst=VROEGSTE_DATUM, tot_vandaag=True
+    )
+    tot = DatumField(
+        label=_("Hulpvraagdatum tot en met"),
+        required=False,
+        vroegst=VROEGSTE_DATUM,
+        tot_vandaag=True,
+    )
     actie = forms.BooleanField(label=_("School moet actie ondernemen"), required=False)
     sorteer = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -124,9 +140,12 @@ class HulpvraagZoekForm(forms.Form):
         out in Python like the selects: about fifty checkboxes through the template language
         were a third of the overview's rendering."""
         gekozen = self.gekozen_statussen()
+        # The process in each label too (visually hidden; the legend shows it): "Aanmelding"
+        # is in several processes, and a checkbox's name alone must say which one.
         vinkje = (
             '<div class="veld--vinkje"><input type="checkbox" name="status" value="{}"'
-            ' id="id_status_{}"{}><label for="id_status_{}">{}</label></div>'
+            ' id="id_status_{}"{}><label for="id_status_{}">{}'
+            '<span class="visueel-verborgen"> ({})</span></label></div>'
         )
         return format_html_join(
             "",
@@ -138,7 +157,14 @@ class HulpvraagZoekForm(forms.Form):
                         "",
                         vinkje,
                         (
-                            (pk, pk, mark_safe(" checked") if str(pk) in gekozen else "", pk, naam)
+                            (
+                                pk,
+                                pk,
+                                mark_safe(" checked") if str(pk) in gekozen else "",
+                                pk,
+                                naam,
+                                proces,
+                            )
                             for pk, naam in statussen
                         ),
                     ),
@@ -171,7 +197,7 @@ class HulpvraagZoekForm(forms.Form):
 
 
 class LeerlingZoekForm(forms.Form):
-    naam = forms.CharField(
+    naam = NaamField(
         label=_("Leerlingnaam"),
         max_length=100,
         required=False,
@@ -201,6 +227,7 @@ class BasisgegevensForm(forms.ModelForm):  # type: ignore[type-arg]
             "geslacht",
             "ouder_emailadressen",
         ]
+        field_classes = {"roepnaam": NaamField, "tussenvoegsel": NaamField, "achternaam": NaamField}
         widgets = {"ouder_emailadressen": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
             "roepnaam": {"required": _("Vul de roepnaam in.")},
@@ -221,12 +248,24 @@ class AdresForm(forms.ModelForm):  # type: ignore[type-arg]
             "land",
             "opmerkingen",
         ]
+        field_classes = {
+            veld: NaamField for veld in ("straat", "toevoeging", "postcode", "plaats", "land")
+        }
         widgets = {"opmerkingen": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "postcode": _(
+                "In Nederland verplicht, zoals 3011 AB. Buiten Nederland zoals in dat land, "
+                "of leeg."
+            ),
+        }
         error_messages = {
             "straat": {"required": _("Vul de straat in.")},
             "huisnummer": {
                 "required": _("Vul het huisnummer in."),
                 "invalid": _("Vul het huisnummer in cijfers in; een letter hoort bij Toevoeging."),
+                "min_value": _(
+                    "Vul een huisnummer van 1 of hoger in; een letter hoort bij Toevoeging."
+                ),
             },
             "plaats": {"required": _("Vul de plaats in.")},
         }
@@ -252,7 +291,7 @@ class SchoolgegevensForm(forms.Form):
         help_text=_("Ontvangt de e-mails bij statuswijzigingen."),
         error_messages={"required": _("Kies de aanvrager.")},
     )
-    contactpersoon = forms.CharField(
+    contactpersoon = NaamField(
         label=_("Contactpersoon"),
         max_length=200,
         error_messages={"required": _("Vul de contactpersoon in.")},
@@ -293,6 +332,7 @@ class SchoolgegevensBewerkenForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Schoolgegevens
         fields = ["aanvrager", "contactpersoon", "email", "telefoon"]
+        field_classes = {"contactpersoon": NaamField}
         error_messages = {
             "contactpersoon": {"required": _("Vul de contactpersoon in.")},
             "email": {
@@ -325,7 +365,12 @@ class HulpvraagForm(forms.Form):
             "en het nummer van de oude TLV. De naam van de leerling hoort hier niet."
         ),
     )
-    hulpvraagdatum = DatumField(label=_("Hulpvraagdatum"))
+    hulpvraagdatum = DatumField(
+        label=_("Hulpvraagdatum"),
+        vroegst=VROEGSTE_DATUM,
+        tot_vandaag=True,
+        error_messages={"required": _("Vul de hulpvraagdatum in.")},
+    )
     naam_toch_opslaan = forms.BooleanField(
         label=_("De naam staat er met reden in: toch opslaan"), required=False
     )

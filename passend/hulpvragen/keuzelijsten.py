@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Value
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from passend.accounts.models import Gebruiker, Rol
 from passend.hulpvragen.models import Label
 from passend.organisaties.models import Regio, Samenwerkingsverband, School
 from passend.processen.models import Hulpvraagtitel, Proces, Status
+from passend.processen.selectors import regio_past
 
 Keuze = tuple[int, str]
 
@@ -42,7 +43,19 @@ class Keuzelijsten:
     titels: list[Keuze]
     coordinatoren: list[Keuze]
     labels: list[Keuze]
-    statussen: list[tuple[str, int, str, bool]]  # proces, pk, naam, zichtbaar voor het SWV
+    # proces (pk), procesnaam, pk, naam, zichtbaar voor het SWV
+    statussen: list[tuple[int, str, int, str, bool]]
+    # Per process the regio limits of each of its titles: (alleen voor, niet voor).
+    titelregios: dict[int, list[tuple[frozenset[int], frozenset[int]]]]
+
+    def processen_voor_regios(self, regios: set[int | None]) -> set[int]:
+        """The processes a school in one of these regio's can have a hulpvraag in: those with
+        a title that fits the regio (inactive titles too: their hulpvragen remain)."""
+        return {
+            proces
+            for proces, titels in self.titelregios.items()
+            if any(regio_past(regio, alleen, niet) for regio in regios for alleen, niet in titels)
+        }
 
     @cached_property
     def namen(self) -> dict[str, dict[int, str]]:
@@ -85,22 +98,53 @@ def medewerkers_van_swv(swv_id: int) -> QuerySet[Gebruiker]:
 def _lezen(swv: int) -> Keuzelijsten:
     scholen = School.objects.filter(swv=swv).order_by("naam", "code")
     staf = medewerkers_van_swv(swv)
-    statussen = Status.objects.filter(proces__swv=swv).order_by("proces__naam", "volgorde", "naam")
+    statussen = Status.objects.filter(proces__swv=swv).order_by(
+        "proces__naam", "proces", "volgorde", "naam"
+    )
+    titels = list(
+        Hulpvraagtitel.objects.filter(swv=swv)
+        .order_by("volgorde", "naam")
+        .values_list("pk", "naam", "proces")
+    )
     return Keuzelijsten(
         scholen=list(scholen.values_list("pk", "naam", "code", "regio")),
         regios=list(Regio.objects.filter(swv=swv).order_by("naam").values_list("pk", "naam")),
-        titels=list(
-            Hulpvraagtitel.objects.filter(swv=swv)
-            .order_by("volgorde", "naam")
-            .values_list("pk", "naam")
-        ),
+        titels=[(pk, naam) for pk, naam, _proces in titels],
         coordinatoren=[
             (pk, Gebruiker.naam_uit(*delen))
             for pk, *delen in staf.values_list("pk", "voornaam", "tussenvoegsel", "achternaam")
         ],
         labels=list(Label.objects.filter(swv=swv).order_by("naam").values_list("pk", "naam")),
-        statussen=list(statussen.values_list("proces__naam", "pk", "naam", "zichtbaar_voor_swv")),
+        statussen=list(
+            statussen.values_list("proces", "proces__naam", "pk", "naam", "zichtbaar_voor_swv")
+        ),
+        titelregios=_titelregios(swv, titels),
     )
+
+
+def _titelregios(
+    swv: int, titels: list[tuple[int, str, int]]
+) -> dict[int, list[tuple[frozenset[int], frozenset[int]]]]:
+    """Both regio lists of the SWV's titles in one query."""
+
+    def koppelingen(veld: str, alleen: bool) -> QuerySet[Any, tuple[int, int, bool]]:
+        tussentabel = getattr(Hulpvraagtitel, veld).through
+        return tussentabel.objects.filter(hulpvraagtitel__swv=swv).values_list(
+            "hulpvraagtitel", "regio", Value(alleen)
+        )
+
+    limieten: dict[tuple[int, bool], set[int]] = {}
+    beide = koppelingen("alleen_voor_regios", True).union(
+        koppelingen("niet_voor_regios", False), all=True
+    )
+    for titel, regio, alleen in beide:
+        limieten.setdefault((titel, bool(alleen)), set()).add(regio)
+    per_proces: dict[int, list[tuple[frozenset[int], frozenset[int]]]] = {}
+    for pk, _naam, proces in titels:
+        per_proces.setdefault(proces, []).append(
+            (frozenset(limieten.get((pk, True), ())), frozenset(limieten.get((pk, False), ())))
+        )
+    return per_proces
 
 
 # --- Renewing the version ---------------------------------------------------------------------
@@ -130,6 +174,12 @@ def _rollen_gewijzigd(instance: Any, action: str, reverse: bool, **kwargs: Any) 
         _vernieuwen(pk=instance.swv_id)
 
 
+def _titelregios_gewijzigd(instance: Any, action: str, **kwargs: Any) -> None:
+    # A title's or a regio's side of the link: both belong to one SWV.
+    if action in ("post_add", "post_remove", "post_clear"):
+        _vernieuwen(pk=instance.swv_id)
+
+
 def _rol_gewijzigd(**kwargs: Any) -> None:
     _vernieuwen()  # a role's side decides who is staff, in every SWV
 
@@ -142,5 +192,11 @@ def verbinden() -> None:
     m2m_changed.connect(
         _rollen_gewijzigd, sender=Gebruiker.rollen.through, dispatch_uid="keuzelijsten-rollen"
     )
+    for veld in ("alleen_voor_regios", "niet_voor_regios"):
+        m2m_changed.connect(
+            _titelregios_gewijzigd,
+            sender=getattr(Hulpvraagtitel, veld).through,
+            dispatch_uid=f"keuzelijsten-{veld}",
+        )
     for signaal in (post_save, post_delete):
         signaal.connect(_rol_gewijzigd, sender=Rol, dispatch_uid="keuzelijsten-rol")

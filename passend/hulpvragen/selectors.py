@@ -12,13 +12,14 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import eigen_scholen, eigen_scholen_voorwaarde, rolfeiten
-from passend.core.normalize import zonder_accenten
+from passend.core.normalize import zoeksleutel
 from passend.dossiers.models import Leerling
 from passend.dossiers.query import swv_als_bigint
 from passend.hulpvragen.keuzelijsten import Keuze, keuzelijsten
 from passend.hulpvragen.models import Hulpvraag, Label, Statuswijziging
 from passend.hulpvragen.onderdelen import onderdelen
 from passend.hulpvragen.query import op_scholen
+from passend.processen.models import Statusovergang
 
 
 def hulpvragen_van_leerling(gebruiker: Gebruiker, leerling: Leerling) -> QuerySet[Hulpvraag]:
@@ -114,7 +115,7 @@ def hulpvragen_zoeken(
     # LIKE '%woord%', which PostgreSQL answers from the trigram index on (swv, zoeknaam). The
     # pupil's SWV is the hulpvraag's (services set it so); naming it lets that index skip the
     # other SWVs' pupils instead of reading every match in the country.
-    woorden = zonder_accenten(naam).split()
+    woorden = zoeksleutel(naam).split()
     if woorden:
         hulpvragen = hulpvragen.filter(leerling__swv=swv_als_bigint(gebruiker))
     for woord in woorden:
@@ -153,9 +154,11 @@ def voor_export(hulpvragen: QuerySet[Hulpvraag]) -> QuerySet[Hulpvraag]:
 
 def mijn_acties(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
     """ "Mijn acties": what waits on this user, the longest waiting first. School staff: their
-    schools' hulpvragen whose status asks the school to act. SWV staff: hulpvragen they
-    coordinate in a status that waits on the SWV (visible to it, not the school's turn, not
-    final)."""
+    schools' hulpvragen whose status asks the school to act. SWV staff: hulpvragen in a status
+    that waits on the SWV (visible to it, not the school's turn, not final) that they
+    coordinate, and those without a coördinator that one of their roles may move on (a
+    transition from the status names the role): B5, until queues per function exist, nothing
+    waiting on the SWV is in no one's list."""
     feiten = rolfeiten(gebruiker)
     wacht = Q(pk__in=[])
     if feiten.werkt_voor_school:
@@ -164,8 +167,14 @@ def mijn_acties(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
             status__school_moet_actie_ondernemen=True,
         )
     if feiten.werkt_voor_swv:
+        # A subquery, not a join: the page keeps its fixed number of queries and no duplicates.
+        mag_oppakken = Exists(
+            Statusovergang.objects.filter(
+                van=OuterRef("status"), rollen__code__in=sorted(feiten.rolcodes)
+            )
+        )
         wacht |= Q(
-            coordinator=gebruiker,
+            Q(coordinator=gebruiker) | Q(mag_oppakken, coordinator__isnull=True),
             status__zichtbaar_voor_swv=True,
             status__school_moet_actie_ondernemen=False,
             status__eindstatus=False,
@@ -202,16 +211,28 @@ def filterkeuzes(gebruiker: Gebruiker) -> dict[str, list[Keuze]]:
 
 
 def statussen_voor_filter(gebruiker: Gebruiker) -> list[tuple[str, list[Keuze]]]:
-    """The statuses per process ("Aanmelding" exists in several); SWV staff are not offered
-    statuses they can never see (school-only)."""
+    """The statuses per process ("Aanmelding" exists in several). SWV staff are not offered
+    statuses they can never see (school-only); school staff only the processes their schools
+    can have a hulpvraag in (an IJsselmonde school never has the other TLV process). The
+    schools are the ones visibility reads anyway: no extra query."""
     feiten = rolfeiten(gebruiker)
     if not feiten.werkt_voor_school_of_swv:
         return []
+    lijsten = keuzelijsten(gebruiker.swv)
     alle = feiten.is_applicatiebeheerder or feiten.werkt_voor_school
-    statussen = [rij for rij in keuzelijsten(gebruiker.swv).statussen if alle or rij[3]]
+    processen = None
+    if not (feiten.werkt_voor_swv or feiten.is_applicatiebeheerder):
+        processen = lijsten.processen_voor_regios(
+            {school.regio_id for school in eigen_scholen(gebruiker)}
+        )
+    statussen = [
+        rij
+        for rij in lijsten.statussen
+        if (alle or rij[4]) and (processen is None or rij[0] in processen)
+    ]
     return [
-        (proces, [(pk, naam) for _proces, pk, naam, _zichtbaar in groep])
-        for proces, groep in groupby(statussen, key=itemgetter(0))
+        (procesnaam, [(pk, naam) for _proces, _procesnaam, pk, naam, _zichtbaar in groep])
+        for (_proces, procesnaam), groep in groupby(statussen, key=itemgetter(0, 1))
     ]
 
 

@@ -13,6 +13,7 @@ from passend.accounts.models import Gebruiker, Schoolcontactpersoon
 from passend.accounts.rechten import rolfeiten
 from passend.audit import gebeurtenissen
 from passend.core.kanalen import Kanaal
+from passend.core.tijd import VROEGSTE_DATUM, datum_tekst
 from passend.dossiers.models import Leerling, Schoolgegevens
 from passend.dossiers.naamcontrole import genoemd_als_tekst, leerling_in_tekst
 from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Statuswijziging
@@ -114,6 +115,17 @@ def hulpvraag_aanmaken(
         coordinator = next((s.gebruiker for s in scp if s.gebruiker.is_active), None)
 
     datum = hulpvraagdatum or timezone.localdate()
+    # The date names the reference (HV-2030-...): a date ahead or before Passend onderwijs would
+    # make a wrong one.
+    if datum > timezone.localdate():
+        raise ValidationError({"hulpvraagdatum": _("De hulpvraagdatum ligt in de toekomst.")})
+    if datum < VROEGSTE_DATUM:
+        raise ValidationError(
+            {
+                "hulpvraagdatum": _("Kies een hulpvraagdatum vanaf %(datum)s.")
+                % {"datum": datum_tekst(VROEGSTE_DATUM)}
+            }
+        )
     nu = timezone.now()
     hulpvraag = Hulpvraag(
         swv_id=leerling.swv_id,

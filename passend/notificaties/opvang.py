@@ -1,7 +1,8 @@
 """The local mail catcher: `make run` keeps every outgoing mail as a file in var/mail/, and a
-page shown only with debug settings lists them, so a new user sees what a school receives."""
+page shown only in such a local run lists them, so a new user sees what a school receives."""
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage as Mail
 from email.utils import parsedate_to_datetime
@@ -29,6 +30,13 @@ class OpvangBackend(BaseEmailBackend):
         return len(email_messages)
 
 
+def _verzonden_op(kop: str) -> datetime:
+    """The Date header as an aware moment. Django writes UTC as "-0000", which the email module
+    reads as a naive time; shown as it is, that was an hour or two off Dutch time."""
+    moment = parsedate_to_datetime(kop)
+    return moment if timezone.is_aware(moment) else moment.replace(tzinfo=UTC)
+
+
 def opgevangen_mails(limiet: int = 100) -> list[dict[str, Any]]:
     """The newest caught mails first, parsed for display."""
     map_ = opvangmap()
@@ -44,7 +52,7 @@ def opgevangen_mails(limiet: int = 100) -> list[dict[str, Any]]:
                 "naam": pad.stem,
                 "aan": mail["To"],
                 "onderwerp": mail["Subject"],
-                "datum": parsedate_to_datetime(mail["Date"]),
+                "datum": _verzonden_op(mail["Date"]),
                 "tekst": inhoud.get_content() if inhoud is not None else "",
             }
         )

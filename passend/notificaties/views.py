@@ -24,8 +24,9 @@ def _van_deze_computer(request: HttpRequest) -> bool:
 @never_cache
 @require_GET
 def mailbox(request: HttpRequest) -> HttpResponse:
-    """Only with debug settings (a local run) and only from this computer: the mails Passend
-    would have sent. Without a login, so "Wachtwoord vergeten" works in the demo."""
-    if not settings.DEBUG or not _van_deze_computer(request):
+    """Only in a local run, where mails are caught (PASSEND_LOKALE_MAILBOX), and only from this
+    computer: the mails Passend would have sent. Without a login, so "Wachtwoord vergeten"
+    works in the demo."""
+    if not settings.PASSEND_LOKALE_MAILBOX or not _van_deze_computer(request):
         raise Http404
     return render(request, "notificaties/mailbox.html", {"mails": opgevangen_mails()})

@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from django.db.models import QuerySet
 
@@ -6,16 +6,23 @@ from passend.organisaties.models import School
 from passend.processen.models import Hulpvraagtitel, Status, Statusovergang
 
 
-def titel_past_bij_school(titel: Hulpvraagtitel, school: School) -> bool:
-    """R29-R31: a title limited to regions, or excluded from them, fits only where allowed.
-
-    A school without a regio (an external school, R8) is outside every regio.
-    """
-    alleen = {regio.pk for regio in titel.alleen_voor_regios.all()}
-    niet = {regio.pk for regio in titel.niet_voor_regios.all()}
-    if alleen and school.regio_id not in alleen:
+def regio_past(
+    regio: int | None, alleen: Collection[int | None], niet: Collection[int | None]
+) -> bool:
+    """R29-R31: a title limited to regions (`alleen`), or excluded from them (`niet`), fits
+    a school in `regio` only where allowed. A school without a regio (an external school, R8)
+    is outside every regio."""
+    if alleen and regio not in alleen:
         return False
-    return school.regio_id not in niet
+    return regio not in niet
+
+
+def titel_past_bij_school(titel: Hulpvraagtitel, school: School) -> bool:
+    return regio_past(
+        school.regio_id,
+        {regio.pk for regio in titel.alleen_voor_regios.all()},
+        {regio.pk for regio in titel.niet_voor_regios.all()},
+    )
 
 
 def titels_voor_school(school: School) -> list[Hulpvraagtitel]:

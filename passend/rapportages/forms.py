@@ -3,15 +3,22 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from passend.core.forms import DatumField
+from passend.core.forms import VROEGSTE_DATUM, DatumField
 from passend.organisaties.models import Regio
 
 
 class PeriodeForm(forms.Form):
     """The filter of the Managementoverzicht, as GET parameters: a bookmarkable page."""
 
-    van = DatumField(label=_("Hulpvraagdatum vanaf"), required=False)
-    tot = DatumField(label=_("Hulpvraagdatum tot en met"), required=False)
+    van = DatumField(
+        label=_("Hulpvraagdatum vanaf"), required=False, vroegst=VROEGSTE_DATUM, tot_vandaag=True
+    )
+    tot = DatumField(
+        label=_("Hulpvraagdatum tot en met"),
+        required=False,
+        vroegst=VROEGSTE_DATUM,
+        tot_vandaag=True,
+    )
     regio = forms.ModelChoiceField(
         label=_("Regio"),
         queryset=Regio.objects.none(),

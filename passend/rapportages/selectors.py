@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passend.accounts.models import Gebruiker
+from passend.core.tijd import VROEGSTE_DATUM
 from passend.hulpvragen.models import Hulpvraag, Statuswijziging
 from passend.organisaties.models import Regio, School
 from passend.processen.models import Proces, Status
@@ -232,7 +233,8 @@ def thuiszitters(gebruiker: Gebruiker, periode: Periode) -> Thuiszitters:
     vandaag = timezone.localdate()
     laatste = _maand(min(periode.tot or vandaag, vandaag))
     if periode.van:
-        eerste = _maand(periode.van)
+        # The form refuses earlier dates; a caller without it still gets a bounded chart.
+        eerste = _maand(max(periode.van, VROEGSTE_DATUM))
     else:
         eerste = laatste
         for _stap in range(MAANDEN_STANDAARD - 1):

@@ -25,9 +25,11 @@ def managementoverzicht(request: HttpRequest) -> HttpResponse:
     if not mag_managementoverzicht_zien(gebruiker):
         raise Http404
     form = PeriodeForm(request.GET or None, regios=regios_voor(gebruiker))
-    periode = Periode()
-    if form.is_bound and form.is_valid():
-        periode = Periode(**form.cleaned_data)
+    if form.is_bound and not form.is_valid():
+        # No figures for a filter with an error: unfiltered totals would read as the answer to
+        # it (as on the Hulpvragen page, which then shows no rows).
+        return render(request, "rapportages/managementoverzicht.html", {"form": form})
+    periode = Periode(**form.cleaned_data) if form.is_bound else Periode()
     lijst = doorlooptijden(gebruiker, periode)
     return render(
         request,
@@ -35,6 +37,7 @@ def managementoverzicht(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "periode": periode,
+            "cijfers": True,
             "aantallen": aantallen(gebruiker, periode),
             "doorlooptijden": lijst,
             "doorlooptijden_mediaan": [

@@ -26,7 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from passend.accounts import rollen
 from passend.accounts.models import Gebruiker, Rol, Schoolcontactpersoon
 from passend.accounts.services import AUTHENTICATOR_NAAM
-from passend.core.normalize import zonder_accenten
+from passend.core.normalize import zoeksleutel
 from passend.dossiers.models import Leerling, Schoolgegevens, naam_samenstellen
 from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Statuswijziging
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
@@ -354,7 +354,7 @@ class Generator:
                     datum - timedelta(days=int(leeftijd * 365.25)),
                     self.random.choice((1, 2)),
                     "",
-                    zonder_accenten(naam_samenstellen(roepnaam, tussenvoegsel, achternaam)),
+                    zoeksleutel(naam_samenstellen(roepnaam, tussenvoegsel, achternaam)),
                     aanvrager.pk,
                     moment,
                 )

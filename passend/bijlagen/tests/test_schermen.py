@@ -491,8 +491,9 @@ def test_r3_the_screen_offers_the_smaller_copy_with_its_size(omgeving, hulpvraag
         "OPP Jan.pdf was 1,1 MB, groter dan de 1 MB die een bijlage mag zijn. Het bestaat "
         "uit gescande pagina's; een kopie verkleind tot 300 dpi is "
     ) in html.replace("&#x27;", "'")
-    assert ">Verkleinde kopie toevoegen</button>" in html
-    assert ">Niet toevoegen</button>" in html
+    naam = '<span class="visueel-verborgen"> OPP Jan.pdf</span></button>'
+    assert ">Verkleinde kopie toevoegen" + naam in html
+    assert ">Niet toevoegen" + naam in html
 
     antwoord = client.post(
         reverse("bijlagen:wachtend", args=[hulpvraag.referentie, wachtend.pk]),

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from passend.accounts.tests.factories import WACHTWOORD, huidige_code
+from passend.accounts.tests.factories import WACHTWOORD, account_maken, huidige_code
 from passend.audit.models import Inzage
 from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.services import hulpvraag_behandeling_wijzigen, hulpvraag_status_wijzigen
@@ -226,7 +226,7 @@ def test_r50_p4_bad_input_gets_a_dutch_message_by_the_field_and_no_rows(omgeving
     )
     assert antwoord.status_code == 200
     pagina = antwoord.content.decode()
-    assert "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 03-09-2016." in pagina
+    assert "De datum 31-02-2016 bestaat niet. Controleer de dag en de maand." in pagina
     assert "Kies een school uit de lijst." in pagina
     assert "Kies statussen uit de lijst." in pagina
     assert "Kies een regio uit de lijst." in pagina
@@ -246,6 +246,57 @@ def test_r50_choices_come_from_the_users_own_swv_and_schools(omgeving, drie):
     ib = omgeving.client(omgeving.ib_regenboog).get(LIJST).content.decode()
     assert "De Regenboog (12AB00)" in ib and "Het Kompas" not in ib
     assert "OB voorlopige aanvraag" in ib
+
+
+def statusgroepen(client) -> set[str]:  # type: ignore[no-untyped-def]
+    """The processes whose statuses the overview's filter offers."""
+    return set(
+        re.findall(r'<fieldset class="statusgroep"><legend>([^<]+)</legend>', pagina(client))
+    )
+
+
+def pagina(client) -> str:  # type: ignore[no-untyped-def]
+    return str(client.get(LIJST).content.decode())
+
+
+def test_i18_a_school_is_offered_the_statuses_of_the_processes_its_regio_can_have(omgeving):
+    """Issue 18 item 6: De Regenboog (IJsselmonde) never has the other TLV process, Het Kompas
+    (Noord) never TLV IJsselmonde, an external school (no regio) only what has no regio
+    limit; SWV staff see every process of their SWV."""
+    iedereen = {"Algemeen", "Herstart/KANS", "Ondersteuningsbudget", "Thuiszitter"}
+    ib_extern = account_maken(omgeving.ppo, "extern", scholen=(omgeving.extern,))
+    ib_beide = account_maken(omgeving.ppo, "beide", scholen=(omgeving.regenboog, omgeving.kompas))
+    regenboog = omgeving.client(omgeving.ib_regenboog)  # a second login reuses its code
+    assert statusgroepen(regenboog) == iedereen | {"TLV IJsselmonde"}
+    assert statusgroepen(omgeving.client(omgeving.ib_kompas)) == iedereen | {"TLV"}
+    assert statusgroepen(omgeving.client(ib_extern)) == iedereen | {"TLV"}
+    alle = iedereen | {"TLV", "TLV IJsselmonde"}
+    assert statusgroepen(omgeving.client(ib_beide)) == alle
+    for swv in (omgeving.scp, omgeving.coordinator, omgeving.beheerder):
+        assert statusgroepen(omgeving.client(swv)) == alle
+
+    # A status of the other TLV process is refused like any id not on offer.
+    tlv = status("tlv", "TLV_2_indienen").pk
+    antwoord = regenboog.get(LIJST, {"status": [tlv]})
+    assert "Kies statussen uit de lijst." in antwoord.content.decode()
+
+    # The offer follows the titles' regio's at once: TLV -Nieuw now also for IJsselmonde.
+    Hulpvraagtitel.objects.get(swv=omgeving.ppo, code="tlv_nieuw").niet_voor_regios.clear()
+    assert statusgroepen(regenboog) == alle
+
+
+def test_i18_each_status_checkbox_names_its_process(omgeving):
+    """Issue 18 item 6: "Afgerond" and "TLV_2_indienen" are in several processes; each checkbox's
+    accessible name (its label) says which, so no two are the same."""
+    html = pagina(omgeving.client(omgeving.scp))
+    namen = [
+        re.sub(r"<[^>]+>", "", label)
+        for label in re.findall(r'<label for="id_status_\d+">(.*?)</label>', html)
+    ]
+    for proces in ("Algemeen", "Ondersteuningsbudget", "Thuiszitter"):
+        assert f"Afgerond ({proces})" in namen
+    assert "TLV_2_indienen (TLV)" in namen and "TLV_2_indienen (TLV IJsselmonde)" in namen
+    assert len(namen) > 20 and len(set(namen)) == len(namen)
 
 
 def test_p1_parents_are_offered_no_choices_and_find_nothing(omgeving, drie):
@@ -516,8 +567,9 @@ VERWACHT = {"scp": (11, 11, 11), "ib_regenboog": (12, 12, 11), "beheerder": (11,
 
 
 def test_filter_lists_are_read_once_and_again_at_once_after_a_change(omgeving):
-    """The SWV's lists behind the filter (schools, regio's, titles, staff, labels, statuses)
-    cost six queries once, then none; any change to them shows on the very next page."""
+    """The SWV's lists behind the filter (schools, regio's, titles, staff, labels, statuses,
+    the titles' regio limits) cost seven queries once, then none; any change to them shows on
+    the very next page."""
     client = omgeving.client(omgeving.scp)
 
     def pagina() -> tuple[int, str]:
@@ -529,7 +581,7 @@ def test_filter_lists_are_read_once_and_again_at_once_after_a_change(omgeving):
     warm, _ = pagina()
     label = Label.objects.create(swv=omgeving.ppo, naam="Wachtlijst")
     koud, html = pagina()
-    assert koud == warm + 6
+    assert koud == warm + 7
     assert f'<option value="{label.pk}">Wachtlijst</option>' in html
     assert pagina()[0] == warm
 

@@ -55,7 +55,7 @@ def test_not_yet_due_mail_waits_until_it_is_due(ppo):
     assert [verstuurd.to for verstuurd in mail.outbox] == [["ib@school.example.nl"]]
 
 
-def test_local_mailbox_shows_caught_mail_only_with_debug_settings(
+def test_local_mailbox_shows_caught_mail_only_in_a_local_run(
     ppo, settings, tmp_path, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "passend.notificaties.opvang.OpvangBackend"
@@ -68,18 +68,18 @@ def test_local_mailbox_shows_caught_mail_only_with_debug_settings(
             context={"swv": ppo, "berichten": [wachtend_bericht(ppo, onderwerp="OPP ontbreekt")]},
         )
     assert len(list(tmp_path.glob("*.eml"))) == 1
-    settings.DEBUG = True
+    settings.PASSEND_LOKALE_MAILBOX = True
     pagina = Client().get("/lokale-mailbox/").content.decode()
     assert "Passend: 1 e-mail kon niet worden bezorgd" in pagina
     assert "OPP ontbreekt" in pagina
-    settings.DEBUG = False
+    settings.PASSEND_LOKALE_MAILBOX = False  # production, or mail sent through a server
     assert Client().get("/lokale-mailbox/").status_code == 404
 
 
 def test_i19_local_mailbox_answers_only_requests_from_this_computer(settings):
     """The mailbox shows live reset links without a login (the demo needs it): a dev server
     bound to 0.0.0.0, or behind a proxy, shows it to no other machine."""
-    settings.DEBUG = True
+    settings.PASSEND_LOKALE_MAILBOX = True
     pagina = Client(REMOTE_ADDR="127.0.0.1").get("/lokale-mailbox/")
     assert pagina.status_code == 200
     assert "alleen te lezen vanaf deze computer" in pagina.content.decode()

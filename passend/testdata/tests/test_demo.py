@@ -4,7 +4,7 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from passend.accounts.models import Gebruiker, Rol, Schoolcontactpersoon
@@ -94,3 +94,21 @@ def test_demo_loads_the_preset_and_gives_every_ppo_school_its_scp():
     voorbeeld = Hulpvraag.objects.get(swv=ppo, leerling__achternaam="Fortes Monteiro")
     assert voorbeeld.status.naam == "Aanmelding"
     assert voorbeeld.coordinator is not None and voorbeeld.coordinator.gebruikersnaam == "pjansen"
+
+
+def test_i18_demo_code_without_organisation_names_the_organisations_with_that_username():
+    demo_json()
+    # iverhoef exists at PPO Rotterdam and at SWV Voorbeeldstad (R43).
+    with pytest.raises(CommandError) as fout:
+        call_command("demo_code", "iverhoef", stdout=StringIO())
+    melding = str(fout.value)
+    assert "PO2806 (PPO Rotterdam)" in melding and "PO9999 (SWV Voorbeeldstad)" in melding
+    assert "make demo-code GEBRUIKER=PO2806/iverhoef" in melding
+    # A username of one organisation needs no more.
+    account = next(a for a in demo_json()["accounts"] if a["gebruikersnaam"] == "pjansen")
+    uit = StringIO()
+    voor = code_uit_geheim(account["totp_secret"])
+    call_command("demo_code", "pjansen", stdout=uit)
+    assert uit.getvalue().strip() in {voor, code_uit_geheim(account["totp_secret"])}
+    with pytest.raises(CommandError, match="Geen ingesteld account 'niemand' gevonden"):
+        call_command("demo_code", "niemand", stdout=StringIO())

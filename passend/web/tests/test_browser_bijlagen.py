@@ -12,7 +12,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, Response, expect
 
+from passend.bijlagen.models import Bijlageinstellingen
 from passend.bijlagen.tests import bestanden
+from passend.organisaties.models import Samenwerkingsverband
 from passend.web.tests.browser import (
     demo_laden,
     geen_axe_overtredingen,
@@ -124,3 +126,57 @@ def test_r17_r49_r52_add_search_open_and_download_attachments(page: Page, tmp_pa
 
     page.get_by_role("link", name="Sluiten").click()
     expect(page.get_by_role("link", name="2 Bijlagen")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_i18_progress_hidden_until_sent_and_each_toevoegen_button_names_its_file(
+    page: Page, tmp_path: Path
+) -> None:
+    """Issue 18 item 3: "Bezig met versturen" and its bar show only once a file is being sent;
+    with files waiting for an answer (a name that says nothing, a scan offered at 300 dpi)
+    every button on the page has a name of its own."""
+    accounts = demo_laden()
+    Bijlageinstellingen.objects.create(
+        swv=Samenwerkingsverband.objects.get(code="PO2806"), max_bijlage_mb=1
+    )
+    inloggen(page, accounts["hschaap"])
+    naar_hulpvragen(page)
+    open_hulpvraag(page, "Pedro Fortes Monteiro")
+    page.get_by_role("link", name="0 Bijlagen").click()
+    page.get_by_role("link", name="+ Bijlage toevoegen").click()
+    expect(page.get_by_role("heading", name="Bijlage toevoegen")).to_be_visible()
+    expect(page.get_by_text("Bezig met versturen")).to_be_hidden()
+    expect(page.locator("progress")).to_be_hidden()
+
+    page.get_by_label("Bestanden").set_input_files(
+        [
+            bestanden.schrijven(tmp_path / "scan001.pdf", bestanden.pdf()),
+            bestanden.schrijven(tmp_path / "document.docx", bestanden.docx()),
+            bestanden.schrijven(
+                tmp_path / "OPP Pedro gescand.pdf", bestanden.pdf_gescand(paginas=3, dpi=600)
+            ),
+        ]
+    )
+    page.get_by_role("button", name="Toevoegen", exact=True).click()
+    expect(page.get_by_role("heading", name="Wacht op uw antwoord")).to_be_visible()
+    expect(page.get_by_text("Bezig met versturen")).to_be_hidden()
+
+    for naam in (
+        "Toevoegen",
+        "Toevoegen scan001.pdf",
+        "Niet toevoegen scan001.pdf",
+        "Toevoegen document.docx",
+        "Niet toevoegen document.docx",
+        "Verkleinde kopie toevoegen OPP Pedro gescand.pdf",
+        "Niet toevoegen OPP Pedro gescand.pdf",
+    ):
+        expect(page.get_by_role("button", name=naam, exact=True)).to_have_count(1)
+    expect(page.get_by_role("button", name="toevoegen")).to_have_count(7)  # no other
+    geen_axe_overtredingen(page)
+
+    # The answer by name: the scan added as named, the document not at all.
+    page.get_by_role("button", name="Toevoegen scan001.pdf", exact=True).click()
+    expect(page.get_by_role("button", name="Toevoegen scan001.pdf")).to_have_count(0)
+    page.get_by_role("button", name="Niet toevoegen document.docx", exact=True).click()
+    expect(page.get_by_role("button", name="Niet toevoegen document.docx")).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("OPP Pedro gescand"))).to_have_count(2)

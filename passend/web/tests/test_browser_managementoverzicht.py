@@ -23,13 +23,15 @@ def test_managementoverzicht_voor_de_schoolcontactpersoon(page: Page) -> None:
     expect(page.get_by_role("table", name="Doorlooptijd in dagen, per proces")).to_be_visible()
     geen_axe_overtredingen(page)
 
-    # A wrong period: the message beside the field, what was typed stays.
-    page.get_by_label("Hulpvraagdatum vanaf").fill("31-12-2030")
+    # A wrong period: the message beside the field, what was typed stays, and no figures that
+    # would read as the answer to it (issue 18.6).
+    page.get_by_label("Hulpvraagdatum vanaf").fill("31-12-2024")
     page.get_by_label("Hulpvraagdatum tot en met").fill("01-01-2020")
     page.get_by_label("Regio", exact=True).select_option(label="Noord")
     page.get_by_role("button", name="Toon").click()
     expect(page.get_by_text("Deze datum ligt vóór de datum ‘vanaf’.")).to_be_visible()
-    expect(page.get_by_label("Hulpvraagdatum vanaf")).to_have_value("31-12-2030")
+    expect(page.get_by_label("Hulpvraagdatum vanaf")).to_have_value("31-12-2024")
+    expect(page.get_by_role("table", name="Hulpvragen per proces")).to_have_count(0)
     geen_axe_overtredingen(page)
 
     page.get_by_label("Hulpvraagdatum vanaf").fill("01-01-2020")

@@ -18,7 +18,8 @@ from passend.web.tests.browser import (
 
 def statuskeuze(page: Page, proces: str, status: str) -> None:
     groep = page.get_by_role("group", name=proces, exact=True)
-    groep.get_by_role("checkbox", name=status, exact=True).check()
+    # The process is part of each checkbox's name: "Aanmelding" is in several (issue 18).
+    groep.get_by_role("checkbox", name=f"{status} ({proces})", exact=True).check()
 
 
 @pytest.mark.browser

@@ -57,10 +57,10 @@ def opgevangen_eml(map_: Path) -> list[EmailMessage]:
 def test_r19_scp_sets_incompleet_ib_reads_mail_in_local_mailbox_and_link_opens_hulpvraag(
     page: Page, live_server: LiveServer, settings: Settings, tmp_path: Path
 ) -> None:
-    # The mailbox only answers in a debug run; the catcher writes into this test's own folder,
+    # The mailbox only answers in a local run; the catcher writes into this test's own folder,
     # and the link in the mail points at the test server. The live server thread reads the
     # same settings object, so the delivery after commit uses these too.
-    settings.DEBUG = True
+    settings.PASSEND_LOKALE_MAILBOX = True
     settings.EMAIL_BACKEND = "passend.notificaties.opvang.OpvangBackend"
     settings.PASSEND_MAIL_MAP = tmp_path / "mail"
     settings.PASSEND_BASIS_URL = live_server.url
@@ -151,8 +151,8 @@ def test_r19_scp_sets_incompleet_ib_reads_mail_in_local_mailbox_and_link_opens_h
     expect(actie).to_contain_text(f"Reden: {REDEN}")
     geen_axe_overtredingen(page)
 
-    # Outside a debug run the mailbox does not exist.
-    settings.DEBUG = False
+    # Outside a local run (production, or mail through a server) the mailbox does not exist.
+    settings.PASSEND_LOKALE_MAILBOX = False
     antwoord = page.goto("/lokale-mailbox/")
     assert antwoord is not None
     assert antwoord.status == 404
