@@ -80,7 +80,7 @@ def test_r24_bad_input_comes_back_with_everything_typed_and_a_dutch_message(
     assert antwoord.status_code == 200
     assert getypt in pagina
     assert "Een bedrag is groter dan € 0,00." in pagina
-    assert "Vul de datum in als dd-mm-jjjj" in pagina
+    assert "De datum 31-02-2027 bestaat niet" in pagina
     ob.formulier.refresh_from_db()
     assert ob.formulier.antwoorden == {}
 
