@@ -5,14 +5,14 @@ included, so a new channel (the API, an intake, a task) cannot skip a rule by sk
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import rolfeiten
 from passend.dossiers.models import Schoolgegevens
 from passend.dossiers.rechten import mag_hulpvraag_indienen_onder
 from passend.hulpvragen.models import Hulpvraag
-from passend.processen.models import Status
+from passend.processen.models import Status, Statusovergang
 from passend.processen.selectors import overgangen_voor
 from passend.processen.voorwaarden import ontbrekend
 
@@ -71,3 +71,28 @@ def mag_behandeling_wijzigen(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool
 def mag_exporteren(gebruiker: Gebruiker) -> bool:
     """The CSV export is for SWV staff; a school has its own pupils in its own systems."""
     return rolfeiten(gebruiker).werkt_voor_swv
+
+
+def in_wachtrij_van(gebruiker: Gebruiker) -> Q:
+    """B5, R32: a hulpvraag without a coördinator waits in the queue of the function that
+    handles its process (the TLV-administratie for a TLV); a process that names none waits on
+    every role that may move it on from its status."""
+    rolcodes = sorted(rolfeiten(gebruiker).rolcodes)
+    mag_verder = Exists(
+        Statusovergang.objects.filter(van=OuterRef("status"), rollen__code__in=rolcodes)
+    )
+    return Q(coordinator__isnull=True) & (
+        Q(titel__proces__behandelende_rol__code__in=rolcodes)
+        | Q(mag_verder, titel__proces__behandelende_rol__isnull=True)
+    )
+
+
+def mag_oppakken(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:
+    """ "Oppakken": who finds it in their queue becomes its coördinator (R32: never the
+    school)."""
+    return (
+        rolfeiten(gebruiker).werkt_voor_swv
+        and Hulpvraag.objects.zichtbaar_voor(gebruiker)
+        .filter(in_wachtrij_van(gebruiker), pk=hulpvraag.pk)
+        .exists()
+    )

@@ -19,7 +19,7 @@ from passend.hulpvragen.keuzelijsten import Keuze, keuzelijsten
 from passend.hulpvragen.models import Hulpvraag, Label, Statuswijziging
 from passend.hulpvragen.onderdelen import onderdelen
 from passend.hulpvragen.query import op_scholen
-from passend.processen.models import Statusovergang
+from passend.hulpvragen.rechten import in_wachtrij_van
 
 
 def hulpvragen_van_leerling(gebruiker: Gebruiker, leerling: Leerling) -> QuerySet[Hulpvraag]:
@@ -156,9 +156,8 @@ def mijn_acties(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
     """ "Mijn acties": what waits on this user, the longest waiting first. School staff: their
     schools' hulpvragen whose status asks the school to act. SWV staff: hulpvragen in a status
     that waits on the SWV (visible to it, not the school's turn, not final) that they
-    coordinate, and those without a coördinator that one of their roles may move on (a
-    transition from the status names the role): B5, until queues per function exist, nothing
-    waiting on the SWV is in no one's list."""
+    coordinate, and those without a coördinator in their function's queue (B5: nothing waiting
+    on the SWV is in no one's list)."""
     feiten = rolfeiten(gebruiker)
     wacht = Q(pk__in=[])
     if feiten.werkt_voor_school:
@@ -167,14 +166,9 @@ def mijn_acties(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
             status__school_moet_actie_ondernemen=True,
         )
     if feiten.werkt_voor_swv:
-        # A subquery, not a join: the page keeps its fixed number of queries and no duplicates.
-        mag_oppakken = Exists(
-            Statusovergang.objects.filter(
-                van=OuterRef("status"), rollen__code__in=sorted(feiten.rolcodes)
-            )
-        )
+        # Subqueries, not joins: the page keeps its fixed number of queries and no duplicates.
         wacht |= Q(
-            Q(coordinator=gebruiker) | Q(mag_oppakken, coordinator__isnull=True),
+            Q(coordinator=gebruiker) | in_wachtrij_van(gebruiker),
             status__zichtbaar_voor_swv=True,
             status__school_moet_actie_ondernemen=False,
             status__eindstatus=False,

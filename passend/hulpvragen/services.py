@@ -20,6 +20,7 @@ from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Status
 from passend.hulpvragen.rechten import (
     mag_behandeling_wijzigen,
     mag_hulpvraag_aanmaken,
+    mag_oppakken,
     statuskeuzes,
 )
 from passend.hulpvragen.signals import status_gewijzigd
@@ -243,3 +244,21 @@ def hulpvraag_behandeling_wijzigen(
     hulpvraag.labels.set(labels)
     gebeurtenissen.behandeling_gewijzigd(hulpvraag, door=door)
     return hulpvraag
+
+
+@transaction.atomic
+def hulpvraag_oppakken(*, hulpvraag: Hulpvraag, door: Gebruiker) -> Hulpvraag:
+    """B5, R32: whoever finds an unassigned hulpvraag in their function's queue becomes its
+    coördinator. Of two at once, the first wins; the second hears who."""
+    actueel = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
+    if actueel.coordinator_id is not None:
+        raise ValidationError(
+            _("%(naam)s heeft deze hulpvraag intussen opgepakt.")
+            % {"naam": actueel.coordinator.volledige_naam}  # type: ignore[union-attr]
+        )
+    if not mag_oppakken(door, actueel):
+        raise PermissionDenied
+    actueel.coordinator = door
+    actueel.save(update_fields=["coordinator"])
+    gebeurtenissen.behandeling_gewijzigd(actueel, door=door)
+    return actueel

@@ -23,6 +23,7 @@ urlpatterns = [
         detail.behandeling_wijzigen,
         name="behandeling_wijzigen",
     ),
+    path("hulpvragen/<str:referentie>/oppakken/", detail.oppakken, name="oppakken"),
     path(
         "hulpvragen/<str:referentie>/schoolgegevens-bewerken/",
         detail.schoolgegevens_bewerken,

@@ -37,12 +37,9 @@ def test_b5_unassigned_tlv_requests_wait_on_the_tlv_administration(omgeving):
     client = omgeving.client(tlv)
     assert _referenties(client) == {eerste.referentie, tweede.referentie}
     assert LEEG not in client.get(MIJN_ACTIES).content.decode()
-    # Every SWV role that may move them on sees them; the coördinator also sees their own.
-    assert _referenties(omgeving.client(omgeving.coordinator)) == {
-        eerste.referentie,
-        tweede.referentie,
-        toegewezen.referentie,
-    }
+    # The TLV process names its function (issue 12 item 6): the queue is the TLV
+    # administration's, not every SWV role's; a coördinator sees their own.
+    assert _referenties(omgeving.client(omgeving.coordinator)) == {toegewezen.referentie}
     # Once someone takes one up, it waits on them alone.
     hulpvraag_behandeling_wijzigen(
         hulpvraag=eerste, door=tlv, coordinator=omgeving.coordinator, labels=[]
@@ -67,3 +64,29 @@ def test_b5_an_unassigned_request_is_listed_only_for_roles_that_may_move_it_on(o
     assert hulpvraag.referentie in _referenties(omgeving.client(omgeving.coordinator))
     # School staff never see it as theirs: Aanmelding is the SWV's turn.
     assert _referenties(omgeving.client(omgeving.ib_regenboog)) == set()
+
+
+def test_b5_r32_oppakken_makes_the_one_who_takes_it_up_its_coordinator(omgeving):
+    tlv = account_maken(omgeving.ppo, "tadmin", rol="tlv_administratie")
+    collega = account_maken(omgeving.ppo, "tadmin2", rol="tlv_administratie")
+    hulpvraag = hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas, "TLV -Nieuw")
+    detail = reverse("hulpvragen:detail", args=[hulpvraag.referentie])
+    oppakken = reverse("hulpvragen:oppakken", args=[hulpvraag.referentie])
+    client, ander = omgeving.client(tlv), omgeving.client(collega)
+    assert "Oppakken" in client.get(detail).content.decode()
+    # Not in the queue of the school, nor of an SWV role the process does not name.
+    for gebruiker in (omgeving.ib_kompas, omgeving.coordinator):
+        andere_client = omgeving.client(gebruiker)
+        assert "Oppakken" not in andere_client.get(detail).content.decode()
+        assert andere_client.post(oppakken).status_code == 404
+    antwoord = client.post(oppakken, follow=True)
+    assert "U bent nu coördinator van deze hulpvraag." in antwoord.content.decode()
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.coordinator == tlv
+    assert _referenties(client) == {hulpvraag.referentie}
+    assert _referenties(ander) == set()
+    # The colleague who had the page open: told who was first, nothing changes.
+    antwoord = ander.post(oppakken, follow=True)
+    assert "heeft deze hulpvraag intussen opgepakt" in antwoord.content.decode()
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.coordinator == tlv

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import ingelogde_gebruiker
@@ -24,12 +24,14 @@ from passend.hulpvragen.rechten import (
     Statuskeuze,
     heeft_statuskeuzes,
     mag_behandeling_wijzigen,
+    mag_oppakken,
     statuskeuzes,
 )
 from passend.hulpvragen.selectors import hulpvraag_voor_detail, labels_van_swv
 from passend.hulpvragen.services import (
     StatusIntussenGewijzigd,
     hulpvraag_behandeling_wijzigen,
+    hulpvraag_oppakken,
     hulpvraag_status_wijzigen,
 )
 from passend.processen.models import Status
@@ -74,6 +76,7 @@ def detail(request: HttpRequest, referentie: str) -> HttpResponse:
                 gebruiker, hulpvraag.schoolgegevens
             ),
             "kan_behandeling_wijzigen": mag_behandeling_wijzigen(gebruiker, hulpvraag),
+            "kan_oppakken": mag_oppakken(gebruiker, hulpvraag),
         },
     )
 
@@ -182,6 +185,21 @@ def behandeling_wijzigen(request: HttpRequest, referentie: str) -> HttpResponse:
         {"form": form, "titel": _("Coördinator en labels")},
         "behandeling",
     )
+
+
+@require_POST
+def oppakken(request: HttpRequest, referentie: str) -> HttpResponse:
+    """ "Oppakken": become the coördinator of a hulpvraag from one's queue (B5)."""
+    gebruiker, hulpvraag = hulpvraag_of_404(request, referentie)
+    try:
+        hulpvraag_oppakken(hulpvraag=hulpvraag, door=gebruiker)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    except PermissionDenied as fout:
+        raise Http404 from fout
+    else:
+        messages.success(request, _("U bent nu coördinator van deze hulpvraag."))
+    return redirect("hulpvragen:detail", referentie=hulpvraag.referentie)
 
 
 @require_http_methods(["GET", "POST"])
