@@ -1,8 +1,10 @@
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from passend.bijlagen.models import Documenttype
 from passend.bijlagen.services import REDEN_VERPLICHT
 
 
@@ -33,6 +35,21 @@ class MeerdereBestandenField(forms.FileField):
         ]
 
 
+def _documenttype_veld(soorten: QuerySet[Documenttype], *, verplicht: bool) -> forms.Field:
+    return forms.ModelChoiceField(
+        label=_("Soort document"),
+        queryset=soorten,
+        to_field_name="code",  # stable in HTML, API and tests; the pk says nothing
+        required=verplicht,
+        empty_label=_("Kies het soort document"),
+        help_text=_("Bijvoorbeeld OPP of deskundigenadvies; sommige statussen vragen erom."),
+        error_messages={
+            "required": _("Kies het soort document."),
+            "invalid_choice": _("Kies een soort document uit de lijst."),
+        },
+    )
+
+
 class ToevoegenForm(forms.Form):
     bestanden = MeerdereBestandenField(
         label=_("Bestanden"),
@@ -44,13 +61,28 @@ class ToevoegenForm(forms.Form):
         allow_empty_file=False,
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, soorten: QuerySet[Documenttype], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["bestanden"].widget.attrs["multiple"] = True
+        if soorten.exists():
+            # Left empty, the files wait for their kind instead of being refused: nothing the
+            # user uploaded is lost.
+            self.fields["documenttype"] = _documenttype_veld(soorten, verplicht=False)
 
 
 class WachtendForm(forms.Form):
-    bestandsnaam = forms.CharField(label=_("Bestandsnaam"), max_length=255)
+    bestandsnaam = forms.CharField(
+        label=_("Bestandsnaam"),
+        max_length=255,
+        error_messages={"required": _("Vul een bestandsnaam in.")},
+    )
+
+    def __init__(
+        self, *args: Any, soorten: QuerySet[Documenttype], soort_gekozen: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if not soort_gekozen and soorten.exists():
+            self.fields["documenttype"] = _documenttype_veld(soorten, verplicht=True)
 
 
 class VerwijderenForm(forms.Form):

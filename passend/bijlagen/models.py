@@ -67,6 +67,33 @@ class GecontroleerdeInhoud(models.Model):
         abstract = True
 
 
+class Documenttype(models.Model):
+    """What kind of document an attachment is (OPP, deskundigenadvies, ...), chosen at upload:
+    per SWV as data, so a transition can require one (issue 12: "an OPP is attached")."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="documenttypes",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    code = models.SlugField(_("code"), max_length=60)
+    naam = models.CharField(_("naam"), max_length=100)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde in de lijst"), default=0)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("soort document")
+        verbose_name_plural = _("soorten documenten")
+        ordering = ["swv", "volgorde", "naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["swv", "code"], name="documenttype_code_uniek_per_swv")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.naam)
+
+
 class Bijlage(GecontroleerdeInhoud):
     # For references outside Passend (the API, a school's system): never the integer id.
     uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
@@ -82,6 +109,14 @@ class Bijlage(GecontroleerdeInhoud):
         verbose_name=_("Toegevoegd door"),
     )
     bron = models.CharField(_("bron"), max_length=10, choices=Kanaal.choices, default=Kanaal.WEB)
+    documenttype = models.ForeignKey(
+        Documenttype,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Soort document"),
+    )
 
     objects = ViaHulpvraagQuerySet.as_manager()
 
@@ -104,7 +139,8 @@ class Bijlage(GecontroleerdeInhoud):
 
 class WachtendeBijlage(GecontroleerdeInhoud):
     """A file that passed the checks and waits for its uploader to answer a warning: rename a
-    meaningless name (R4), or accept a smaller copy of a scanned PDF (R3). Kept so the answer
+    meaningless name (R4), accept a smaller copy of a scanned PDF (R3), or say what kind of
+    document it is. Kept so the answer
     needs no second upload; gone once answered or after settings.PASSEND_BIJLAGE_BEDENKTIJD."""
 
     hulpvraag = models.ForeignKey(
@@ -115,6 +151,15 @@ class WachtendeBijlage(GecontroleerdeInhoud):
     )
     bron = models.CharField(_("bron"), max_length=10, choices=Kanaal.choices, default=Kanaal.WEB)
     naam_betekenisloos = models.BooleanField(_("naam zegt niet wat erin staat"), default=False)
+    # Empty when the uploader chose no kind of document yet: the answer asks for it.
+    documenttype = models.ForeignKey(
+        Documenttype,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Soort document"),
+    )
     # Set when this is a downsampled copy of a scanned PDF that was over the limit.
     oorspronkelijke_grootte = models.PositiveBigIntegerField(
         _("oorspronkelijke grootte in bytes"), null=True, blank=True

@@ -10,6 +10,7 @@ from passend.bijlagen.models import (
     Bijlage,
     Bijlageinstellingen,
     Bijlageverwijdering,
+    Documenttype,
     WachtendeBijlage,
 )
 from passend.hulpvragen.models import Hulpvraag
@@ -28,7 +29,7 @@ def hulpvraag_voor_bijlagen(gebruiker: Gebruiker, referentie: str) -> Hulpvraag:
 def bijlagen_voor_lijst(hulpvraag: Hulpvraag, bestandsnaam: str = "") -> QuerySet[Bijlage]:
     """R52: the attachments of a hulpvraag read through `hulpvraag_voor_bijlagen`, newest
     first, searched on (part of) the Bestandsnaam."""
-    bijlagen = hulpvraag.bijlagen.select_related("toegevoegd_door").order_by(
+    bijlagen = hulpvraag.bijlagen.select_related("toegevoegd_door", "documenttype").order_by(
         "-toegevoegd_op", "-pk"
     )
     if bestandsnaam.strip():
@@ -80,3 +81,8 @@ def bijlageinstellingen(swv: Samenwerkingsverband | int) -> Bijlageinstellingen:
     return Bijlageinstellingen.objects.filter(swv=swv_id).first() or Bijlageinstellingen(
         swv_id=swv_id
     )
+
+
+def documenttypes(swv: Samenwerkingsverband | int) -> QuerySet[Documenttype]:
+    """The kinds of document an uploader chooses from, in the SWV's order."""
+    return Documenttype.objects.filter(swv=swv, actief=True).order_by("volgorde", "naam")

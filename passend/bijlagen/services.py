@@ -34,7 +34,7 @@ from passend.bijlagen.controles import (
     grootte_tekst,
     pdf_verkleinen,
 )
-from passend.bijlagen.models import Bijlage, Bijlageverwijdering, WachtendeBijlage
+from passend.bijlagen.models import Bijlage, Bijlageverwijdering, Documenttype, WachtendeBijlage
 from passend.bijlagen.opslag import (
     OPSLAGNAAM,
     bestand_opslaan,
@@ -148,12 +148,17 @@ def bestand_aanbieden(
     bestandsnaam: str,
     door: Gebruiker,
     bron: Kanaal = Kanaal.WEB,
+    documenttype: Documenttype | None = None,
+    soort_vragen: bool = False,
 ) -> Bijlage | WachtendeBijlage:
     """One file offered for a hulpvraag, from any channel (R2): checked, then added; or kept
-    waiting when its uploader should answer a warning first (R3, R4). Raises BestandGeweigerd
-    with a Dutch message; then nothing is stored."""
+    waiting when its uploader should answer a warning first (R3, R4), or say what kind of
+    document it is (`soort_vragen`: the upload form had none chosen; nothing is lost). Raises
+    BestandGeweigerd with a Dutch message; then nothing is stored."""
     if not mag_bijlagen_toevoegen(door, hulpvraag):
         raise PermissionDenied
+    _documenttype_controleren(hulpvraag, documenttype)
+    soort_vragen = soort_vragen and documenttype is None
     bestandsnaam = bestandsnaam_opschonen(bestandsnaam)
     max_bytes = bijlageinstellingen(hulpvraag.swv_id).max_bijlage_bytes
     oorspronkelijke_grootte = None
@@ -190,7 +195,7 @@ def bestand_aanbieden(
                 ) from nog_te_groot
         _geen_dubbele(hulpvraag, gecontroleerd.sha256)
         naam_betekenisloos = betekenisloze_naam(bestandsnaam)
-        if naam_betekenisloos or oorspronkelijke_grootte is not None:
+        if naam_betekenisloos or oorspronkelijke_grootte is not None or soort_vragen:
 
             def wachtend(opslagnaam: str) -> WachtendeBijlage:
                 rij = WachtendeBijlage(
@@ -201,6 +206,7 @@ def bestand_aanbieden(
                     opslagnaam=opslagnaam,
                     naam_betekenisloos=naam_betekenisloos,
                     oorspronkelijke_grootte=oorspronkelijke_grootte,
+                    documenttype=documenttype,
                     verloopt_op=timezone.now() + settings.PASSEND_BIJLAGE_BEDENKTIJD,
                     **_inhoud(gecontroleerd),
                 )
@@ -218,9 +224,17 @@ def bestand_aanbieden(
                 door=door,
                 bron=bron,
                 inhoud=_inhoud(gecontroleerd),
+                documenttype=documenttype,
             )
 
         return _opslaan_met_rij(pad, bijlage)
+
+
+def _documenttype_controleren(hulpvraag: Hulpvraag, documenttype: Documenttype | None) -> None:
+    if documenttype is not None and (
+        documenttype.swv_id != hulpvraag.swv_id or not documenttype.actief
+    ):
+        raise BijlageGeweigerd(_("Kies een soort document uit de lijst."))
 
 
 def _bijlage_maken(
@@ -231,6 +245,7 @@ def _bijlage_maken(
     door: Gebruiker,
     bron: str,
     inhoud: dict[str, object],
+    documenttype: Documenttype | None,
 ) -> Bijlage:
     bijlage = Bijlage(
         hulpvraag=hulpvraag,
@@ -238,6 +253,7 @@ def _bijlage_maken(
         opslagnaam=opslagnaam,
         toegevoegd_door=door,
         bron=bron,
+        documenttype=documenttype,
         **inhoud,
     )
     bijlage.full_clean(validate_constraints=False)
@@ -253,12 +269,19 @@ def _bijlage_maken(
 
 
 def wachtende_bijlage_toevoegen(
-    *, wachtend: WachtendeBijlage, bestandsnaam: str, door: Gebruiker
+    *,
+    wachtend: WachtendeBijlage,
+    bestandsnaam: str,
+    door: Gebruiker,
+    documenttype: Documenttype | None = None,
 ) -> Bijlage:
-    """The uploader's answer "Toevoegen" to a warning, perhaps with a better name (R4): the file
-    already stored becomes the attachment; nothing is uploaded again."""
+    """The uploader's answer "Toevoegen" to a warning, perhaps with a better name (R4) and the
+    kind of document: the file already stored becomes the attachment; nothing is uploaded
+    again."""
     if not mag_wachtende_bijlage_beantwoorden(door, wachtend):
         raise PermissionDenied
+    _documenttype_controleren(wachtend.hulpvraag, documenttype)
+    documenttype = documenttype or wachtend.documenttype
     naam = _met_extensie(bestandsnaam_opschonen(bestandsnaam), wachtend.bestandsnaam)
 
     def bijlage(opslagnaam: str) -> Bijlage:
@@ -283,6 +306,7 @@ def wachtende_bijlage_toevoegen(
                 "grootte": vergrendeld.grootte,
                 "sha256": vergrendeld.sha256,
             },
+            documenttype=documenttype,
         )
         vergrendeld.delete()
         return nieuw

@@ -34,6 +34,7 @@ from passend.bijlagen.selectors import (
     bijlage_voor,
     bijlageinstellingen,
     bijlagen_voor_lijst,
+    documenttypes,
     hulpvraag_voor_bijlagen,
     verwijderde_bijlagen_voor,
     wachtende_bijlagen_voor,
@@ -113,6 +114,7 @@ def _toevoegen_tonen(
     toegevoegd: list[Bijlage] | None = None,
 ) -> HttpResponse:
     wachtend = list(wachtende_bijlagen_voor(gebruiker, hulpvraag))
+    soorten = documenttypes(hulpvraag.swv_id)
     return render(
         request,
         "bijlagen/toevoegen.html",
@@ -123,7 +125,11 @@ def _toevoegen_tonen(
             "wachtend": [
                 (
                     w,
-                    WachtendForm(initial={"bestandsnaam": w.bestandsnaam}),
+                    WachtendForm(
+                        initial={"bestandsnaam": w.bestandsnaam},
+                        soorten=soorten,
+                        soort_gekozen=w.documenttype_id is not None,
+                    ),
                     grootte_tekst(w.oorspronkelijke_grootte or 0, naar_boven=True),
                     grootte_tekst(w.grootte, naar_boven=True),
                 )
@@ -142,9 +148,10 @@ def toevoegen(request: HttpRequest, referentie: str) -> HttpResponse:
     gebruiker, hulpvraag = _hulpvraag(request, referentie)
     if not mag_bijlagen_toevoegen(gebruiker, hulpvraag):
         raise Http404
+    soorten = documenttypes(hulpvraag.swv_id)
     if request.method == "GET":
-        return _toevoegen_tonen(request, gebruiker, hulpvraag, ToevoegenForm())
-    form = ToevoegenForm(request.POST, request.FILES)
+        return _toevoegen_tonen(request, gebruiker, hulpvraag, ToevoegenForm(soorten=soorten))
+    form = ToevoegenForm(request.POST, request.FILES, soorten=soorten)
     if getattr(request, TE_GROOT, False):
         form.add_error(
             "bestanden",
@@ -163,6 +170,8 @@ def toevoegen(request: HttpRequest, referentie: str) -> HttpResponse:
                 pad=Path(bestand.temporary_file_path()),
                 bestandsnaam=bestand.name,
                 door=gebruiker,
+                documenttype=form.cleaned_data.get("documenttype"),
+                soort_vragen="documenttype" in form.fields,
             )
         except BestandGeweigerd as fout:
             geweigerd.append(
@@ -207,13 +216,22 @@ def wachtend(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
             request, _("%(naam)s is niet toegevoegd.") % {"naam": bestand.bestandsnaam}
         )
     else:
-        form = WachtendForm(request.POST)
+        form = WachtendForm(
+            request.POST,
+            soorten=documenttypes(hulpvraag.swv_id),
+            soort_gekozen=bestand.documenttype_id is not None,
+        )
         if not form.is_valid():
-            messages.error(request, _("Vul een bestandsnaam in."))
+            for meldingen in form.errors.values():
+                for melding in meldingen:
+                    messages.error(request, str(melding))
             return redirect("bijlagen:toevoegen", referentie=hulpvraag.referentie)
         try:
             bijlage = wachtende_bijlage_toevoegen(
-                wachtend=bestand, bestandsnaam=form.cleaned_data["bestandsnaam"], door=gebruiker
+                wachtend=bestand,
+                bestandsnaam=form.cleaned_data["bestandsnaam"],
+                door=gebruiker,
+                documenttype=form.cleaned_data.get("documenttype"),
             )
         except BestandGeweigerd as fout:
             messages.error(request, fout.melding)

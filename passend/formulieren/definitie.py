@@ -42,6 +42,9 @@ The shape, in YAML as a preset writes it:
           - code: naam_tweede
             soort: korte_tekst
             verschilt_van: naam_eerste  # e.g. two different experts
+          - code: advies
+            soort: bijlage
+            documenttype: deskundigenadvies  # only attachments of this kind
           - code: tlv
             soort: hulpvraag         # another hulpvraag of the same pupil
             statussen: [tlv_afgegeven]
@@ -108,6 +111,7 @@ VRAAGSLEUTELS = {
     "standaard",
     "statussen",
     "bezwaartermijn_weken",
+    "documenttype",
 }
 COORDINATOR = "coordinator"
 
@@ -142,6 +146,7 @@ class Vraag:
     einde_schooljaar_van: str = ""  # a date left empty: 31 July of that date's school year
     statussen: tuple[str, ...] = ()  # a hulpvraag question: the status codes it may be in
     bezwaartermijn_weken: int | None = None  # a decision date: the objection period it starts
+    documenttype: str = ""  # a bijlage question: only attachments of this kind (its code)
 
 
 @dataclass(frozen=True)
@@ -320,6 +325,16 @@ class _Lezer:
                 f"{item}: alleen een hulpvraag-verwijzing heeft ‘statussen’ (codes)."
             )
             statussen = []
+        documenttype = blok.get("documenttype", "")
+        if documenttype and (
+            soort != Soort.BIJLAGE
+            or not isinstance(documenttype, str)
+            or not CODE.match(documenttype)
+        ):
+            self.fouten.append(
+                f"{item}: alleen een bijlage-verwijzing heeft ‘documenttype’ (een code)."
+            )
+            documenttype = ""
         bezwaartermijn = blok.get("bezwaartermijn_weken")
         if bezwaartermijn is not None and (
             soort != Soort.DATUM
@@ -356,6 +371,7 @@ class _Lezer:
             einde_schooljaar_van=einde_schooljaar_van,
             statussen=tuple(statussen),
             bezwaartermijn_weken=bezwaartermijn,
+            documenttype=documenttype,
         )
 
     def _toon_als(self, blok: Any, item: str) -> ToonAls | None:

@@ -7,11 +7,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from passend.bijlagen.models import Bijlage
 from passend.core.forms import DatumField
 from passend.formulieren.definitie import Soort, Vraag
 from passend.formulieren.models import Formulier
-from passend.formulieren.services import kiesbare_accounts, kiesbare_hulpvragen
+from passend.formulieren.services import (
+    kiesbare_accounts,
+    kiesbare_bijlagen,
+    kiesbare_hulpvragen,
+)
 from passend.formulieren.waarden import uit_opslag
 
 JA_NEE = [("", _("Kies")), ("ja", _("Ja")), ("nee", _("Nee"))]
@@ -97,7 +100,7 @@ def _veld(vraag: Vraag, formulier: Formulier) -> forms.Field:
             **gemeen,
         )
     if vraag.soort == Soort.BIJLAGE:
-        bijlagen = Bijlage.objects.filter(hulpvraag=formulier.hulpvraag_id).order_by("bestandsnaam")
+        bijlagen = kiesbare_bijlagen(formulier, vraag)
         return forms.TypedChoiceField(
             choices=[("", _("Kies een bijlage"))] + [(b.pk, b.bestandsnaam) for b in bijlagen],
             coerce=int,

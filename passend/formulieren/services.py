@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -196,6 +197,15 @@ def _zelfde(een: Any, ander: Any) -> bool:
     return een == ander
 
 
+def kiesbare_bijlagen(formulier: Formulier, vraag: Vraag) -> QuerySet[Bijlage]:
+    """For an attachment question: the hulpvraag's attachments, of its kind when it names one
+    (a deskundigenadvies)."""
+    bijlagen = Bijlage.objects.filter(hulpvraag=formulier.hulpvraag_id)
+    if vraag.documenttype:
+        bijlagen = bijlagen.filter(documenttype__code=vraag.documenttype)
+    return bijlagen.order_by("bestandsnaam")
+
+
 def kiesbare_hulpvragen(formulier: Formulier, vraag: Vraag) -> list[Hulpvraag]:
     """For a hulpvraag question: the same pupil's other hulpvragen in one of its statuses (a
     TLV -Verlenging names the TLV it extends)."""
@@ -261,11 +271,8 @@ def _verwijzing_controleren(formulier: Formulier, vraag: Vraag, waarde: Any) -> 
         gebruiker.pk for gebruiker in kiesbare_accounts(formulier, vraag)
     }:
         raise ValidationError(_("Kies een account uit de lijst."))
-    if (
-        vraag.soort == Soort.BIJLAGE
-        and not Bijlage.objects.filter(pk=waarde, hulpvraag=formulier.hulpvraag_id).exists()
-    ):
-        raise ValidationError(_("Kies een bijlage van deze hulpvraag."))
+    if vraag.soort == Soort.BIJLAGE and not kiesbare_bijlagen(formulier, vraag).filter(pk=waarde):
+        raise ValidationError(_("Kies een bijlage van deze hulpvraag uit de lijst."))
     if vraag.soort == Soort.HULPVRAAG and waarde not in {
         hulpvraag.pk for hulpvraag in kiesbare_hulpvragen(formulier, vraag)
     }:

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.storage import storages
 
 from passend.accounts.models import Gebruiker
-from passend.bijlagen.models import Bijlage
+from passend.bijlagen.models import Bijlage, Documenttype
 from passend.bijlagen.services import bestand_aanbieden
 from passend.bijlagen.tests import bestanden
 from passend.hulpvragen.models import Hulpvraag
@@ -45,14 +45,20 @@ def opslagmap() -> Path:
     return Path(storages["bijlagen"].location)  # type: ignore[attr-defined]
 
 
-def toevoegen(hulpvraag: Hulpvraag, door: Gebruiker, naam: str, inhoud: bytes) -> Bijlage:
-    """An attachment added through the service, as an upload would add it."""
+def toevoegen(
+    hulpvraag: Hulpvraag, door: Gebruiker, naam: str, inhoud: bytes, soort: str | None = None
+) -> Bijlage:
+    """An attachment added through the service, as an upload would add it; `soort` is the code
+    of its kind of document."""
     with tempfile.TemporaryDirectory() as map:
         resultaat = bestand_aanbieden(
             hulpvraag=hulpvraag,
             pad=bestanden.schrijven(Path(map) / "upload.tmp", inhoud),
             bestandsnaam=naam,
             door=door,
+            documenttype=(
+                Documenttype.objects.get(swv=hulpvraag.swv_id, code=soort) if soort else None
+            ),
         )
     assert isinstance(resultaat, Bijlage)
     return resultaat

@@ -74,7 +74,10 @@ def test_attachments_in_s3_upload_open_download_remove(
     pdf, docx = bestanden.pdf(), bestanden.docx()
     antwoord = client.post(
         reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
-        {"bestanden": [upload("OPP Jan.pdf", pdf), upload("Verslag groep 5.docx", docx)]},
+        {
+            "documenttype": "overig",
+            "bestanden": [upload("OPP Jan.pdf", pdf), upload("Verslag groep 5.docx", docx)],
+        },
     )
     assert antwoord.status_code == 302
     opp = Bijlage.objects.get(soort="pdf")
@@ -108,7 +111,10 @@ def test_the_s3_body_is_read_in_chunks_not_copied_into_memory(s3, omgeving, hulp
     client = omgeving.client(omgeving.ib_regenboog)
     client.post(
         reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
-        {"bestanden": [upload("Notities groep 5.txt", b"Regel\n" * 50_000)]},
+        {
+            "documenttype": "overig",
+            "bestanden": [upload("Notities groep 5.txt", b"Regel\n" * 50_000)],
+        },
     )
     bijlage = Bijlage.objects.get()
     body = bestand_openen(bijlage.opslagnaam)
@@ -123,7 +129,7 @@ def test_the_orphan_sweep_works_on_s3(s3, omgeving, hulpvraag):
     client = omgeving.client(omgeving.ib_regenboog)
     client.post(
         reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
-        {"bestanden": [upload("OPP.pdf", bestanden.pdf())]},
+        {"documenttype": "overig", "bestanden": [upload("OPP.pdf", bestanden.pdf())]},
     )
     bijlage = Bijlage.objects.get()
     call_command("bijlagen_opruimen", "--ouder-dan-minuten=0", stdout=io.StringIO())

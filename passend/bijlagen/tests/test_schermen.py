@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -66,12 +67,20 @@ def test_r52_the_screen_as_the_manual_shows_it(omgeving, hulpvraag):
     assert ">Zoeken</h2>" in html and ">Bestandsnaam</label>" in html
     assert f'<a href="{lijst_url(hulpvraag)}">Wissen</a>' in html
     koppen = re.findall(r'<th scope="col">([^<]+)</th>', html)
-    assert koppen == ["Bestandsnaam", "Toegevoegd op", "Toegevoegd door", "Download", "Open"]
-    rijen = re.findall(r"<tr>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>", html)
+    assert koppen == [
+        "Bestandsnaam",
+        "Soort document",
+        "Toegevoegd op",
+        "Toegevoegd door",
+        "Download",
+        "Open",
+    ]
+    rijen = re.findall(r"<tr>\s*" + r"<td>([^<]+)</td>\s*" * 4, html)
     vandaag = pdf.toegevoegd_op.astimezone().strftime("%d-%m-%Y")
+    # Added before kinds of document existed, or by a channel without one: "-".
     assert rijen == [
-        ("Ontwikkelingsperspectiefplan.pdf", vandaag, omgeving.coordinator.volledige_naam),
-        ("Op weg naar Kindkans 2.0.docx", "19-10-2023", omgeving.ib_regenboog.volledige_naam),
+        ("Ontwikkelingsperspectiefplan.pdf", "-", vandaag, omgeving.coordinator.volledige_naam),
+        ("Op weg naar Kindkans 2.0.docx", "-", "19-10-2023", omgeving.ib_regenboog.volledige_naam),
     ]
     assert "1 t/m 2 (van 2)" in html
     assert ">+ Bijlage toevoegen</a>" in html
@@ -131,12 +140,13 @@ def test_r2_several_files_at_once_each_judged_on_its_own(omgeving, hulpvraag):
     antwoord = client.post(
         reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
         {
+            "documenttype": "overig",
             "bestanden": [
                 upload("Verslag groep 5.docx", bestanden.docx()),
                 upload("Leerlingkaart.png", bestanden.png()),
                 upload("Rapport.pdf", bestanden.exe()),
                 upload("Kopie OPP.pdf", pdf),
-            ]
+            ],
         },
     )
     assert antwoord.status_code == 400
@@ -160,7 +170,10 @@ def test_r2_all_files_good_leads_back_to_the_list(omgeving, hulpvraag):
     toevoegen_url = reverse("bijlagen:toevoegen", args=[hulpvraag.referentie])
     antwoord = client.post(
         toevoegen_url,
-        {"bestanden": [upload("OPP.pdf", bestanden.pdf()), upload("Notities.txt", b"Groep 5")]},
+        {
+            "documenttype": "overig",
+            "bestanden": [upload("OPP.pdf", bestanden.pdf()), upload("Notities.txt", b"Groep 5")],
+        },
         follow=True,
     )
     assert antwoord.redirect_chain == [(lijst_url(hulpvraag), 302)]
@@ -168,7 +181,7 @@ def test_r2_all_files_good_leads_back_to_the_list(omgeving, hulpvraag):
     # The progress script asks for the address instead of a redirect it would follow itself.
     antwoord = client.post(
         toevoegen_url,
-        {"bestanden": [upload("Plan.txt", b"Plan van aanpak")]},
+        {"documenttype": "overig", "bestanden": [upload("Plan.txt", b"Plan van aanpak")]},
         headers={"X-Passend-Upload": "1"},
     )
     assert antwoord.status_code == 204
@@ -189,7 +202,9 @@ def test_r4_a_meaningless_name_is_renamed_on_the_screen_without_a_second_upload(
     client = omgeving.client(omgeving.ib_regenboog)
     toevoegen_url = reverse("bijlagen:toevoegen", args=[hulpvraag.referentie])
     antwoord = client.post(
-        toevoegen_url, {"bestanden": [upload("scan20250106.pdf", bestanden.pdf())]}, follow=True
+        toevoegen_url,
+        {"documenttype": "overig", "bestanden": [upload("scan20250106.pdf", bestanden.pdf())]},
+        follow=True,
     )
     assert antwoord.redirect_chain == [(toevoegen_url, 302)]
     html = antwoord.content.decode()
@@ -310,7 +325,12 @@ def test_p1_who_may_not_see_the_hulpvraag_gets_404_on_every_path(
 
     assert client.get(lijst_url(doel)).status_code == 404
     assert client.get(toevoegen_url).status_code == 404
-    assert client.post(toevoegen_url, {"bestanden": [upload("X.txt", b"x")]}).status_code == 404
+    assert (
+        client.post(
+            toevoegen_url, {"documenttype": "overig", "bestanden": [upload("X.txt", b"x")]}
+        ).status_code
+        == 404
+    )
     for naam in ("openen", "downloaden", "verwijderen"):
         assert client.get(url(naam, bijlage)).status_code == 404
     assert client.post(url("verwijderen", bijlage), {"reden": "weg"}).status_code == 404
@@ -335,13 +355,17 @@ def test_p1_parents_see_nothing_and_cannot_add(omgeving, hulpvraag):
     toevoegen_url = reverse("bijlagen:toevoegen", args=[hulpvraag.referentie])
     assert ouder.get(lijst_url(hulpvraag)).status_code == 404
     assert ouder.get(toevoegen_url).status_code == 404
-    antwoord = ouder.post(toevoegen_url, {"bestanden": [upload("OPP.pdf", bestanden.pdf())]})
+    antwoord = ouder.post(
+        toevoegen_url, {"documenttype": "overig", "bestanden": [upload("OPP.pdf", bestanden.pdf())]}
+    )
     assert antwoord.status_code == 404
     assert not Bijlage.objects.exists() and not WachtendeBijlage.objects.exists()
     assert opgeslagen_bestanden() == set()
     # The same upload by the school's IB'er is added: the refusal is the parent's.
     school = omgeving.client(omgeving.ib_regenboog)
-    antwoord = school.post(toevoegen_url, {"bestanden": [upload("OPP.pdf", bestanden.pdf())]})
+    antwoord = school.post(
+        toevoegen_url, {"documenttype": "overig", "bestanden": [upload("OPP.pdf", bestanden.pdf())]}
+    )
     assert antwoord["Location"] == lijst_url(hulpvraag)
     assert Bijlage.objects.get().toegevoegd_door == omgeving.ib_regenboog
 
@@ -354,10 +378,11 @@ def test_p2_list_open_download_add_and_remove_are_logged(omgeving, hulpvraag):
     client.post(
         reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
         {
+            "documenttype": "overig",
             "bestanden": [
                 upload("OPP.pdf", bestanden.pdf()),
                 upload("Verslag.docx", bestanden.docx()),
-            ]
+            ],
         },
     )
     pdf = Bijlage.objects.get(soort="pdf")
@@ -483,7 +508,11 @@ def test_r3_the_screen_offers_the_smaller_copy_with_its_size(omgeving, hulpvraag
     toevoegen_url = reverse("bijlagen:toevoegen", args=[hulpvraag.referentie])
     scan = bestanden.pdf_gescand(paginas=3, dpi=600)
 
-    antwoord = client.post(toevoegen_url, {"bestanden": [upload("OPP Jan.pdf", scan)]}, follow=True)
+    antwoord = client.post(
+        toevoegen_url,
+        {"documenttype": "overig", "bestanden": [upload("OPP Jan.pdf", scan)]},
+        follow=True,
+    )
     html = antwoord.content.decode()
     wachtend = WachtendeBijlage.objects.get()
     assert (
@@ -508,7 +537,10 @@ def test_a_request_over_the_upload_limit_is_not_written_to_disk(omgeving, hulpvr
     settings.PASSEND_UPLOAD_MAX_BYTES = 50_000
     antwoord = omgeving.client(omgeving.ib_regenboog).post(
         reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
-        {"bestanden": [upload("Notities groep 5.txt", b"Regel\n" * 10_000)]},
+        {
+            "documenttype": "overig",
+            "bestanden": [upload("Notities groep 5.txt", b"Regel\n" * 10_000)],
+        },
     )
     assert antwoord.status_code == 400
     assert "Samen zijn de gekozen bestanden groter dan 0 MB" in antwoord.content.decode()
@@ -533,3 +565,77 @@ def test_a_request_over_the_upload_limit_is_not_written_to_disk(omgeving, hulpvr
 )
 def test_content_disposition_has_an_ascii_fallback_and_rfc_5987_name(naam, verwacht):
     assert content_disposition(naam, inline=False) == verwacht
+
+
+def test_i12_the_kind_of_document_is_chosen_at_upload_and_shown_in_the_list(omgeving, hulpvraag):
+    client = omgeving.client(omgeving.ib_regenboog)
+    toevoegen_url = reverse("bijlagen:toevoegen", args=[hulpvraag.referentie])
+    pagina = client.get(toevoegen_url).content.decode()
+    assert "Soort document" in pagina
+    assert '<option value="opp">OPP (ontwikkelingsperspectief)</option>' in pagina
+    client.post(
+        toevoegen_url,
+        {"documenttype": "opp", "bestanden": [upload("OPP oktober.pdf", bestanden.pdf())]},
+    )
+    assert Bijlage.objects.get(hulpvraag=hulpvraag).documenttype.code == "opp"
+    assert (
+        "<td>OPP (ontwikkelingsperspectief)</td>"
+        in client.get(lijst_url(hulpvraag)).content.decode()
+    )
+
+
+def test_i12_files_uploaded_without_a_kind_wait_for_it_and_nothing_is_lost(omgeving, hulpvraag):
+    client = omgeving.client(omgeving.ib_regenboog)
+    toevoegen_url = reverse("bijlagen:toevoegen", args=[hulpvraag.referentie])
+    antwoord = client.post(
+        toevoegen_url, {"bestanden": [upload("OPP oktober.pdf", bestanden.pdf())]}, follow=True
+    )
+    assert antwoord.redirect_chain == [(toevoegen_url, 302)]
+    pagina = antwoord.content.decode()
+    assert "Kies wat voor document dit is" in pagina
+    assert not Bijlage.objects.exists()
+    wachtend = WachtendeBijlage.objects.get()
+    wachtend_url = reverse("bijlagen:wachtend", args=[hulpvraag.referentie, wachtend.pk])
+    # "Toevoegen" without a kind: told so, the file keeps waiting.
+    antwoord = client.post(wachtend_url, {"bestandsnaam": "OPP oktober.pdf"}, follow=True)
+    assert "Kies het soort document." in antwoord.content.decode()
+    assert WachtendeBijlage.objects.filter(pk=wachtend.pk).exists()
+    client.post(
+        wachtend_url,
+        {"bestandsnaam": "OPP oktober.pdf", "documenttype": "opp", "toevoegen": ""},
+    )
+    bijlage = Bijlage.objects.get()
+    assert (bijlage.bestandsnaam, bijlage.documenttype.code) == ("OPP oktober.pdf", "opp")
+
+
+def test_i12_a_kind_of_another_swv_is_refused(omgeving, hulpvraag):
+    from passend.bijlagen.models import Documenttype
+
+    Documenttype.objects.create(swv=omgeving.ander_swv, code="geheim", naam="Alleen PO9999")
+    client = omgeving.client(omgeving.ib_regenboog)
+    antwoord = client.post(
+        reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
+        {"documenttype": "geheim", "bestanden": [upload("OPP oktober.pdf", bestanden.pdf())]},
+    )
+    assert "Kies een soort document uit de lijst." in antwoord.content.decode()
+    assert not Bijlage.objects.exists()
+
+
+def test_i12_the_preset_gives_the_kinds_of_document_and_a_reload_keeps_a_retired_one(omgeving):
+    from passend.bijlagen.models import Documenttype
+
+    soorten = Documenttype.objects.filter(swv=omgeving.ppo)
+    assert [s.code for s in soorten] == [
+        "opp",
+        "toelichting_onderwijsbehoeften",
+        "verslag",
+        "deskundigenadvies",
+        "verklaring_ouders",
+        "evaluatie",
+        "overig",
+    ]
+    soorten.filter(code="evaluatie").update(actief=False, naam="Evaluatieverslag")
+    call_command("preset_laden", "PO2806", verbosity=0)
+    evaluatie = soorten.get(code="evaluatie")
+    assert (evaluatie.naam, evaluatie.actief) == ("Evaluatie", False)
+    assert soorten.count() == 7

@@ -2,6 +2,8 @@ from datetime import date
 from decimal import Decimal
 
 from passend.accounts.models import Gebruiker
+from passend.bijlagen.tests import bestanden
+from passend.bijlagen.tests.conftest import toevoegen
 from passend.formulieren.models import Formulier
 from passend.formulieren.services import antwoorden_opslaan, ondertekenen
 from passend.hulpvragen.models import Hulpvraag
@@ -19,7 +21,9 @@ OB_SCHOOLANTWOORDEN = {
 
 def ob_aanvraag_invullen(hulpvraag: Hulpvraag, ib: Gebruiker, directeur: Gebruiker) -> Formulier:
     """The application form of an Ondersteuningsbudget request filled in by the school and
-    signed by its directeur, as the manual's steps 3 and 4 go: ready to submit."""
+    signed by its directeur, and the OPP attached, as the manual's steps 3 and 4 go: ready to
+    submit."""
+    toevoegen(hulpvraag, ib, "OPP-januari-2027.pdf", bestanden.pdf(), soort="opp")
     formulier = Formulier.objects.get(
         hulpvraag=hulpvraag, versie__definitie__code="aanvraag_ondersteuningsbudget"
     )

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from passend.accounts.tests.factories import account_maken
 from passend.audit.models import Inzage
+from passend.bijlagen.tests import bestanden
+from passend.bijlagen.tests.conftest import toevoegen
 from passend.formulieren.models import Formulier, Formulierdefinitie, Ondertekening
 from passend.formulieren.presets import PRESETS_MAP, formulieren_laden
 from passend.formulieren.rechten import mag_formulier_zien, schrijfbare_vragen
@@ -24,7 +26,7 @@ from passend.formulieren.termijnen import termijnen_bewaken
 from passend.formulieren.tests.conftest import ObAanvraag
 from passend.formulieren.tests.factories import OB_SCHOOLANTWOORDEN, ob_aanvraag_invullen
 from passend.hulpvragen.models import Hulpvraag
-from passend.hulpvragen.rechten import toegestane_statussen
+from passend.hulpvragen.rechten import statuskeuzes, toegestane_statussen
 from passend.hulpvragen.services import hulpvraag_status_wijzigen
 from passend.hulpvragen.tests.conftest import Omgeving
 from passend.hulpvragen.tests.factories import hulpvraag_op_school
@@ -87,6 +89,17 @@ def test_r23_the_school_submits_only_a_complete_form_signed_by_the_bevoegd_gezag
     ondertekenen(
         formulier=ob.formulier, vraag_code="ondertekening_bevoegd_gezag", door=ob.directeur
     )
+    # Form complete and signed, but no OPP among the attachments (step 4): still not, and the
+    # status form says so. Another kind of document does not count.
+    toevoegen(
+        ob.hulpvraag, omgeving.ib_regenboog, "Verslag-logopedie.pdf", bestanden.pdf(), "verslag"
+    )
+    [keuze] = [k for k in statuskeuzes(omgeving.ib_regenboog, ob.hulpvraag) if k.status == indienen]
+    assert keuze.ontbreekt == [
+        "Voeg een bijlage van het soort ‘OPP (ontwikkelingsperspectief)’ toe (knop Bijlagen)."
+    ]
+    opp = bestanden._pdf_bytes(bestanden._pdf_met_tekst("OPP"))
+    toevoegen(ob.hulpvraag, omgeving.ib_regenboog, "OPP-2027.pdf", opp, "opp")
     assert indienen in toegestane_statussen(omgeving.ib_regenboog, ob.hulpvraag)
 
     assert not Hulpvraag.objects.zichtbaar_voor(omgeving.scp).filter(pk=ob.hulpvraag.pk).exists()

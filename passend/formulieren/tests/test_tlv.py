@@ -31,9 +31,12 @@ def _status(hulpvraag: Hulpvraag, code: str) -> Status:
     return Status.objects.get(proces=hulpvraag.titel.proces, code=code)
 
 
-def _advies(hulpvraag: Hulpvraag, omgeving: Omgeving, nummer: int) -> Bijlage:
+def _advies(
+    hulpvraag: Hulpvraag, omgeving: Omgeving, nummer: int, soort: str = "deskundigenadvies"
+) -> Bijlage:
     inhoud = bestanden._pdf_bytes(bestanden._pdf_met_tekst(f"Deskundigenadvies {nummer}"))
-    return toevoegen(hulpvraag, omgeving.coordinator, f"Advies deskundige {nummer}.pdf", inhoud)
+    naam = f"Advies deskundige {nummer}.pdf"
+    return toevoegen(hulpvraag, omgeving.coordinator, naam, inhoud, soort)
 
 
 def _in_behandeling(omgeving: Omgeving, titel: str = "TLV -Nieuw", **leerling: Any) -> Hulpvraag:
@@ -136,6 +139,20 @@ def test_r30_the_same_advice_cannot_count_for_both_experts(omgeving: Omgeving) -
             formulier=_besluit(hulpvraag), door=omgeving.coordinator, antwoorden=antwoorden
         )
     assert list(fout.value.message_dict) == ["deskundige_2_advies"]
+
+
+def test_r30_an_advice_is_an_attachment_of_the_kind_deskundigenadvies(omgeving: Omgeving) -> None:
+    hulpvraag = _in_behandeling(omgeving)
+    verslag = _advies(hulpvraag, omgeving, 3, soort="verslag")
+    with pytest.raises(ValidationError) as fout:
+        antwoorden_opslaan(
+            formulier=_besluit(hulpvraag),
+            door=omgeving.coordinator,
+            antwoorden={"deskundige_1_advies": verslag.pk},
+        )
+    assert fout.value.message_dict == {
+        "deskundige_1_advies": ["Kies een bijlage van deze hulpvraag uit de lijst."]
+    }
 
 
 def test_r30_switching_to_sbo_drops_the_category(omgeving: Omgeving) -> None:

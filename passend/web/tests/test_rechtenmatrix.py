@@ -814,13 +814,14 @@ SCHRIJFACTIES: dict[str, Schrijfactie] = {
     "bijlage_toevoegen": Schrijfactie(
         url=lambda m, o: reverse("bijlagen:toevoegen", args=[m.objecten[o].referentie]),
         gegevens=lambda m, o: {
+            "documenttype": "overig",
             "bestanden": [
                 SimpleUploadedFile(
                     "Verslag groep 5.txt",
                     bestanden.txt(),
                     content_type="application/octet-stream",
                 )
-            ]
+            ],
         },
         stand=bijlagenstand,
         na=lambda m, o, voor: (sorted([*voor[0], "Verslag groep 5.txt"]), voor[1]),
