@@ -11,11 +11,15 @@ class FormulierenConfig(AppConfig):
         from passend.formulieren.onderdeel import FORMULIEREN
         from passend.formulieren.presets import formulieren_uit_preset
         from passend.formulieren.termijnen import termijnen_bewaken
-        from passend.formulieren.voorwaarden import FORMULIER_COMPLEET_FAMILIE
+        from passend.formulieren.voorwaarden import (
+            FORMULIER_ANTWOORD_FAMILIE,
+            FORMULIER_COMPLEET_FAMILIE,
+        )
         from passend.hulpvragen import onderdelen
         from passend.processen import presets, voorwaarden
 
         onderdelen.registreren(FORMULIEREN)
         voorwaarden.registreren(FORMULIER_COMPLEET_FAMILIE)
+        voorwaarden.registreren(FORMULIER_ANTWOORD_FAMILIE)
         presets.presetdeel_registreren(formulieren_uit_preset)
         periodiek.registreren("termijnen_op_formulieren", termijnen_bewaken)

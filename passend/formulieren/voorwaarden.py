@@ -1,10 +1,15 @@
-"""The condition "formulier_compleet:<code>" on a status transition (R23, R29): the form with
-that code is on the hulpvraag and every required question shown, signatures included, is
-answered. Registered in apps.py; processen/voorwaarden.py holds the registry."""
+"""Conditions on status transitions that read forms (registered in apps.py; processen/
+voorwaarden.py holds the registry):
+- "formulier_compleet:<code>" (R23, R29): the form with that code is on the hulpvraag and every
+  required question shown, signatures included, is answered;
+- "formulier_antwoord:<code>.<vraag>=<keuze>" (R27): that question's answer is that choice,
+  written as a code ("Toegekend" is toegekend), so a status follows the decision in the form:
+  "Gearrangeerd budget" only when the Besluit says Toegekend."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from passend.core.normalize import code_uit_naam
 from passend.formulieren.models import Formulier, Formulierdefinitie
 from passend.formulieren.services import ontbrekend
 from passend.hulpvragen.models import Hulpvraag
@@ -37,6 +42,39 @@ def _formulier_ontbreekt(hulpvraag: Hulpvraag, code: str) -> list[str]:
         % {"formulier": definitie.naam, "vraag": vraag.vraag}
         for vraag in ontbrekend(formulier)
     ]
+
+
+def _antwoord_anders(hulpvraag: Hulpvraag, argument: str) -> list[str]:
+    verwijzing, _is, gewenst = argument.partition("=")
+    code, _punt, vraagcode = verwijzing.partition(".")
+    formulier = (
+        Formulier.objects.filter(hulpvraag=hulpvraag, versie__definitie__code=code)
+        .select_related("versie__definitie")
+        .first()
+    )
+    vraag = formulier.definitie.vraag(vraagcode) if formulier else None
+    if formulier is None or vraag is None:
+        return [
+            _("Het formulier ‘%(code)s’ met deze vraag hoort niet bij deze hulpvraag.")
+            % {"code": code}
+        ]
+    antwoord = formulier.antwoorden.get(vraagcode)
+    if isinstance(antwoord, str) and code_uit_naam(antwoord) == gewenst:
+        return []
+    keuze = next((k for k in vraag.keuzes if code_uit_naam(k) == gewenst), gewenst)
+    return [
+        _("%(formulier)s: het antwoord op ‘%(vraag)s’ is niet ‘%(keuze)s’.")
+        % {"formulier": formulier.versie.definitie.naam, "vraag": vraag.vraag, "keuze": keuze}
+    ]
+
+
+FORMULIER_ANTWOORD_FAMILIE = Voorwaardefamilie(
+    code="formulier_antwoord",
+    omschrijving=gettext_lazy(
+        "Een antwoord in een formulier is een bepaalde keuze (formulier.vraag=keuze): %(argument)s."
+    ),
+    ontbreekt=_antwoord_anders,
+)
 
 
 FORMULIER_COMPLEET_FAMILIE = Voorwaardefamilie(

@@ -23,7 +23,8 @@ class Voorwaarde:
     ontbreekt: Callable[[Any], list[str]]
 
 
-ARGUMENT = re.compile(r"^[a-z0-9_]{1,60}$")
+# A code, or codes joined by "." and "=" (formulier_antwoord:besluit_tlv.soort=so).
+ARGUMENT = re.compile(r"^[a-z0-9_]+([.=][a-z0-9_]+)*$")
 
 
 @dataclass(frozen=True)

@@ -324,6 +324,12 @@ def test_r27_the_regiomanager_decides_only_with_the_besluit_form_which_the_schoo
         formulier=besluit, door=omgeving.regiomanager, antwoorden={"besluit": "Afgewezen"}
     )
     assert ontbrekend(besluit) == []
+    # Complete, but it says Afgewezen: the status follows the decision, not the other way.
+    keuzes = {k.status.code: k.ontbreekt for k in statuskeuzes(omgeving.regiomanager, ob.hulpvraag)}
+    assert keuzes["afgewezen_regiomanager"] == []
+    assert keuzes["gearrangeerd_budget"] == [
+        "Besluit aanvraag ondersteuningsbudget: het antwoord op ‘Besluit’ is niet ‘Toegekend’."
+    ]
     antwoorden_opslaan(
         formulier=besluit,
         door=omgeving.regiomanager,
