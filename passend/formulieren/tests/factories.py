@@ -23,7 +23,8 @@ def ob_aanvraag_invullen(hulpvraag: Hulpvraag, ib: Gebruiker, directeur: Gebruik
     """The application form of an Ondersteuningsbudget request filled in by the school and
     signed by its directeur, and the OPP attached, as the manual's steps 3 and 4 go: ready to
     submit."""
-    toevoegen(hulpvraag, ib, "OPP-januari-2027.pdf", bestanden.pdf(), soort="opp")
+    opp = bestanden._pdf_bytes(bestanden._pdf_met_tekst(f"OPP bij {hulpvraag.referentie}"))
+    toevoegen(hulpvraag, ib, "OPP-januari-2027.pdf", opp, soort="opp")
     formulier = Formulier.objects.get(
         hulpvraag=hulpvraag, versie__definitie__code="aanvraag_ondersteuningsbudget"
     )

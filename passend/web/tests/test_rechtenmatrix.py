@@ -838,7 +838,7 @@ SCHRIJFACTIES: dict[str, Schrijfactie] = {
         url=lambda m, o: reverse(
             "bijlagen:wachtend", args=[m.objecten[o].referentie, m.wachtend[o].pk]
         ),
-        gegevens=lambda m, o: {"bestandsnaam": "Leerlingkaart.png"},
+        gegevens=lambda m, o: {"bestandsnaam": "Leerlingkaart.png", "documenttype": "overig"},
         stand=bijlagenstand,
         na=lambda m, o, voor: (sorted([*voor[0], "Leerlingkaart.png"]), voor[1] - 1),
     ),
