@@ -21,7 +21,13 @@ JA_NEE = [("", _("Kies")), ("ja", _("Ja")), ("nee", _("Nee"))]
 
 
 class BedragField(forms.DecimalField):
-    """Euros as Dutch users type them: "1.250,50", "1250,5" or "1250"."""
+    """Euros as Dutch users type them: "1.250,50", "1250,5" or "1250". A text field, not a
+    number field: a browser's number field refuses the Dutch thousands point and comma."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        return {}
 
     def to_python(self, value: Any) -> Any:
         if isinstance(value, str):

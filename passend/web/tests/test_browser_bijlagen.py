@@ -64,6 +64,7 @@ def test_r17_r49_r52_add_search_open_and_download_attachments(page: Page, tmp_pa
     expect(page.get_by_role("heading", name="Bijlage toevoegen")).to_be_visible()
     geen_axe_overtredingen(page)
     page.get_by_label("Bestanden").set_input_files([pdf, docx])
+    page.get_by_label("Soort document").select_option(label="Verslag of rapport")
     page.get_by_role("button", name="Toevoegen").click()
 
     expect(page.get_by_role("heading", name="Bijlagen hulpvraag")).to_be_visible()
@@ -157,6 +158,7 @@ def test_i18_progress_hidden_until_sent_and_each_toevoegen_button_names_its_file
             ),
         ]
     )
+    page.get_by_label("Soort document").select_option(label="Verslag of rapport")
     page.get_by_role("button", name="Toevoegen", exact=True).click()
     expect(page.get_by_role("heading", name="Wacht op uw antwoord")).to_be_visible()
     expect(page.get_by_text("Bezig met versturen")).to_be_hidden()
