@@ -24,10 +24,18 @@ def _bijlage_ontbreekt(hulpvraag: Hulpvraag, code: str) -> list[str]:
     ]
 
 
+def _soorten_van(swv_id: int) -> list[tuple[str, str]]:
+    return [
+        (soort.code, str(_("Een bijlage van het soort ‘%(soort)s’") % {"soort": soort.naam}))
+        for soort in Documenttype.objects.filter(swv=swv_id).order_by("volgorde", "naam")
+    ]
+
+
 BIJLAGE_VAN_TYPE = Voorwaardefamilie(
     code="bijlage_van_type",
     omschrijving=gettext_lazy(
         "De hulpvraag heeft een bijlage van het soort met code %(argument)s."
     ),
     ontbreekt=_bijlage_ontbreekt,
+    argumenten=_soorten_van,
 )

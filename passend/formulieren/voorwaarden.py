@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passend.core.normalize import code_uit_naam
+from passend.formulieren.definitie import Soort
 from passend.formulieren.models import Formulier, Formulierdefinitie
 from passend.formulieren.services import ontbrekend
 from passend.hulpvragen.models import Hulpvraag
@@ -37,7 +38,7 @@ def _formulier_ontbreekt(hulpvraag: Hulpvraag, code: str) -> list[str]:
     return [
         _("%(formulier)s: ‘%(vraag)s’ is nog niet ingevuld.")
         % {"formulier": definitie.naam, "vraag": vraag.vraag}
-        if vraag.soort != "ondertekening"
+        if vraag.soort != Soort.ONDERTEKENING
         else _("%(formulier)s: ‘%(vraag)s’ is nog niet ondertekend.")
         % {"formulier": definitie.naam, "vraag": vraag.vraag}
         for vraag in ontbrekend(formulier)
@@ -68,12 +69,36 @@ def _antwoord_anders(hulpvraag: Hulpvraag, argument: str) -> list[str]:
     ]
 
 
+def _formulieren_van(swv_id: int) -> list[tuple[str, str]]:
+    return [
+        (d.code, str(_("Formulier ‘%(naam)s’ is compleet") % {"naam": d.naam}))
+        for d in Formulierdefinitie.objects.filter(swv=swv_id).order_by("naam")
+    ]
+
+
+def _keuzeantwoorden_van(swv_id: int) -> list[tuple[str, str]]:
+    """Every choice of every choice question in the current version of the SWV's forms."""
+    keuzes = []
+    for definitie in Formulierdefinitie.objects.filter(swv=swv_id).order_by("naam"):
+        versie = definitie.huidige_versie()
+        for vraag in versie.definitie_gelezen.vragen if versie else ():
+            for keuze in vraag.keuzes if vraag.soort == Soort.KEUZE else ():
+                keuzes.append(
+                    (
+                        f"{definitie.code}.{vraag.code}={code_uit_naam(keuze)}",
+                        f"{definitie.naam}: {vraag.vraag} = {keuze}",
+                    )
+                )
+    return keuzes
+
+
 FORMULIER_ANTWOORD_FAMILIE = Voorwaardefamilie(
     code="formulier_antwoord",
     omschrijving=gettext_lazy(
         "Een antwoord in een formulier is een bepaalde keuze (formulier.vraag=keuze): %(argument)s."
     ),
     ontbreekt=_antwoord_anders,
+    argumenten=_keuzeantwoorden_van,
 )
 
 
@@ -84,4 +109,5 @@ FORMULIER_COMPLEET_FAMILIE = Voorwaardefamilie(
         "ondertekend."
     ),
     ontbreekt=_formulier_ontbreekt,
+    argumenten=_formulieren_van,
 )

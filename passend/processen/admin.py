@@ -47,7 +47,7 @@ class StatusovergangForm(forms.ModelForm[Statusovergang]):
         label="Voorwaarden",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        choices=voorwaarde_keuzes,
+        choices=voorwaarde_keuzes,  # per SWV in the inline's get_formset
     )
 
     class Meta:
@@ -64,8 +64,23 @@ class StatusovergangInline(admin.TabularInline[Statusovergang, Proces]):
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
     }
 
+    def voorwaarden_swv(self, request: HttpRequest, obj: Any) -> int | None:
+        """Whose forms and kinds of document the conditions may name."""
+        return obj.swv_id if obj else None
+
     def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
         formset = super().get_formset(request, obj, **kwargs)
+        keuzes = voorwaarde_keuzes(self.voorwaarden_swv(request, obj))
+
+        class FormMetKeuzes(formset.form):  # type: ignore[misc,name-defined]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                # A condition no longer offered stays visible (and can be unticked).
+                bekend = {code for code, _label in keuzes}
+                huidig = [(c, c) for c in self.instance.voorwaarden or [] if c not in bekend]
+                self.fields["voorwaarden"].choices = [*keuzes, *huidig]  # type: ignore[attr-defined]
+
+        formset.form = FormMetKeuzes
         # Only this process's statuses; a new process gets its statuses saved first.
         statussen = Status.objects.filter(proces=obj) if obj else Status.objects.none()
         _keuzes_beperken(formset.form, "van", statussen)

@@ -34,6 +34,8 @@ class Voorwaardefamilie:
     # Given the hulpvraag and the argument, what is missing; also when the argument names
     # nothing in the hulpvraag's SWV (fail closed).
     ontbreekt: Callable[[Any, str], list[str]]
+    # The arguments an SWV can choose (its forms, its kinds of document), with a label each.
+    argumenten: Callable[[int], list[tuple[str, str]]] = lambda _swv_id: []
 
 
 _voorwaarden: dict[str, Voorwaarde] = {}
@@ -67,8 +69,18 @@ def argumenten(familiecode: str, codes: list[str]) -> list[str]:
     return [code.removeprefix(voorvoegsel) for code in codes if code.startswith(voorvoegsel)]
 
 
-def keuzes() -> list[tuple[str, StrOrPromise]]:
-    return [(v.code, v.omschrijving) for v in sorted(_voorwaarden.values(), key=lambda v: v.code)]
+def keuzes(swv_id: int | None = None) -> list[tuple[str, StrOrPromise]]:
+    """What an administrator of this SWV can choose: every condition, and every family with
+    the arguments of this SWV (its forms, its kinds of document)."""
+    enkel = [(v.code, v.omschrijving) for v in sorted(_voorwaarden.values(), key=lambda v: v.code)]
+    if swv_id is None:
+        return list(enkel)
+    familie: list[tuple[str, StrOrPromise]] = [
+        (f"{code}:{argument}", label)
+        for code, f in sorted(_families.items())
+        for argument, label in f.argumenten(swv_id)
+    ]
+    return [*enkel, *familie]
 
 
 def ontbrekend(codes: list[str], hulpvraag: Any) -> list[str]:

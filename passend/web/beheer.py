@@ -121,6 +121,9 @@ class EigenStatusovergangInline(EigenSwvMixin, StatusovergangInline):
     swv_pad = "proces__swv"
     template = "admin/edit_inline/stacked.html"
 
+    def voorwaarden_swv(self, request: HttpRequest, obj: Any) -> int | None:
+        return _swv_id(request)
+
 
 class EigenProcesAdmin(EigenSwvMixin, ProcesAdmin):
     list_filter = []

@@ -2,6 +2,7 @@
 admin (issue: processes as data), and sees nothing of another SWV (tenant isolation)."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.core.management import call_command
@@ -119,3 +120,79 @@ def test_the_process_page_offers_the_registered_conditions_of_a_transition(twee_
     aangevinkt = re.findall(r'<input[^>]*value="swv_nog_niet_begonnen"[^>]*checked>', html)
     assert len(aangevinkt) == 1
     assert "Het samenwerkingsverband nam nog geen stap" in html
+
+
+class _Formulierwaarden(HTMLParser):
+    """What a browser would post back from a page's form, unchanged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waarden: list[tuple[str, str]] = []
+        self._select: str | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        naam = a.get("name")
+        if tag == "input" and naam and a.get("type") not in ("submit", "button"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.waarden.append(
+                (naam, a.get("value") or ("on" if a.get("type") == "checkbox" else ""))
+            )
+        elif tag == "select" and naam:
+            self._select = naam
+        elif tag == "option" and self._select and "selected" in a:
+            self.waarden.append((self._select, a.get("value") or ""))
+        elif tag == "textarea" and naam:
+            self._textarea = naam
+            self.waarden.append((naam, ""))
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea:
+            naam, tekst = self.waarden[-1]
+            self.waarden[-1] = (naam, tekst + data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+
+def test_i12_the_ob_process_with_its_form_and_attachment_conditions_saves_unchanged(twee_swvs):
+    """The conditions that name a form or a kind of document are offered per SWV (its own
+    forms and kinds only), checked where the preset set them, and the page saves unchanged."""
+    from passend.formulieren.models import Formulierdefinitie
+
+    ppo, ander = twee_swvs
+    Formulierdefinitie.objects.create(swv=ander, code="alleen_po9999", naam="Formulier PO9999")
+    proces = Proces.objects.get(swv=ppo, code="ondersteuningsbudget")
+    client = beheerder_client(ppo)
+    url = reverse("swv_beheer:processen_proces_change", args=[proces.pk])
+    html = client.get(url).content.decode()
+    for code in (
+        "formulier_compleet:aanvraag_ondersteuningsbudget",
+        "bijlage_van_type:opp",
+        "formulier_antwoord:besluit_ondersteuningsbudget.besluit=toegekend",
+    ):
+        assert re.search(rf'<input[^>]*value="{re.escape(code)}"[^>]*checked>', html), code
+    assert "alleen_po9999" not in html
+    lezer = _Formulierwaarden()
+    lezer.feed(html.split('id="proces_form"')[1])
+    antwoord = client.post(url, dict_met_lijsten(lezer.waarden))
+    assert antwoord.status_code == 302, re.findall(
+        r'class="errorlist[^"]*">(.*?)</ul>', antwoord.content.decode()
+    )
+    indienen = proces.overgangen.get(naar__code="ob_aanvraag_indienen", van__code="ob_incompleet")
+    assert indienen.voorwaarden == [
+        "formulier_compleet:aanvraag_ondersteuningsbudget",
+        "bijlage_van_type:opp",
+    ]
+
+
+def dict_met_lijsten(paren: list[tuple[str, str]]) -> dict[str, list[str]]:
+    waarden: dict[str, list[str]] = {}
+    for naam, waarde in paren:
+        waarden.setdefault(naam, []).append(waarde)
+    return waarden
