@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from passend.core.forms import DatumField
-from passend.formulieren.definitie import Soort, Vraag
+from passend.formulieren.definitie import SCHOOL, Definitie, Soort, Vraag
 from passend.formulieren.models import Formulier
 from passend.formulieren.services import (
     kiesbare_accounts,
@@ -47,11 +47,13 @@ class JaNeeField(forms.TypedChoiceField):
         )
 
 
-def _veld(vraag: Vraag, formulier: Formulier) -> forms.Field:
+def _veld(vraag: Vraag, definitie: Definitie, formulier: Formulier | None) -> forms.Field:
+    """The field of one question; without a filled form (SWV-beheer's preview) the accounts,
+    attachments and hulpvragen to choose from are none."""
     # Required questions are checked as "still missing", not on save: a half-filled form saves.
     hulptekst = vraag.hulptekst
     if vraag.toon_als is not None:
-        bron = formulier.definitie.vraag(vraag.toon_als.vraag)
+        bron = definitie.vraag(vraag.toon_als.vraag)
         waarden = " of ".join(_als_keuze(w) for w in vraag.toon_als.waarden)
         hulptekst = " ".join(
             [
@@ -100,13 +102,16 @@ def _veld(vraag: Vraag, formulier: Formulier) -> forms.Field:
     if vraag.soort == Soort.ACCOUNT:
         return forms.TypedChoiceField(
             choices=[("", _("Kies een account"))]
-            + [(g.pk, g.volledige_naam) for g in kiesbare_accounts(formulier, vraag)],
+            + [
+                (g.pk, g.volledige_naam)
+                for g in (kiesbare_accounts(formulier, vraag) if formulier else [])
+            ],
             coerce=int,
             empty_value=None,
             **gemeen,
         )
     if vraag.soort == Soort.BIJLAGE:
-        bijlagen = kiesbare_bijlagen(formulier, vraag)
+        bijlagen = kiesbare_bijlagen(formulier, vraag) if formulier else []
         return forms.TypedChoiceField(
             choices=[("", _("Kies een bijlage"))] + [(b.pk, b.bestandsnaam) for b in bijlagen],
             coerce=int,
@@ -118,7 +123,7 @@ def _veld(vraag: Vraag, formulier: Formulier) -> forms.Field:
             choices=[("", _("Kies een hulpvraag"))]
             + [
                 (h.pk, f"{h.referentie} · {h.titel.naam}")
-                for h in kiesbare_hulpvragen(formulier, vraag)
+                for h in (kiesbare_hulpvragen(formulier, vraag) if formulier else [])
             ],
             coerce=int,
             empty_value=None,
@@ -147,9 +152,24 @@ class FormulierInvullenForm(forms.Form):
             if vraag.code in schrijfbaar and vraag.soort != Soort.ONDERTEKENING
         ]
         for vraag in self.vragen:
-            veld = _veld(vraag, formulier)
+            veld = _veld(vraag, formulier.definitie, formulier)
             waarde = uit_opslag(vraag, formulier.antwoorden.get(vraag.code))
             if vraag.soort == Soort.JA_NEE and waarde is not None:
                 waarde = "ja" if waarde else "nee"
             veld.initial = waarde
+            self.fields[vraag.code] = veld
+
+
+class VoorbeeldForm(forms.Form):
+    """SWV-beheer's preview of a definition as a school sees it: every question, the ones the
+    school does not write shown disabled."""
+
+    def __init__(self, *args: Any, definitie: Definitie, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.definitie = definitie
+        for vraag in definitie.vragen:
+            if vraag.soort == Soort.ONDERTEKENING:
+                continue
+            veld = _veld(vraag, definitie, None)
+            veld.disabled = vraag.schrijver != SCHOOL
             self.fields[vraag.code] = veld

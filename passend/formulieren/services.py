@@ -18,8 +18,14 @@ from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import rolfeiten, werkt_op_school
 from passend.audit import gebeurtenissen
 from passend.bijlagen.models import Bijlage
-from passend.formulieren.definitie import COORDINATOR, Definitie, Soort, Vraag
-from passend.formulieren.models import Formulier, Formulierdefinitie, Ondertekening, Termijn
+from passend.formulieren.definitie import COORDINATOR, Definitie, Soort, Vraag, definitie_lezen
+from passend.formulieren.models import (
+    Formulier,
+    Formulierdefinitie,
+    Formulierversie,
+    Ondertekening,
+    Termijn,
+)
 from passend.formulieren.rechten import (
     mag_ondertekenen,
     mag_ondertekening_intrekken,
@@ -345,4 +351,25 @@ def ondertekening_intrekken(*, ondertekening: Ondertekening, door: Gebruiker) ->
         door=door,
         formulier=formulier.versie.definitie.code,
         vraag=ondertekening.vraag,
+    )
+
+
+@transaction.atomic
+def nieuwe_versie_opslaan(
+    *, definitie: Formulierdefinitie, inhoud: dict[str, Any], door: Gebruiker
+) -> Formulierversie | None:
+    """Issue 12 item 8: an edited definition becomes a new version, numbered on; forms already
+    filled keep theirs. Nothing is written when the questions did not change. The definition
+    is checked whole first (DefinitieFout lists every error)."""
+    definitie_lezen(inhoud)
+    huidige = (
+        Formulierversie.objects.select_for_update().filter(definitie=definitie).order_by("-nummer")
+    ).first()
+    if huidige is not None and huidige.inhoud == inhoud:
+        return None
+    return Formulierversie.objects.create(
+        definitie=definitie,
+        nummer=(huidige.nummer + 1) if huidige else 1,
+        inhoud=inhoud,
+        aangemaakt_door=door,
     )
