@@ -13,6 +13,7 @@ tvos picks it up, adds two deskundigenadviezen and writes the Besluit TLV, where
 twice is refused; "TLV afgegeven" follows, and the Termijnen page lists its end date."""
 
 import re
+from base64 import b32decode
 from collections.abc import Callable, Iterator
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -22,9 +23,12 @@ from playwright.sync_api import Browser, Page, expect
 from pytest_django import Settings
 from pytest_django.live_server_helper import LiveServer
 
+from passend.accounts.tests.factories import totp_code
 from passend.bijlagen.tests import bestanden
 from passend.web.tests.browser import (
+    ORGANISATIE,
     DemoAccount,
+    aanmeldformulier_invullen,
     demo_laden,
     geen_axe_overtredingen,
     inloggen,
@@ -279,3 +283,46 @@ def test_r29_r32_the_tlv_to_tlv_afgegeven_with_two_experts(
     expect(rij).to_contain_text("31-07-2027")
     expect(rij).to_contain_text("Besluit TLV")
     geen_axe_overtredingen(tlv)
+
+
+@pytest.mark.browser
+def test_r24_typed_answers_survive_an_expired_session(page: Page, live_server: LiveServer) -> None:
+    """Issue 12 item 2: the session ends while the IB'er types; "Opslaan" leads to the login
+    page, and after logging in again the answers are back on the form, to be saved."""
+    accounts = demo_laden()
+    iverhoef = accounts["iverhoef"]
+    inloggen(page, iverhoef)
+    referentie = hulpvraag_openen(page, "Sem Bakker")
+    formulier_openen(page, "Aanvraag Ondersteuningsbudget")
+    page.get_by_role("link", name="Formulier bewerken").click()
+    bewerken_url = page.url
+    tekst = "Structuur, voorspelbaarheid en korte instructie."
+    page.get_by_label("Wat zijn de onderwijsbehoeften van de leerling?").fill(tekst)
+    page.get_by_label("Gevraagd bedrag").fill("4.500,00")
+
+    # The session expired (the CSRF cookie lives on, as in a browser).
+    page.context.clear_cookies(name=re.compile("sessionid"))
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", name="Aanmelden")).to_be_visible()
+    aanmeldformulier_invullen(
+        page,
+        organisatie=ORGANISATIE,
+        gebruikersnaam=iverhoef.gebruikersnaam,
+        wachtwoord=iverhoef.wachtwoord,
+        # The next step's code: the first login used this step's (a code works once).
+        code=totp_code(b32decode(iverhoef.totp_secret.replace(" ", "")), verschuiving=1),
+    )
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page).to_have_url(bewerken_url)
+    expect(page.get_by_label("Wat zijn de onderwijsbehoeften van de leerling?")).to_have_value(
+        tekst
+    )
+    expect(page.get_by_label("Gevraagd bedrag")).to_have_value("4.500,00")
+    expect(page.get_by_text("Wat u eerder typte maar nog niet was opgeslagen")).to_be_visible()
+    geen_axe_overtredingen(page)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text(tekst)).to_be_visible()
+    # Saved: the tab keeps nothing any more.
+    page.goto(bewerken_url)
+    expect(page.get_by_text("Wat u eerder typte maar nog niet was opgeslagen")).to_be_hidden()
+    assert referentie in bewerken_url
