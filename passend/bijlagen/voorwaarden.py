@@ -2,6 +2,7 @@
 indienen" only with an OPP attached): the hulpvraag has an attachment of that kind of document.
 Registered in apps.py; processen/voorwaarden.py holds the registry."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,4 +39,5 @@ BIJLAGE_VAN_TYPE = Voorwaardefamilie(
     ),
     ontbreekt=_bijlage_ontbreekt,
     argumenten=_soorten_van,
+    waar=lambda hulpvraag, _code: reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
 )

@@ -6,6 +6,7 @@ voorwaarden.py holds the registry):
   written as a code ("Toegekend" is toegekend), so a status follows the decision in the form:
   "Gearrangeerd budget" only when the Besluit says Toegekend."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -69,6 +70,15 @@ def _antwoord_anders(hulpvraag: Hulpvraag, argument: str) -> list[str]:
     ]
 
 
+def _formulier_url(hulpvraag: Hulpvraag, argument: str) -> str:
+    """The form the condition names on this hulpvraag (the forms tab if it has none)."""
+    code = argument.partition(".")[0]
+    formulier = Formulier.objects.filter(hulpvraag=hulpvraag, versie__definitie__code=code).first()
+    if formulier is None:
+        return reverse("formulieren:lijst", args=[hulpvraag.referentie])
+    return reverse("formulieren:tonen", args=[hulpvraag.referentie, formulier.pk])
+
+
 def _formulieren_van(swv_id: int) -> list[tuple[str, str]]:
     return [
         (d.code, str(_("Formulier ‘%(naam)s’ is compleet") % {"naam": d.naam}))
@@ -99,6 +109,7 @@ FORMULIER_ANTWOORD_FAMILIE = Voorwaardefamilie(
     ),
     ontbreekt=_antwoord_anders,
     argumenten=_keuzeantwoorden_van,
+    waar=_formulier_url,
 )
 
 
@@ -110,4 +121,5 @@ FORMULIER_COMPLEET_FAMILIE = Voorwaardefamilie(
     ),
     ontbreekt=_formulier_ontbreekt,
     argumenten=_formulieren_van,
+    waar=_formulier_url,
 )

@@ -14,7 +14,7 @@ from passend.dossiers.rechten import mag_hulpvraag_indienen_onder
 from passend.hulpvragen.models import Hulpvraag
 from passend.processen.models import Status, Statusovergang
 from passend.processen.selectors import overgangen_voor
-from passend.processen.voorwaarden import ontbrekend
+from passend.processen.voorwaarden import Ontbrekend, ontbrekend
 
 
 def is_zichtbaar(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> bool:
@@ -32,7 +32,11 @@ class Statuskeuze:
     before it can be chosen (empty: it can be chosen now)."""
 
     status: Status
-    ontbreekt: list[str]
+    plaatsen: list[Ontbrekend]
+
+    @property
+    def ontbreekt(self) -> list[str]:
+        return [plaats.tekst for plaats in self.plaatsen]
 
 
 def statuskeuzes(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> list[Statuskeuze]:

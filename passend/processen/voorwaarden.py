@@ -21,6 +21,8 @@ class Voorwaarde:
     omschrijving: StrOrPromise  # shown to an administrator choosing it
     # Given the hulpvraag, what is missing, one Dutch sentence each; empty when it holds.
     ontbreekt: Callable[[Any], list[str]]
+    # Where on the hulpvraag the user fixes it (a URL), if anywhere.
+    waar: Callable[[Any], str | None] = lambda _hulpvraag: None
 
 
 # A code, or codes joined by "." and "=" (formulier_antwoord:besluit_tlv.soort=so).
@@ -36,6 +38,8 @@ class Voorwaardefamilie:
     ontbreekt: Callable[[Any, str], list[str]]
     # The arguments an SWV can choose (its forms, its kinds of document), with a label each.
     argumenten: Callable[[int], list[tuple[str, str]]] = lambda _swv_id: []
+    # Where on the hulpvraag the user fixes it (a URL), if anywhere.
+    waar: Callable[[Any, str], str | None] = lambda _hulpvraag, _argument: None
 
 
 _voorwaarden: dict[str, Voorwaarde] = {}
@@ -60,6 +64,7 @@ def voorwaarde(code: str) -> Voorwaarde | None:
         code=code,
         omschrijving=familie.omschrijving % {"argument": argument},
         ontbreekt=lambda hulpvraag: familie.ontbreekt(hulpvraag, argument),
+        waar=lambda hulpvraag: familie.waar(hulpvraag, argument),
     )
 
 
@@ -83,14 +88,23 @@ def keuzes(swv_id: int | None = None) -> list[tuple[str, StrOrPromise]]:
     return [*enkel, *familie]
 
 
-def ontbrekend(codes: list[str], hulpvraag: Any) -> list[str]:
-    """Everything missing for these conditions; an unknown code is missing itself, so a
-    transition that names a condition no app provides stays closed (fail closed)."""
-    berichten: list[str] = []
+@dataclass(frozen=True)
+class Ontbrekend:
+    tekst: str
+    url: str | None = None  # where to fix it
+
+
+def ontbrekend(codes: list[str], hulpvraag: Any) -> list[Ontbrekend]:
+    """Everything missing for these conditions, each with where to fix it; an unknown code is
+    missing itself, so a transition that names a condition no app provides stays closed (fail
+    closed)."""
+    gevonden: list[Ontbrekend] = []
     for code in codes:
-        gevonden = voorwaarde(code)
-        if gevonden is None:
-            berichten.append(f"Onbekende voorwaarde ‘{code}’.")
-        else:
-            berichten.extend(gevonden.ontbreekt(hulpvraag))
-    return berichten
+        regel = voorwaarde(code)
+        if regel is None:
+            gevonden.append(Ontbrekend(f"Onbekende voorwaarde ‘{code}’."))
+            continue
+        teksten = regel.ontbreekt(hulpvraag)
+        url = regel.waar(hulpvraag) if teksten else None
+        gevonden.extend(Ontbrekend(tekst, url) for tekst in teksten)
+    return gevonden

@@ -152,7 +152,14 @@ def test_r20_the_status_form_shows_a_blocked_status_with_what_is_missing(
     pagina = client.get(url).content.decode()
     assert "Nog niet te kiezen" in pagina
     assert "OB aanvraag indienen" in pagina
-    assert "‘Gevraagd bedrag’ is nog niet ingevuld." in pagina
+    # Each item links to where to fix it: the form, the attachments.
+    formulier_url = reverse("formulieren:tonen", args=[ob.hulpvraag.referentie, ob.formulier.pk])
+    assert (
+        f'<a href="{formulier_url}">Aanvraag Ondersteuningsbudget: ‘Gevraagd bedrag’ is nog niet '
+        "ingevuld.</a>" in pagina
+    )
+    bijlagen_url = reverse("bijlagen:toevoegen", args=[ob.hulpvraag.referentie])
+    assert f'<a href="{bijlagen_url}">Voeg een bijlage van het soort' in pagina
     # A crafted POST of the blocked status gets the same list, and nothing changes.
     indienen = ob.hulpvraag.titel.proces.statussen.get(code="ob_aanvraag_indienen")
     antwoord = client.post(url, {"naar": indienen.pk, "huidige_status": ob.hulpvraag.status_id})
