@@ -1,6 +1,5 @@
 """The kinds of document of a process preset: `presets/<name>.yaml` beside this file, loaded
-with the process preset of the same name (processen/presets.py calls
-`documenttypes_uit_preset`).
+with the process preset of the same name (registered in apps.py).
 
     documenttypes:
       - {code: opp, naam: OPP}
@@ -18,14 +17,6 @@ from passend.organisaties.models import Samenwerkingsverband
 from passend.processen.presets import CODE, PresetFout, Resultaat, yaml_lezen
 
 PRESETS_MAP = Path(__file__).resolve().parent / "presets"
-
-
-def documenttypes_uit_preset(
-    swv: Samenwerkingsverband, procespreset: Path, resultaat: Resultaat
-) -> None:
-    pad = PRESETS_MAP / procespreset.name
-    if pad.is_file():
-        documenttypes_laden(swv=swv, pad=pad, resultaat=resultaat)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ class FormulierenConfig(AppConfig):
         from passend.core import periodiek
         from passend.formulieren import ontvangers  # noqa: F401  (attaches forms on a status)
         from passend.formulieren.onderdeel import FORMULIEREN
-        from passend.formulieren.presets import formulieren_uit_preset
+        from passend.formulieren.presets import PRESETS_MAP, formulieren_laden
         from passend.formulieren.termijnen import termijnen_bewaken
         from passend.formulieren.voorwaarden import (
             FORMULIER_ANTWOORD_FAMILIE,
@@ -21,5 +21,5 @@ class FormulierenConfig(AppConfig):
         onderdelen.registreren(FORMULIEREN)
         voorwaarden.registreren(FORMULIER_COMPLEET_FAMILIE)
         voorwaarden.registreren(FORMULIER_ANTWOORD_FAMILIE)
-        presets.presetdeel_registreren(formulieren_uit_preset)
+        presets.presetdeel_registreren(PRESETS_MAP, formulieren_laden)
         periodiek.registreren("termijnen_op_formulieren", termijnen_bewaken)

@@ -1,5 +1,5 @@
 """The forms of a process preset: `presets/<name>.yaml` beside this file, loaded with the
-process preset of the same name (processen/presets.py calls `formulieren_uit_preset`).
+process preset of the same name (registered in apps.py).
 
     formulieren:
       - code: aanvraag_ondersteuningsbudget
@@ -33,14 +33,6 @@ SLEUTELS = {
     "secties",
     "school_ziet_pas_na_indienen",
 }
-
-
-def formulieren_uit_preset(
-    swv: Samenwerkingsverband, procespreset: Path, resultaat: Resultaat
-) -> None:
-    pad = PRESETS_MAP / procespreset.name
-    if pad.is_file():
-        formulieren_laden(swv=swv, pad=pad, resultaat=resultaat)
 
 
 @transaction.atomic

@@ -79,16 +79,16 @@ def preset_pad(naam: str) -> Path:
     return pad
 
 
-# A part of a preset kept by another app (formulieren's forms): called with the SWV, the
-# process preset's file and the result, after the processes are saved and in the same
-# transaction; it raises PresetFout to undo the whole load.
-Presetdeel = Callable[[Samenwerkingsverband, Path, "Resultaat"], None]
-_presetdelen: list[Presetdeel] = []
+# A part of a preset kept by another app (formulieren's forms, bijlagen's kinds of document),
+# in a file of the same name in that app's own presets folder: loaded after the processes, in
+# the same transaction, by a function that raises PresetFout to undo the whole load.
+Presetlader = Callable[..., "Resultaat"]  # (swv=, pad=, resultaat=)
+_presetdelen: list[tuple[Path, Presetlader]] = []
 
 
-def presetdeel_registreren(deel: Presetdeel) -> None:
-    if deel not in _presetdelen:
-        _presetdelen.append(deel)
+def presetdeel_registreren(map: Path, laden: Presetlader) -> None:
+    if (map, laden) not in _presetdelen:
+        _presetdelen.append((map, laden))
 
 
 @transaction.atomic
@@ -97,8 +97,9 @@ def preset_laden(*, swv: Samenwerkingsverband, pad: Path) -> Resultaat:
     the registered parts keep beside it."""
     preset = _Lezer(swv).lees(yaml_lezen(pad))
     resultaat = _opslaan(preset, swv)
-    for deel in _presetdelen:
-        deel(swv, pad, resultaat)
+    for map, laden in _presetdelen:
+        if (map / pad.name).is_file():
+            laden(swv=swv, pad=map / pad.name, resultaat=resultaat)
     return resultaat
 
 

@@ -68,6 +68,19 @@ def _volledig(hulpvraag: Hulpvraag, omgeving: Omgeving) -> dict[str, Any]:
     }
 
 
+def _afgeven(omgeving: Omgeving, **leerling: Any) -> Hulpvraag:
+    hulpvraag = _in_behandeling(omgeving, **leerling)
+    antwoorden_opslaan(
+        formulier=_besluit(hulpvraag),
+        door=omgeving.coordinator,
+        antwoorden=_volledig(hulpvraag, omgeving),
+    )
+    hulpvraag_status_wijzigen(
+        hulpvraag=hulpvraag, naar=_status(hulpvraag, "tlv_afgegeven"), door=omgeving.coordinator
+    )
+    return hulpvraag
+
+
 def test_r30_tlv_afgegeven_only_with_a_complete_besluit(omgeving: Omgeving) -> None:
     hulpvraag = _in_behandeling(omgeving)
     afgegeven = _status(hulpvraag, "tlv_afgegeven")
@@ -170,15 +183,7 @@ def test_r30_switching_to_sbo_drops_the_category(omgeving: Omgeving) -> None:
 
 
 def test_r31_an_extension_names_the_tlv_it_extends(omgeving: Omgeving) -> None:
-    eerste = _in_behandeling(omgeving)
-    antwoorden_opslaan(
-        formulier=_besluit(eerste),
-        door=omgeving.coordinator,
-        antwoorden=_volledig(eerste, omgeving),
-    )
-    hulpvraag_status_wijzigen(
-        hulpvraag=eerste, naar=_status(eerste, "tlv_afgegeven"), door=omgeving.coordinator
-    )
+    eerste = _afgeven(omgeving)
     ander = _in_behandeling(omgeving, roepnaam="Mila")
     verlenging = hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas, "TLV -Verlenging")
     verlenging.leerling = eerste.leerling
@@ -206,15 +211,7 @@ def test_r31_the_school_and_the_swv_are_warned_from_15_april_for_a_tlv_ending_31
     omgeving: Omgeving,
 ) -> None:
     tlv_administratie = account_maken(omgeving.ppo, "tvos", rol="tlv_administratie")
-    hulpvraag = _in_behandeling(omgeving)
-    antwoorden_opslaan(
-        formulier=_besluit(hulpvraag),
-        door=omgeving.coordinator,
-        antwoorden=_volledig(hulpvraag, omgeving),
-    )
-    hulpvraag_status_wijzigen(
-        hulpvraag=hulpvraag, naar=_status(hulpvraag, "tlv_afgegeven"), door=omgeving.coordinator
-    )
+    _afgeven(omgeving)
     nadert = Bericht.objects.filter(sjabloon="formulieren/mail/termijn_nadert.txt")
     termijnen_bewaken(date(2027, 4, 14))
     assert not nadert.exists()
@@ -225,19 +222,6 @@ def test_r31_the_school_and_the_swv_are_warned_from_15_april_for_a_tlv_ending_31
     assert tlv_administratie.email.lower() in bericht.aan
     assert omgeving.ib_kompas.email.lower() in bericht.aan
     assert date(2027, 7, 31) - timedelta(days=107) == date(2027, 4, 15)
-
-
-def _afgeven(omgeving: Omgeving, **leerling: Any) -> Hulpvraag:
-    hulpvraag = _in_behandeling(omgeving, **leerling)
-    antwoorden_opslaan(
-        formulier=_besluit(hulpvraag),
-        door=omgeving.coordinator,
-        antwoorden=_volledig(hulpvraag, omgeving),
-    )
-    hulpvraag_status_wijzigen(
-        hulpvraag=hulpvraag, naar=_status(hulpvraag, "tlv_afgegeven"), door=omgeving.coordinator
-    )
-    return hulpvraag
 
 
 def test_r31_every_issued_tlv_is_listed_with_its_end_date_for_swv_staff_only(
