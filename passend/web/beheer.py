@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from passend.accounts.models import Schoolcontactpersoon
 from passend.accounts.rechten import rolfeiten
 from passend.accounts.selectors import ingelogde_gebruiker
-from passend.bijlagen.models import Bijlageinstellingen
+from passend.bijlagen.models import Bijlageinstellingen, Documenttype
 from passend.formulieren.definitie import DefinitieFout, definitie_lezen
 from passend.formulieren.forms import VoorbeeldForm
 from passend.formulieren.models import Formulierdefinitie
@@ -192,6 +192,14 @@ class EigenBijlageinstellingenAdmin(EigenSwvMixin, admin.ModelAdmin[Bijlageinste
         return super().changelist_view(request, extra_context)
 
 
+class EigenDocumenttypeAdmin(EigenSwvMixin, admin.ModelAdmin[Documenttype]):
+    """The kinds of document an uploader chooses from; retire one with 'actief' (attachments
+    and transition conditions refer to it)."""
+
+    list_display = ["naam", "code", "volgorde", "actief"]
+    fields = ["naam", "code", "volgorde", "actief"]
+
+
 class FormulierdefinitieBeheerForm(forms.ModelForm[Formulierdefinitie]):
     """The questions as the preset writes them (YAML), so what an administrator edits reads as
     the preset's documentation describes it; checked whole on save."""
@@ -315,4 +323,5 @@ swv_beheer.register(Label, EigenLabelAdmin)
 swv_beheer.register(Schoolcontactpersoon, EigenSchoolcontactpersoonAdmin)
 swv_beheer.register(Bericht, EigenBerichtAdmin)
 swv_beheer.register(Bijlageinstellingen, EigenBijlageinstellingenAdmin)
+swv_beheer.register(Documenttype, EigenDocumenttypeAdmin)
 swv_beheer.register(Formulierdefinitie, EigenFormulierdefinitieAdmin)
