@@ -12,9 +12,10 @@ class HulpvragenConfig(AppConfig):
             meldingen,  # noqa: F401  (connects the status mail)
         )
         from passend.hulpvragen.query import leerlingen_met_zichtbare_hulpvraag
-        from passend.hulpvragen.voorwaarden import SWV_NOG_NIET_BEGONNEN
+        from passend.hulpvragen.voorwaarden import HULPVRAAG_INGEVULD, SWV_NOG_NIET_BEGONNEN
         from passend.processen import voorwaarden
 
         keuzelijsten.verbinden()
         zichtbaarheidsregel(leerlingen_met_zichtbare_hulpvraag)
         voorwaarden.registreren(SWV_NOG_NIET_BEGONNEN)
+        voorwaarden.registreren(HULPVRAAG_INGEVULD)

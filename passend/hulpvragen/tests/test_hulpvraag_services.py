@@ -389,3 +389,28 @@ def test_i19_swv_staff_see_the_dossier_they_entered_and_colleagues_do_not_yet(om
     # Another SWV account sees it once a hulpvraag the SWV sees exists, not before.
     with pytest.raises(leerling.DoesNotExist):
         leerling_voor(omgeving.scp, leerling.pk)
+
+
+def test_i12_r20_a_transition_may_require_a_filled_field_of_the_hulpvraag(omgeving):
+    """Issue 12 item 3: "a filled field on the hulpvraag" as a condition: here the SWV's step
+    from Aanmelding needs a coördinator; the status form names it and links to the hulpvraag."""
+    from passend.processen.models import Statusovergang
+
+    hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    hulpvraag_behandeling_wijzigen(
+        hulpvraag=hulpvraag, door=omgeving.scp, coordinator=None, labels=[]
+    )
+    doorzetten = status(hulpvraag, "Doorzetten SCP")
+    overgang = Statusovergang.objects.get(van=hulpvraag.status, naar=doorzetten)
+    overgang.voorwaarden = ["hulpvraag_ingevuld:coordinator"]
+    overgang.full_clean()
+    overgang.save()
+    [keuze] = [k for k in statuskeuzes(omgeving.scp, hulpvraag) if k.status == doorzetten]
+    assert keuze.ontbreekt == [
+        "Wijs eerst een coördinator toe (Coördinator en labels, of Oppakken)."
+    ]
+    assert keuze.plaatsen[0].url == f"/hulpvragen/{hulpvraag.referentie}/"
+    hulpvraag_behandeling_wijzigen(
+        hulpvraag=hulpvraag, door=omgeving.scp, coordinator=omgeving.scp, labels=[]
+    )
+    hulpvraag_status_wijzigen(hulpvraag=hulpvraag, naar=doorzetten, door=omgeving.scp)
