@@ -10,6 +10,7 @@ class FormulierenConfig(AppConfig):
         from passend.formulieren import ontvangers  # noqa: F401  (attaches forms on a status)
         from passend.formulieren.onderdeel import FORMULIEREN
         from passend.formulieren.presets import PRESETS_MAP, formulieren_laden
+        from passend.formulieren.selectors import bezwaartermijnen
         from passend.formulieren.termijnen import termijnen_bewaken
         from passend.formulieren.voorwaarden import (
             FORMULIER_ANTWOORD_FAMILIE,
@@ -19,6 +20,7 @@ class FormulierenConfig(AppConfig):
         from passend.processen import presets, voorwaarden
 
         onderdelen.registreren(FORMULIEREN)
+        onderdelen.kenmerken_registreren(bezwaartermijnen)
         voorwaarden.registreren(FORMULIER_COMPLEET_FAMILIE)
         voorwaarden.registreren(FORMULIER_ANTWOORD_FAMILIE)
         presets.presetdeel_registreren(PRESETS_MAP, formulieren_laden)

@@ -147,3 +147,29 @@ def definities_met_termijnen(gebruiker: Gebruiker) -> QuerySet[Formulierdefiniti
         swv=gebruiker.swv_id,
         pk__in=Termijn.objects.values("formulier__versie__definitie"),
     ).order_by("naam")
+
+
+def bezwaartermijnen(_gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> list[tuple[str, str]]:
+    """R30: the objection period of each decision made on this hulpvraag, among its kenmerken.
+    A decision made is visible to whoever sees the hulpvraag."""
+    regels = []
+    for formulier in Formulier.objects.filter(
+        hulpvraag=hulpvraag, ingediend_op__isnull=False
+    ).select_related("versie__definitie"):
+        for vraag in formulier.definitie.vragen:
+            datum = formulier.antwoorden.get(vraag.code) if vraag.bezwaartermijn_weken else None
+            if datum:
+                einde = date.fromisoformat(datum) + timedelta(weeks=vraag.bezwaartermijn_weken or 0)
+                regels.append(
+                    (
+                        str(_("Bezwaartermijn")),
+                        str(
+                            _("tot en met %(einde)s (%(formulier)s)")
+                            % {
+                                "einde": einde.strftime("%d-%m-%Y"),
+                                "formulier": formulier.versie.definitie.naam,
+                            }
+                        ),
+                    )
+                )
+    return regels

@@ -1,6 +1,7 @@
 """Parts of the hulpvraag page that other apps add: a button with a count that opens the part
-("3 Bijlagen", later forms and overlegrondes). The apps register their part from their
-AppConfig.ready(), so this app names none of them (Open Formulieren's plugin registry).
+("3 Bijlagen", forms, later overlegrondes), and lines among its kenmerken. The apps register
+their part from their AppConfig.ready(), so this app names none of them (Open Formulieren's
+plugin registry).
 
 The detail page reads every count in its one query (`aantal` is an expression over the
 hulpvraag row), so a new part adds no query.
@@ -59,3 +60,18 @@ def knoppen(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> list[Knop]:
         for onderdeel in onderdelen()
         if onderdeel.zichtbaar_voor(gebruiker, hulpvraag)
     ]
+
+
+# Lines other apps add to the hulpvraag's kenmerken (formulieren: the bezwaartermijn of a
+# decision), each a function of the user and the hulpvraag giving (label, value) pairs.
+Kenmerken = Callable[[Gebruiker, Hulpvraag], list[tuple[str, str]]]
+_kenmerken: list[Kenmerken] = []
+
+
+def kenmerken_registreren(kenmerken: Kenmerken) -> None:
+    if kenmerken not in _kenmerken:
+        _kenmerken.append(kenmerken)
+
+
+def extra_kenmerken(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> list[tuple[str, str]]:
+    return [paar for kenmerken in _kenmerken for paar in kenmerken(gebruiker, hulpvraag)]

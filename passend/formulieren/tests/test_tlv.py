@@ -247,6 +247,11 @@ def test_r31_every_issued_tlv_is_listed_with_its_end_date_for_swv_staff_only(
     # The bezwaartermijn runs six weeks from the decision date, shown with the decision.
     tonen = reverse("formulieren:tonen", args=[afgegeven.referentie, _besluit(afgegeven).pk])
     assert "bezwaar mogelijk tot en met 12-04-2027" in school.get(tonen).content.decode()
+    # And on the hulpvraag's own page, among its kenmerken.
+    detail = school.get(reverse("hulpvragen:detail", args=[afgegeven.referentie]))
+    assert "<dt>Bezwaartermijn</dt><dd>tot en met 12-04-2027 (Besluit TLV)</dd>" in (
+        detail.content.decode()
+    )
 
 
 def test_r31_the_termijnen_page_takes_a_fixed_number_of_queries(omgeving: Omgeving) -> None:

@@ -19,7 +19,7 @@ from passend.dossiers.services import schoolgegevens_bewerken as schoolgegevens_
 from passend.hulpvragen.forms import BehandelingForm, SchoolgegevensBewerkenForm, StatusWijzigenForm
 from passend.hulpvragen.keuzelijsten import medewerkers_van_swv
 from passend.hulpvragen.models import Hulpvraag
-from passend.hulpvragen.onderdelen import knoppen
+from passend.hulpvragen.onderdelen import extra_kenmerken, knoppen
 from passend.hulpvragen.rechten import (
     Statuskeuze,
     heeft_statuskeuzes,
@@ -71,6 +71,7 @@ def detail(request: HttpRequest, referentie: str) -> HttpResponse:
             # The reason of the last change tells the school what to do (prefetched: no query).
             "laatste_wijziging": list(hulpvraag.statuswijzigingen.all())[-1],
             "onderdelen": knoppen(gebruiker, hulpvraag),
+            "extra_kenmerken": extra_kenmerken(gebruiker, hulpvraag),
             "kan_status_wijzigen": heeft_statuskeuzes(gebruiker, hulpvraag),
             "kan_schoolgegevens_bewerken": mag_schoolgegevens_bewerken(
                 gebruiker, hulpvraag.schoolgegevens
