@@ -136,6 +136,7 @@ def antwoorden_opslaan(
     }
     if not gewijzigd:
         return formulier
+    _niet_ondertekend(formulier)
     aanwijzer = definitie.bevoegd_gezag_vraag
     if aanwijzer is not None and aanwijzer.code in gewijzigd:
         _bevoegd_gezag_wisselen(formulier, nieuw.get(aanwijzer.code))
@@ -285,19 +286,27 @@ def _verwijzing_controleren(formulier: Formulier, vraag: Vraag, waarde: Any) -> 
         raise ValidationError(_("Kies een hulpvraag uit de lijst."))
 
 
-def _bevoegd_gezag_wisselen(formulier: Formulier, gebruiker_id: int | None) -> None:
-    """Another bevoegd gezag cannot take over a signature already placed. The chosen account
-    gets a mail with the link, without pupil or answers (R24, P3)."""
-    getekend = formulier.ondertekeningen.filter(
-        ingetrokken_op__isnull=True, door=formulier.bevoegd_gezag_id
+def _niet_ondertekend(formulier: Formulier) -> None:
+    """A signature is given to these answers: while it stands, nobody changes them (the bevoegd
+    gezag included). Only its signer withdraws it, before submission."""
+    ondertekening = (
+        formulier.ondertekeningen.filter(ingetrokken_op__isnull=True).select_related("door").first()
     )
-    if formulier.bevoegd_gezag_id is not None and getekend.exists():
+    if ondertekening is not None:
         raise ValidationError(
             _(
-                "Het bevoegd gezag heeft dit formulier al ondertekend. Vraag het eerst de "
-                "ondertekening in te trekken."
+                "%(naam)s heeft dit formulier op %(datum)s ondertekend. Wijzigen kan pas als "
+                "%(naam)s de ondertekening intrekt; vraag dat eerst."
             )
+            % {
+                "naam": ondertekening.door.volledige_naam,
+                "datum": timezone.localtime(ondertekening.op).strftime("%d-%m-%Y"),
+            }
         )
+
+
+def _bevoegd_gezag_wisselen(formulier: Formulier, gebruiker_id: int | None) -> None:
+    """The chosen account gets a mail with the link, without pupil or answers (R24, P3)."""
     formulier.bevoegd_gezag_id = gebruiker_id
     if gebruiker_id is None:
         return

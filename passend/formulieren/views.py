@@ -169,7 +169,9 @@ def bewerken(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
         try:
             antwoorden_opslaan(formulier=formulier, door=gebruiker, antwoorden=form.cleaned_data)
         except ValidationError as fout:
-            for code, meldingen in fout.message_dict.items():
+            if not hasattr(fout, "error_dict"):
+                form.add_error(None, fout)  # about the whole form (it is signed)
+            for code, meldingen in getattr(fout, "message_dict", {}).items():
                 for melding in meldingen:
                     form.add_error(code if code in form.fields else None, melding)
         except PermissionDenied as fout:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 import yaml
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from passend.accounts.tests.factories import account_maken
 from passend.audit.models import Inzage
@@ -352,7 +353,9 @@ def test_r27_the_regiomanager_decides_only_with_the_besluit_form_which_the_schoo
     assert "informeer_coordinator" in schrijfbare_vragen(omgeving.ib_regenboog, evaluatie)
 
 
-def test_r26_incompleet_reopens_the_form_for_the_school(omgeving: Omgeving, ob: ObAanvraag) -> None:
+def test_r24_r26_incompleet_reopens_the_form_and_signed_answers_change_only_after_withdrawal(
+    omgeving: Omgeving, ob: ObAanvraag
+) -> None:
     _invullen_en_ondertekenen(omgeving, ob)
     _indienen(omgeving, ob)
     hulpvraag_status_wijzigen(
@@ -363,10 +366,23 @@ def test_r26_incompleet_reopens_the_form_for_the_school(omgeving: Omgeving, ob: 
     )
     ob.formulier.refresh_from_db()
     assert ob.formulier.ingediend_op is None
-    antwoorden_opslaan(
-        formulier=ob.formulier,
-        door=omgeving.ib_regenboog,
-        antwoorden={"einddatum": date(2027, 6, 30)},
+    # Signed answers stay as signed: the school changes them only after the directeur
+    # withdrew the signature, and the directeur signs the new answers.
+    nieuw = {"einddatum": date(2027, 6, 30)}
+    with pytest.raises(ValidationError) as fout:
+        antwoorden_opslaan(formulier=ob.formulier, door=omgeving.ib_regenboog, antwoorden=nieuw)
+    assert fout.value.messages == [
+        f"{ob.directeur.volledige_naam} heeft dit formulier op "
+        f"{timezone.localdate():%d-%m-%Y} ondertekend. Wijzigen kan pas als "
+        f"{ob.directeur.volledige_naam} de ondertekening intrekt; vraag dat eerst."
+    ]
+    ondertekening_intrekken(ondertekening=Ondertekening.objects.get(), door=ob.directeur)
+    antwoorden_opslaan(formulier=ob.formulier, door=omgeving.ib_regenboog, antwoorden=nieuw)
+    assert _status(ob, "ob_aanvraag_indienen") not in toegestane_statussen(
+        omgeving.ib_regenboog, ob.hulpvraag
+    )
+    ondertekenen(
+        formulier=ob.formulier, vraag_code="ondertekening_bevoegd_gezag", door=ob.directeur
     )
     _indienen(omgeving, ob)
 

@@ -206,3 +206,18 @@ def test_r3_making_a_pdf_leaves_the_truncated_image_check_of_attachments_intact(
     from passend.formulieren import pdf  # noqa: F401
 
     assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+
+
+def test_r24_the_edit_page_says_a_signed_form_needs_the_signature_withdrawn_first(
+    omgeving: Omgeving, ob: ObAanvraag
+) -> None:
+    ob_aanvraag_invullen(ob.hulpvraag, omgeving.ib_regenboog, ob.directeur)
+    client = omgeving.client(omgeving.ib_regenboog)
+    getypt = "Anders dan ondertekend."
+    antwoord = client.post(_urls(ob)["bewerken"], {"onderwijsbehoeften": getypt})
+    pagina = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    assert "ondertekend. Wijzigen kan pas als" in pagina
+    assert getypt in pagina
+    ob.formulier.refresh_from_db()
+    assert ob.formulier.antwoorden["onderwijsbehoeften"] != getypt

@@ -18,8 +18,9 @@ from pytest_django import DjangoDbBlocker
 
 from passend.audit.models import Inzage
 from passend.formulieren.forms import FormulierInvullenForm
-from passend.formulieren.models import Formulier
+from passend.formulieren.models import Formulier, Ondertekening
 from passend.formulieren.rechten import schrijfbare_vragen
+from passend.formulieren.services import ondertekening_intrekken
 from passend.formulieren.tests.factories import ob_aanvraag_invullen
 from passend.hulpvragen.models import Hulpvraag
 from passend.hulpvragen.services import hulpvraag_status_wijzigen
@@ -105,6 +106,12 @@ class Formulieren:
                 hulpvraag=ingediend, versie__definitie__code="besluit_ondersteuningsbudget"
             ),
         }
+        # Signed answers change only after the signer withdrew (test_formulieren.py): here
+        # the directeur has, so the cells are about who may write.
+        ondertekening_intrekken(
+            ondertekening=Ondertekening.objects.get(formulier=self.formulieren["aanvraag"]),
+            door=directeur,
+        )
         # The one who may write it fills it in the way the edit page does: every field.
         self.schrijvers = {"aanvraag": ib, "besluit": m.accounts["regiomanager"]}
         self.tlv = hulpvraag_op_school(
