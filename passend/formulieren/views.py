@@ -20,6 +20,7 @@ from passend.formulieren.forms import FormulierInvullenForm
 from passend.formulieren.models import Formulier, Ondertekening
 from passend.formulieren.pdf import formulier_als_pdf
 from passend.formulieren.rechten import (
+    mag_ondertekenen,
     mag_ondertekening_intrekken,
     mag_termijnen_zien,
     schrijfbare_vragen,
@@ -193,6 +194,9 @@ def bewerken(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
 def ondertekenen_view(request: HttpRequest, referentie: str, pk: int, vraag: str) -> HttpResponse:
     """A signature is a deliberate act: the box "Ik onderteken" must be ticked."""
     gebruiker, formulier = _formulier(request, referentie, pk)
+    vraagdefinitie = formulier.definitie.vraag(vraag)
+    if vraagdefinitie is None or not mag_ondertekenen(gebruiker, formulier, vraagdefinitie):
+        raise Http404
     if request.POST.get("bevestigd") != "ja":
         messages.error(request, _("Vink aan dat u ondertekent; er is niets ondertekend."))
     else:

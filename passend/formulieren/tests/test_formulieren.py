@@ -120,7 +120,7 @@ def test_r23_the_school_submits_only_a_complete_form_signed_by_the_bevoegd_gezag
         ondertekening_intrekken(ondertekening=ondertekening, door=ob.directeur)
 
 
-def test_r24_each_question_is_written_only_by_the_party_it_names(
+def test_r24_r25_each_question_is_written_only_by_the_party_it_names(
     omgeving: Omgeving, ob: ObAanvraag, directeur
 ) -> None:
     formulier = ob.formulier
@@ -172,7 +172,7 @@ def test_r24_each_question_is_written_only_by_the_party_it_names(
             antwoorden_opslaan(formulier=formulier, door=directeur, antwoorden=antwoorden)
 
 
-def test_r24_the_bevoegd_gezag_is_a_directeur_of_the_school(
+def test_r25_the_bevoegd_gezag_is_a_directeur_of_the_school(
     omgeving: Omgeving, ob: ObAanvraag
 ) -> None:
     directeur_elders = account_maken(

@@ -35,23 +35,24 @@ from passend.web.tests.test_rechtenmatrix import matrix as matrix
 OBJECTEN = ("aanvraag", "besluit")
 
 # Signs as in test_rechtenmatrix.py: + allowed (200 and shown, or 302 and stored), - a 404 and
-# nothing stored or logged.
+# nothing stored or logged. Ondertekenen: the bevoegd-gezag signature, by the directeur the
+# school chose (the setup withdrew the signature it had placed).
 # fmt: off
 FORMULIEREN: Tabel = {
-    #                       lijst  tonen  pdf    bewerken
-    "ib":                  ("+-", "+-",  "+-",  "+-"),
-    "directeur":           ("+-", "+-",  "+-",  "+-"),
-    "ib_kompas":           ("--", "--",  "--",  "--"),
-    "scp":                 ("-+", "-+",  "-+",  "--"),
-    "coordinator":         ("-+", "-+",  "-+",  "--"),
-    "tlv_administratie":   ("-+", "-+",  "-+",  "--"),
-    "deskundige":          ("-+", "-+",  "-+",  "--"),
-    "regiomanager":        ("-+", "-+",  "-+",  "-+"),
-    "beheerder":           ("++", "++",  "++",  "--"),
-    "ouder":               ("--", "--",  "--",  "--"),
-    "externe_deelnemer":   ("--", "--",  "--",  "--"),
-    "ib_ander_swv":        ("--", "--",  "--",  "--"),
-    "beheerder_ander_swv": ("--", "--",  "--",  "--"),
+    #                       lijst  tonen  pdf    bewerken  ondertekenen
+    "ib":                  ("+-", "+-",  "+-",  "+-",  "--"),
+    "directeur":           ("+-", "+-",  "+-",  "+-",  "+-"),
+    "ib_kompas":           ("--", "--",  "--",  "--",  "--"),
+    "scp":                 ("-+", "-+",  "-+",  "--",  "--"),
+    "coordinator":         ("-+", "-+",  "-+",  "--",  "--"),
+    "tlv_administratie":   ("-+", "-+",  "-+",  "--",  "--"),
+    "deskundige":          ("-+", "-+",  "-+",  "--",  "--"),
+    "regiomanager":        ("-+", "-+",  "-+",  "-+",  "--"),
+    "beheerder":           ("++", "++",  "++",  "--",  "--"),
+    "ouder":               ("--", "--",  "--",  "--",  "--"),
+    "externe_deelnemer":   ("--", "--",  "--",  "--",  "--"),
+    "ib_ander_swv":        ("--", "--",  "--",  "--",  "--"),
+    "beheerder_ander_swv": ("--", "--",  "--",  "--",  "--"),
 }
 # Account pages: Termijnen (SWV staff of their own SWV); Oppakken of an unassigned TLV -Nieuw
 # of Het Kompas, whose process names the TLV-administratie as its function.
@@ -72,7 +73,7 @@ PAGINAS: Tabel = {
     "beheerder_ander_swv": ("+",       "-"),
 }
 # fmt: on
-ACTIES = ("lijst", "tonen", "pdf", "bewerken")
+ACTIES = ("lijst", "tonen", "pdf", "bewerken", "ondertekenen")
 PAGINA_ACTIES = ("termijnen", "oppakken")
 NIEUW = {
     "aanvraag": ("inzet", "Een assistent, drie ochtenden."),
@@ -167,6 +168,24 @@ def test_r24_r27_asvs_v4_2_1_forms_are_read_and_written_only_by_who_may(
     client = matrix.clients[rol]
     naam = formulieren.formulier(object).versie.definitie.naam
     inzage_voor = Inzage.objects.count()
+    if actie == "ondertekenen":
+        # Only the account the school chose as bevoegd gezag signs, and only where the form has
+        # a signature question (the Besluit has none).
+        formulier = formulieren.formulier(object)
+        url = reverse(
+            "formulieren:ondertekenen",
+            args=[formulier.hulpvraag.referentie, formulier.pk, "ondertekening_bevoegd_gezag"],
+        )
+        antwoord = client.post(url, {"bevestigd": "ja"})
+        getekend = Ondertekening.objects.filter(formulier=formulier, ingetrokken_op__isnull=True)
+        if teken == "+":
+            assert antwoord.status_code == 302
+            assert getekend.get().door == matrix.accounts[rol]
+        else:
+            assert antwoord.status_code == 404
+            assert not getekend.exists()
+            assert Inzage.objects.count() == inzage_voor
+        return
     if actie == "bewerken":
         code, tekst = NIEUW[object]
         antwoord = client.post(
