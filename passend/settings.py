@@ -111,6 +111,8 @@ INSTALLED_APPS = [
     "passend.hulpvragen",
     "passend.bijlagen",
     "passend.formulieren",
+    "passend.overlegrondes",
+    "passend.koppelingen",
     "passend.rapportages",
     "passend.web",
     "passend.testdata",

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OverlegrondesConfig(AppConfig):
+    name = "passend.overlegrondes"
+    verbose_name = "Overlegrondes"
