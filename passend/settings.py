@@ -116,6 +116,9 @@ INSTALLED_APPS = [
     "passend.rapportages",
     "passend.web",
     "passend.testdata",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -294,6 +297,46 @@ if PRODUCTION:
     if PASSEND_PROXY_AANTAL:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# --- Shared cache ------------------------------------------------------------------------------
+# The API's rate limit per client counts in this cache. One process: its own memory; several
+# web processes: one Redis (PASSEND_REDIS_URL, e.g. redis://127.0.0.1:6379/0), or each process
+# would allow the limit once.
+if REDIS_URL := env_str("PASSEND_REDIS_URL", ""):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+
+# --- The API ---------------------------------------------------------------------------------
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["passend.koppelingen.api.authenticatie.ClientAuthenticatie"],
+    "DEFAULT_PERMISSION_CLASSES": ["passend.koppelingen.api.authenticatie.AlleenClient"],
+    "DEFAULT_THROTTLE_CLASSES": ["passend.koppelingen.api.authenticatie.ClientLimiet"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "passend.koppelingen.api.fouten.fout_afhandelen",
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Passend API",
+    "DESCRIPTION": (
+        "De open API van Passend: aanvragen indienen vanuit een leerlingadministratie (Esis, "
+        "ParnasSys, ...), als concept of verzonden, bijlagen toevoegen, opnieuw verzenden en de "
+        "status teruglezen. Zie docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {},
+}
+
 # --- Mail --------------------------------------------------------------------------------------
 
 DEFAULT_FROM_EMAIL = env_str("PASSEND_AFZENDER", "Passend <noreply@passend.localhost>")
@@ -362,6 +405,8 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # over PASSEND_UPLOAD_MAX_MB is not written to disk at all.
 FILE_UPLOAD_HANDLERS = ["passend.bijlagen.uploads.BegrensdeUploadHandler"]
 PASSEND_UPLOAD_MAX_BYTES = env_int("PASSEND_UPLOAD_MAX_MB", 100) * 1024 * 1024
+# The API (issue 14): the largest request body, base64 files included.
+PASSEND_API_MAX_BYTES = env_int("PASSEND_API_MAX_MB", 60) * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 

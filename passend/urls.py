@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("passend.bijlagen.urls")),
     path("", include("passend.formulieren.urls")),
     path("", include("passend.rapportages.urls")),
+    path("api/v1/", include("passend.koppelingen.api.urls")),
     path("beheer/", admin.site.urls),
     path("swv-beheer/", swv_beheer.urls),
 ]

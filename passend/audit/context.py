@@ -18,6 +18,7 @@ class Verzoekcontext:
     user_agent: str = ""
     request_id: str = ""
     namens: str = ""
+    systeem: str = ""
 
 
 SYSTEEM = Verzoekcontext()
@@ -36,3 +37,10 @@ def verzoekcontext(context: Verzoekcontext | None = None, **wijzigingen: str) ->
         yield
     finally:
         _huidige.reset(token)
+
+
+def verzoekcontext_aanvullen(**wijzigingen: str) -> None:
+    """Changes fields of the current request's context for the rest of the request (an API
+    call learns its client only after authentication); the middleware's block restores the
+    context when the request ends."""
+    _huidige.set(replace(huidige_context(), **wijzigingen))

@@ -73,6 +73,7 @@ def _vastleggen(
         user_agent=context.user_agent,
         request_id=context.request_id,
         namens=context.namens,
+        systeem=context.systeem,
         details={k: v for k, v in (details or {}).items() if v is not None},
     )
 

@@ -46,6 +46,13 @@ class Inzage(AlleenToevoegen):
         blank=True,
         help_text=_("Voor wie een koppeling handelde, als dat een ander is dan de gebruiker."),
     )
+    # NEN 7513's "client/system": the koppeling (API client) a read or change came through.
+    systeem = models.CharField(
+        _("systeem"),
+        max_length=200,
+        blank=True,
+        help_text=_("De koppeling (API-client) waarlangs dit gebeurde; leeg voor Passend zelf."),
+    )
     details = models.JSONField(_("details"), default=dict, blank=True)
 
     objects = AlleenToevoegenQuerySet.as_manager()

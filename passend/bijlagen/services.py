@@ -11,14 +11,14 @@ later, or a process dies half-way, a stored file is left without a row, which
 
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -53,7 +53,16 @@ from passend.core.kanalen import Kanaal
 from passend.core.tijd import datum_tekst
 from passend.hulpvragen.models import Hulpvraag
 
-Rij = TypeVar("Rij", Bijlage, WachtendeBijlage)
+Rij = TypeVar("Rij", bound=models.Model)
+
+# Other apps that keep checked files in this storage (drafts of a koppeling) name their stored
+# files here, so the orphan sweep leaves them alone.
+_andere_opslagnamen: list[Callable[[list[str]], Iterable[str]]] = []
+
+
+def opslagnamen_registreren(bekende: Callable[[list[str]], Iterable[str]]) -> None:
+    """`bekende(namen)` returns which of these stored names the app's rows still name."""
+    _andere_opslagnamen.append(bekende)
 
 
 REDEN_VERPLICHT = gettext_lazy(
@@ -150,10 +159,12 @@ def bestand_aanbieden(
     bron: Kanaal = Kanaal.WEB,
     documenttype: Documenttype | None = None,
     soort_vragen: bool = False,
+    waarschuwen: bool = True,
 ) -> Bijlage | WachtendeBijlage:
     """One file offered for a hulpvraag, from any channel (R2): checked, then added; or kept
     waiting when its uploader should answer a warning first (R3, R4), or say what kind of
-    document it is (`soort_vragen`: the upload form had none chosen; nothing is lost). Raises
+    document it is (`soort_vragen`: the upload form had none chosen; nothing is lost). A channel
+    with nobody to answer (`waarschuwen=False`, a school system) adds the file at once. Raises
     BestandGeweigerd with a Dutch message; then nothing is stored."""
     if not mag_bijlagen_toevoegen(door, hulpvraag):
         raise PermissionDenied
@@ -195,7 +206,9 @@ def bestand_aanbieden(
                 ) from nog_te_groot
         _geen_dubbele(hulpvraag, gecontroleerd.sha256)
         naam_betekenisloos = betekenisloze_naam(bestandsnaam)
-        if naam_betekenisloos or oorspronkelijke_grootte is not None or soort_vragen:
+        if waarschuwen and (
+            naam_betekenisloos or oorspronkelijke_grootte is not None or soort_vragen
+        ):
 
             def wachtend(opslagnaam: str) -> WachtendeBijlage:
                 rij = WachtendeBijlage(
@@ -228,6 +241,46 @@ def bestand_aanbieden(
             )
 
         return _opslaan_met_rij(pad, bijlage)
+
+
+def gecontroleerd_bewaren(
+    *, swv_id: int, pad: Path, bestandsnaam: str, maak_rij: Callable[[str, dict[str, object]], Rij]
+) -> Rij:
+    """A file checked as every attachment is and stored, for a row another app keeps (a draft's
+    file): `maak_rij(opslagnaam, inhoud)` writes it. Raises BestandGeweigerd; then nothing is
+    stored. A file over the limit is refused here: the smaller copy needs an answer."""
+    max_bytes = bijlageinstellingen(swv_id).max_bijlage_bytes
+    gecontroleerd = bestand_controleren(
+        pad, bestandsnaam=bestandsnaam_opschonen(bestandsnaam), max_bytes=max_bytes
+    )
+    return _opslaan_met_rij(pad, lambda naam: maak_rij(naam, _inhoud(gecontroleerd)))
+
+
+def bewaard_bestand_toevoegen(
+    *,
+    hulpvraag: Hulpvraag,
+    bestandsnaam: str,
+    opslagnaam: str,
+    inhoud: dict[str, object],
+    door: Gebruiker,
+    bron: Kanaal,
+    documenttype: Documenttype | None = None,
+) -> Bijlage:
+    """A file checked and stored earlier (`gecontroleerd_bewaren`) becomes an attachment of the
+    hulpvraag, without a second upload; the caller removes its own row in this transaction."""
+    if not mag_bijlagen_toevoegen(door, hulpvraag):
+        raise PermissionDenied
+    _documenttype_controleren(hulpvraag, documenttype)
+    _geen_dubbele(hulpvraag, str(inhoud["sha256"]))
+    return _bijlage_maken(
+        hulpvraag=hulpvraag,
+        bestandsnaam=bestandsnaam,
+        opslagnaam=opslagnaam,
+        door=door,
+        bron=bron,
+        inhoud=inhoud,
+        documenttype=documenttype,
+    )
 
 
 def _documenttype_controleren(hulpvraag: Hulpvraag, documenttype: Documenttype | None) -> None:
@@ -399,6 +452,8 @@ def wezen_verwijderen(*, ouder_dan: timedelta) -> int:
                 "opslagnaam", flat=True
             )
         )
+        for bekende in _andere_opslagnamen:
+            bekend |= set(bekende(deel))
         for naam in deel:
             if naam not in bekend and opslag().get_modified_time(naam) < grens:
                 bestand_verwijderen(naam)

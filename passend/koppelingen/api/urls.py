@@ -1,0 +1,38 @@
+"""/api/v1/: the API, its OpenAPI document and the documentation page (Redoc, served from the
+bundled package, no CDN). None of these pages uses the web's login: the API answers to client
+tokens only, and its documentation is public."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+
+from passend.koppelingen.api import views
+
+
+def _open(view: Callable[..., Any]) -> Callable[..., Any]:
+    return login_not_required(view)
+
+
+app_name = "api"
+urlpatterns = [
+    path("aanvragen/", _open(views.AanvragenView.as_view()), name="aanvragen"),
+    path("aanvragen/<uuid:uuid>/", _open(views.AanvraagView.as_view()), name="aanvraag"),
+    path("titels/", _open(views.TitelsView.as_view()), name="titels"),
+    path(
+        "schema/",
+        _open(SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[])),
+        name="schema",
+    ),
+    path(
+        "docs/",
+        _open(
+            SpectacularRedocView.as_view(
+                url_name="api:schema", authentication_classes=[], permission_classes=[]
+            )
+        ),
+        name="docs",
+    ),
+]
