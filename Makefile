@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # The PostgreSQL server for the second test run: DATABASE_URL, or the local server.
 PG_TEST_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/passend)
 
-.PHONY: run test lint test-sqlite test-postgres chromium pdf-bibliotheken demo-code
+.PHONY: run test lint test-sqlite test-postgres chromium pdf-bibliotheken demo-code api-schema
 
 $(VENV)/.geinstalleerd: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ lint: $(VENV)/.geinstalleerd
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
+	@# The committed OpenAPI document is the one the code makes (`make api-schema` renews it).
+	@$(PY) manage.py spectacular --validate --fail-on-warn --file .openapi-controle.yaml
+	@diff -u docs/api/openapi.yaml .openapi-controle.yaml || { rm -f .openapi-controle.yaml; \
+	  echo "docs/api/openapi.yaml loopt achter op de code: make api-schema" >&2; exit 1; }
+	@rm -f .openapi-controle.yaml
+
+api-schema: $(VENV)/.geinstalleerd
+	$(PY) manage.py spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
 
 test: lint chromium pdf-bibliotheken test-sqlite test-postgres
 
