@@ -74,12 +74,14 @@ class NaamInOmschrijving(ValidationError):
     def __init__(self) -> None:
         super().__init__(
             {
-                "omschrijving": _(
-                    "De omschrijving lijkt de naam van de leerling te bevatten. De naam hoort "
-                    "hier niet: haal hem weg, of bevestig dat hij er met reden staat."
+                "omschrijving": ValidationError(
+                    _(
+                        "De omschrijving lijkt de naam van de leerling te bevatten. De naam hoort "
+                        "hier niet: haal hem weg, of bevestig dat hij er met reden staat."
+                    ),
+                    code="naam_in_omschrijving",
                 )
-            },
-            code="naam_in_omschrijving",
+            }
         )
 
 

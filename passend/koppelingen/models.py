@@ -95,6 +95,7 @@ class Verificatiecode(models.Model):
         Gebruiker,
         on_delete=models.PROTECT,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("aangemaakt door"),
     )

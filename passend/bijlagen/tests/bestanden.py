@@ -49,8 +49,8 @@ def _pdf_met_tekst(tekst: str = "Ontwikkelingsperspectief") -> pikepdf.Pdf:
     return pdf
 
 
-def pdf() -> bytes:
-    return _pdf_bytes(_pdf_met_tekst())
+def pdf(tekst: str = "Ontwikkelingsperspectief") -> bytes:
+    return _pdf_bytes(_pdf_met_tekst(tekst))
 
 
 def pdf_met_javascript_in_objectstream() -> bytes:

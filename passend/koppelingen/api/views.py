@@ -21,6 +21,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -347,7 +348,7 @@ class AanvragenView(ApiView):
                 response = self._indienen(school, gegevens, uploads, soorten)
                 if sleutel:
                     rij.antwoord = {
-                        "body": json.loads(json.dumps(response.data, default=str)),
+                        "body": json.loads(JSONRenderer().render(response.data)),
                         "etag": response["ETag"],
                     }
                     rij.save(update_fields=["antwoord"])
