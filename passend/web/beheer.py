@@ -15,6 +15,8 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from passend.accounts.models import Schoolcontactpersoon
 from passend.accounts.rechten import rolfeiten
@@ -25,6 +27,14 @@ from passend.formulieren.forms import VoorbeeldForm
 from passend.formulieren.models import Formulierdefinitie
 from passend.formulieren.services import nieuwe_versie_opslaan
 from passend.hulpvragen.models import Label
+from passend.koppelingen.models import ApiClient, Verificatiecode
+from passend.koppelingen.services import (
+    client_intrekken,
+    client_registreren,
+    verificatiecode_controleren,
+    verificatiecode_registreren,
+    verificatiecode_verwijderen,
+)
 from passend.notificaties.admin import BerichtAdmin
 from passend.notificaties.models import Bericht
 from passend.processen.admin import (
@@ -304,6 +314,131 @@ def _voorbeeld_secties(form: VoorbeeldForm) -> list[tuple[str, list[Any]]]:
     ]
 
 
+class EigenApiClientAdmin(EigenSwvMixin, admin.ModelAdmin[ApiClient]):
+    """Issue 14: a client per supplier. Its token is shown once, on the page after saving; only
+    its hash is kept. A client is revoked, never deleted: its requests refer to it."""
+
+    list_display = ["naam", "soort", "max_per_minuut", "aangemaakt_op", "ingetrokken_op"]
+    fields = ["naam", "soort", "max_per_minuut", "scholen"]
+    readonly_fields = ["aangemaakt_op", "ingetrokken_op"]
+    filter_horizontal = ["scholen"]
+    actions = ["intrekken"]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return [*self.fields, *self.readonly_fields] if obj is not None else self.fields
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [*self.readonly_fields, "soort"] if obj is not None else []
+
+    def save_model(self, request: HttpRequest, obj: ApiClient, form: Any, change: bool) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        client, token = client_registreren(
+            swv=obj.swv,
+            naam=obj.naam,
+            soort=obj.soort,
+            door=ingelogde_gebruiker(request),
+            max_per_minuut=obj.max_per_minuut,
+        )
+        obj.pk = client.pk
+        request._passend_token = token  # type: ignore[attr-defined]
+
+    def response_add(
+        self, request: HttpRequest, obj: ApiClient, post_url_continue: Any = None
+    ) -> HttpResponse:
+        # Rendered here, not carried in a message (a cookie) or a URL: shown once, kept nowhere.
+        return TemplateResponse(
+            request,
+            "web/beheer_token.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Token van %s") % obj.naam,
+                "client": obj,
+                "token": request._passend_token,  # type: ignore[attr-defined]
+                "lijst_url": reverse("swv_beheer:koppelingen_apiclient_changelist"),
+            },
+        )
+
+    @admin.action(description=gettext_lazy("Intrekken: elk verzoek met het token wordt geweigerd"))
+    def intrekken(self, request: HttpRequest, rijen: models.QuerySet[ApiClient]) -> None:
+        for client in rijen:
+            client_intrekken(client=client)
+        messages.success(request, _("De gekozen clients zijn ingetrokken."))
+
+
+class VerificatiecodeForm(forms.ModelForm[Verificatiecode]):
+    code = forms.CharField(
+        label=gettext_lazy("Verificatiecode"),
+        min_length=1,
+        max_length=200,
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        help_text=gettext_lazy(
+            "De code die de school in Esis heeft ingevoerd (Beheer > Koppelingen): begint met "
+            "de BRIN en vestiging van de school, 20 tot 50 tekens. Passend bewaart hem "
+            "versleuteld; hij is hierna niet meer te lezen."
+        ),
+    )
+
+    class Meta:
+        model = Verificatiecode
+        fields = ["school", "omgeving"]
+
+    def clean(self) -> dict[str, Any]:
+        gegevens = super().clean() or {}
+        school, code = gegevens.get("school"), gegevens.get("code")
+        if school is not None and code:
+            verificatiecode_controleren(school, code)
+        return gegevens
+
+
+class EigenVerificatiecodeAdmin(EigenSwvMixin, admin.ModelAdmin[Verificatiecode]):
+    """R10: the SWV registers a school's Esis code; removing it pauses the link, registering
+    the same code again resumes it."""
+
+    swv_pad = "school__swv"
+    form = VerificatiecodeForm
+    list_display = ["school", "omgeving", "status", "aangemaakt_op"]
+    list_filter = ["verwijderd_op"]
+    actions = ["pauzeren"]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["school", "omgeving", "code"] if obj is None else ["school", "omgeving", "status"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [] if obj is None else ["school", "omgeving", "status"]
+
+    @admin.display(description=gettext_lazy("Status"))
+    def status(self, obj: Verificatiecode) -> str:
+        if obj.verwijderd_op is None:
+            return _("Actief")
+        return _("Gepauzeerd sinds %s") % obj.verwijderd_op.strftime("%d-%m-%Y")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None and _is_eigen_beheerder(request)
+
+    def save_model(
+        self, request: HttpRequest, obj: Verificatiecode, form: Any, change: bool
+    ) -> None:
+        rij = verificatiecode_registreren(
+            school=obj.school,
+            code=form.cleaned_data["code"],
+            omgeving=obj.omgeving,
+            door=ingelogde_gebruiker(request),
+        )
+        obj.pk = rij.pk
+
+    @admin.action(description=gettext_lazy("Verwijderen: de koppeling van de school pauzeren"))
+    def pauzeren(self, request: HttpRequest, rijen: models.QuerySet[Verificatiecode]) -> None:
+        for rij in rijen:
+            verificatiecode_verwijderen(verificatiecode=rij)
+        messages.success(
+            request,
+            _("De koppeling is gepauzeerd. Voer dezelfde code opnieuw in om haar te hervatten."),
+        )
+
+
 class SwvBeheerSite(admin.AdminSite):
     site_header = "Passend – beheer van uw samenwerkingsverband"
     site_title = "Passend SWV-beheer"
@@ -325,3 +460,5 @@ swv_beheer.register(Bericht, EigenBerichtAdmin)
 swv_beheer.register(Bijlageinstellingen, EigenBijlageinstellingenAdmin)
 swv_beheer.register(Documenttype, EigenDocumenttypeAdmin)
 swv_beheer.register(Formulierdefinitie, EigenFormulierdefinitieAdmin)
+swv_beheer.register(ApiClient, EigenApiClientAdmin)
+swv_beheer.register(Verificatiecode, EigenVerificatiecodeAdmin)
