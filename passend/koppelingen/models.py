@@ -42,6 +42,7 @@ class ApiClient(models.Model):
     )
     scholen = models.ManyToManyField(
         School,
+        through="Schoolkoppeling",
         blank=True,
         related_name="+",
         verbose_name=_("scholen"),
@@ -73,6 +74,37 @@ class ApiClient(models.Model):
     def systeem(self) -> str:
         """How the access log names this client (NEN 7513 'client/system')."""
         return f"{self.get_soort_display()}: {self.naam} ({self.uuid})"
+
+
+class Schoolkoppeling(models.Model):
+    """R8: a school that switched a client on, with what the OSO route needs recorded: the
+    mandate the bestuur gave in the Onderwijs Serviceregister and the routeringskenmerk the
+    school's system sends with."""
+
+    client = models.ForeignKey(
+        ApiClient, on_delete=models.CASCADE, related_name="schoolkoppelingen"
+    )
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="+", verbose_name=_("school")
+    )
+    mandaat = models.CharField(
+        _("mandaat (OSR)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Het mandaat dat het bestuur in het Onderwijs Serviceregister gaf."),
+    )
+    routeringskenmerk = models.CharField(_("routeringskenmerk"), max_length=100, blank=True)
+    sinds = models.DateField(_("actief sinds"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("school die de koppeling gebruikt")
+        verbose_name_plural = _("scholen die de koppeling gebruiken")
+        constraints = [
+            models.UniqueConstraint(fields=["client", "school"], name="schoolkoppeling_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.school)
 
 
 class Verificatiecode(models.Model):

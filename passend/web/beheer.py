@@ -27,7 +27,7 @@ from passend.formulieren.forms import VoorbeeldForm
 from passend.formulieren.models import Formulierdefinitie
 from passend.formulieren.services import nieuwe_versie_opslaan
 from passend.hulpvragen.models import Label
-from passend.koppelingen.models import ApiClient, Verificatiecode
+from passend.koppelingen.models import ApiClient, Schoolkoppeling, Verificatiecode
 from passend.koppelingen.services import (
     client_intrekken,
     client_registreren,
@@ -314,14 +314,29 @@ def _voorbeeld_secties(form: VoorbeeldForm) -> list[tuple[str, list[Any]]]:
     ]
 
 
+class SchoolkoppelingInline(EigenSwvMixin, admin.StackedInline[Schoolkoppeling, ApiClient]):
+    """R8: the schools that use this client, with the OSO route's mandate and
+    routeringskenmerk. (Esis schools are named by their verification code instead.)"""
+
+    model = Schoolkoppeling
+    swv_pad = "school__swv"
+    extra = 0
+    fields = ["school", "mandaat", "routeringskenmerk", "sinds"]
+    verbose_name = gettext_lazy("school die deze koppeling gebruikt")
+    verbose_name_plural = gettext_lazy("scholen die deze koppeling gebruiken (R8)")
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _is_eigen_beheerder(request)
+
+
 class EigenApiClientAdmin(EigenSwvMixin, admin.ModelAdmin[ApiClient]):
     """Issue 14: a client per supplier. Its token is shown once, on the page after saving; only
     its hash is kept. A client is revoked, never deleted: its requests refer to it."""
 
     list_display = ["naam", "soort", "max_per_minuut", "aangemaakt_op", "ingetrokken_op"]
-    fields = ["naam", "soort", "max_per_minuut", "scholen"]
+    fields = ["naam", "soort", "max_per_minuut"]
     readonly_fields = ["aangemaakt_op", "ingetrokken_op"]
-    filter_horizontal = ["scholen"]
+    inlines = [SchoolkoppelingInline]
     actions = ["intrekken"]
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:

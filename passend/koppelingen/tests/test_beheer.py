@@ -20,7 +20,13 @@ def test_client_registreren_toont_het_token_een_keer(omgeving: Omgeving) -> None
     beheer = omgeving.client(omgeving.beheerder)
     antwoord = beheer.post(
         reverse("swv_beheer:koppelingen_apiclient_add"),
-        {"naam": "Esis", "soort": "esis", "max_per_minuut": 600},
+        {
+            "naam": "Esis",
+            "soort": "esis",
+            "max_per_minuut": 600,
+            "schoolkoppelingen-TOTAL_FORMS": 0,
+            "schoolkoppelingen-INITIAL_FORMS": 0,
+        },
     )
     assert antwoord.status_code == 200
     token = re.search(r'value="(psd_[^"]+)"', antwoord.content.decode())
@@ -114,3 +120,31 @@ def test_beheer_van_koppelingen_blijft_binnen_het_eigen_swv(omgeving: Omgeving) 
             .status_code
             == 302
         )
+
+
+def test_r8_swv_legt_per_school_mandaat_en_routeringskenmerk_vast(omgeving: Omgeving) -> None:
+    beheer = omgeving.client(omgeving.beheerder)
+    antwoord = beheer.post(
+        reverse("swv_beheer:koppelingen_apiclient_add"),
+        {
+            "naam": "ParnasSys",
+            "soort": "oso",
+            "max_per_minuut": 600,
+            "schoolkoppelingen-TOTAL_FORMS": 1,
+            "schoolkoppelingen-INITIAL_FORMS": 0,
+            "schoolkoppelingen-0-school": omgeving.kompas.pk,
+            "schoolkoppelingen-0-mandaat": "OSR-mandaat bestuur 41234",
+            "schoolkoppelingen-0-routeringskenmerk": "PO2806-KK",
+            "schoolkoppelingen-0-sinds": "01-11-2026",
+        },
+    )
+    assert antwoord.status_code == 200, antwoord.content.decode()[:2000]
+    client = ApiClient.objects.get(naam="ParnasSys")
+    koppeling = client.schoolkoppelingen.get()
+    assert (koppeling.school, koppeling.mandaat, koppeling.routeringskenmerk) == (
+        omgeving.kompas,
+        "OSR-mandaat bestuur 41234",
+        "PO2806-KK",
+    )
+    pagina = beheer.get(reverse("swv_beheer:koppelingen_apiclient_change", args=[client.pk]))
+    assert "PO2806-KK" in pagina.content.decode()
