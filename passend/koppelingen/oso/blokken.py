@@ -102,7 +102,8 @@ _GECLAIMD_IN_LEERLING = frozenset(
 ) | {"onderwijsondersteuning"}
 IDENTIFICATIENUMMERS = frozenset({"bsn", "onderwijsnummer"})
 # Not national identifiers, but nothing an SWV needs and never shown: bank account numbers.
-NOOIT_TONEN = IDENTIFICATIENUMMERS | {"iban", "banknummer"}
+# Attachment contents are unpacked as files, never shown as data.
+NOOIT_TONEN = IDENTIFICATIENUMMERS | {"iban", "banknummer", "bestandsinhoud"}
 
 
 def blokelementen(blok: Blok, plekken: dict[str, object]) -> list:  # type: ignore[type-arg]

@@ -126,8 +126,13 @@ def regels(jaar: str) -> etree.XSLT:
             continue
         profiel.insert(plek, kind)
         plek += 1
-    return etree.XSLT(
-        etree.ElementTree(profiel),
-        access_control=etree.XSLTAccessControl.DENY_ALL,
-        extensions=_EXTENSIES,
-    )
+    return xslt_veilig(etree.ElementTree(profiel))
+
+
+def xslt_veilig(stylesheet: etree._ElementTree) -> etree.XSLT:
+    """A compiled stylesheet that may read or write no file and reach no network
+    (document(), xsl:include at run time, exsl:document are all refused)."""
+    return etree.XSLT(stylesheet, access_control=TOEGANG, extensions=_EXTENSIES)
+
+
+TOEGANG = etree.XSLTAccessControl.DENY_ALL

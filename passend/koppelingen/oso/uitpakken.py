@@ -107,6 +107,9 @@ def uitpakken(base64_tekst: str, *, plaats: str, teller: Teller) -> list[Bijlage
         )
     if not leden:
         raise Onleesbaar(_("Het ZIP-bestand is leeg."))
+    # The declared sizes first (before reading anything), then the real ones while reading.
+    if sum(lid.file_size for lid in leden) > MAX_UITGEPAKT_PER_ZIP:
+        raise _te_groot(plaats)
     bestanden = []
     in_deze_zip = 0
     for lid in leden:

@@ -117,6 +117,14 @@ def xml_lezen(inhoud: bytes, *, max_diepte: int = MAX_DIEPTE) -> etree._Element:
                     diepte -= 1
         root = parser.close()
     except etree.XMLSyntaxError as fout:
+        if "depth" in str(fout.msg).lower():  # libxml2's own limit (256) when fed a block
+            raise OsoGeweigerd(
+                TE_DIEP,
+                [
+                    _("Het dossier is dieper genest dan %(max)s niveaus (regel %(regel)s).")
+                    % {"max": max_diepte, "regel": fout.lineno}
+                ],
+            ) from None
         raise OsoGeweigerd(
             XML_ONGELDIG,
             [

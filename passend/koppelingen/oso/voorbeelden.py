@@ -185,6 +185,28 @@ def blok_overnemen(naar: bytes, van: bytes, element: str) -> bytes:
     return _bytes(doel)
 
 
+def zonder(xml: bytes, *namen: str) -> bytes:
+    """Every element with one of these local names removed (e.g. "opp")."""
+    root = _boom(xml)
+    for element in list(root.iter()):
+        if isinstance(element.tag, str) and etree.QName(element).localname in namen:
+            ouder = element.getparent()
+            if ouder is not None:
+                ouder.remove(element)
+    return _bytes(root)
+
+
+def tekst_vervangen(xml: bytes, pad: str, waarde: str, *, index: int = 0) -> bytes:
+    """The text of the index-th element at `pad` (local names under <dossier>, "/"-separated,
+    e.g. "huidigeschool/leerling/geslacht") set to `waarde`."""
+    root = _boom(xml)
+    ns = _ns(root)
+    gevonden = root.findall("/".join(f"{{{ns}}}{deel}" for deel in pad.split("/")))
+    _nodig(len(gevonden) > index, pad)
+    gevonden[index].text = waarde
+    return _bytes(root)
+
+
 def met_element(xml: bytes, naam: str, waarde: str) -> bytes:
     """A simple child element added to <leerling> (e.g. "bsn", "onderwijsnummer")."""
     root = _boom(xml)

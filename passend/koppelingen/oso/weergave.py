@@ -131,7 +131,22 @@ LABELS = {
     "gemeente": _l("Gemeente"),
     "eindtoetsresultaat": _l("Eindtoetsresultaat"),
     "deelgenomen": _l("Deelgenomen"),
+    "adresgeheim": _l("Adres geheim"),
+    "onderwijssinds": _l("Onderwijs in Nederland sinds"),
+    "startdatumhuidigonderwijs": _l("Start huidig onderwijs"),
+    "datuminschrijving": _l("Datum inschrijving"),
+    "datumuitschrijving": _l("Datum uitschrijving"),
+    "leerlinggewicht": _l("Leerlinggewicht"),
+    "nnca": _l("NNCA"),
+    "tehuis": _l("Woont in een tehuis"),
+    "naamdirecteur": _l("Directeur"),
+    "website": _l("Website"),
+    "type": _l("Schooltype"),
+    "aanleverpunt": _l("Aanleverpunt"),
 }
+
+# OSO codelist 14
+GESLACHT = {"0": _l("onbekend"), "1": _l("vrouwelijk"), "2": _l("mannelijk")}
 
 _CONTAINERS = {
     "adreslijst",
@@ -193,6 +208,9 @@ def _blad_waarde(element: etree._Element) -> str:
         if lokaal(element) == "land" and code == "6030":
             return "Nederland"
         return omschrijving or code
+    if lokaal(element) == "geslacht":
+        code = (element.text or "").strip()
+        return str(GESLACHT[code]) if code in GESLACHT else code
     return waarde_tonen(element.text)
 
 
@@ -202,10 +220,14 @@ def _secties(
     """Leaves become rows of one section; each complex child opens its own section."""
     rijen = []
     complex_: list[etree._Element] = []
+    uitgevouwen: list[etree._Element] = []
     for element in elementen:
         if lokaal(element) in _CONTAINERS:
-            complex_.extend(_kinderen(element))
-        elif _blad(element):
+            uitgevouwen.extend(_kinderen(element))
+        else:
+            uitgevouwen.append(element)
+    for element in uitgevouwen:
+        if _blad(element):
             rijen.append({"label": label(lokaal(element)), "waarde": _blad_waarde(element)})
         else:
             complex_.append(element)
