@@ -20,7 +20,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import IO, Any
+from typing import Any
 
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -29,7 +29,7 @@ from . import controles, schemas
 from .blokken import BIJLAGEN, BLOKKEN, BLOKNAMEN, IDENTIFICATIENUMMERS, blokelementen
 from .fouten import BIJLAGE_ZIP_ONGELDIG
 from .uitpakken import BijlageBestand, Onleesbaar, Teller, uitpakken
-from .veilig import MAX_DIEPTE, MAX_DOSSIER_BYTES, bytes_lezen, xml_lezen
+from .veilig import MAX_DIEPTE, MAX_DOSSIER_BYTES, Leesbaar, bytes_lezen, xml_lezen
 from .weergave import blok_weergeven
 
 # OSO codelist 19 (soort adres) → passend.dossiers.models.Adres.Soort values
@@ -158,7 +158,7 @@ class OsoAanvraag:
 
 
 def lees_dossier(
-    bron: bytes | bytearray | memoryview | IO[bytes],
+    bron: bytes | bytearray | memoryview | Leesbaar,
     *,
     te_bewaren: frozenset[str] | set[str],
     max_bytes: int = MAX_DOSSIER_BYTES,
@@ -174,7 +174,7 @@ def lees_dossier(
 
 
 def dossier_controleren(
-    bron: bytes | bytearray | memoryview | IO[bytes],
+    bron: bytes | bytearray | memoryview | Leesbaar,
     *,
     max_bytes: int = MAX_DOSSIER_BYTES,
     max_diepte: int = MAX_DIEPTE,

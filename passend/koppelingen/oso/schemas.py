@@ -15,11 +15,15 @@ with every file and network access denied.
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree
+
+T = TypeVar("T")
 
 MAP = Path(__file__).resolve().parent / "schema"
 NAMESPACE_PATROON = re.compile(r"^http://www\.edustandaard\.nl/oso_gegevensset/(\d{4})/dossier$")
@@ -58,8 +62,30 @@ def namespace(jaar: str) -> str:
     return f"http://www.edustandaard.nl/oso_gegevensset/{jaar}/dossier"
 
 
-@cache
+# Compiled schemas and stylesheets are kept per thread: an lxml XMLSchema or XSLT object keeps
+# its error log on the object, so one shared between request threads could mix two dossiers'
+# messages. Compiling costs a few milliseconds, once per thread.
+_PER_DRAAD = threading.local()
+
+
+def _per_draad(soort: str, jaar: str, maken: Callable[[str], T]) -> T:
+    cache: dict[tuple[str, str], T] = _PER_DRAAD.__dict__.setdefault("cache", {})
+    sleutel = (soort, jaar)
+    if sleutel not in cache:
+        cache[sleutel] = maken(jaar)
+    return cache[sleutel]
+
+
 def xsd(jaar: str) -> etree.XMLSchema:
+    return _per_draad("xsd", jaar, _xsd)
+
+
+def regels(jaar: str) -> etree.XSLT:
+    """The profile stylesheet with its include inlined, compiled with all access denied."""
+    return _per_draad("xslt", jaar, _regels)
+
+
+def _xsd(jaar: str) -> etree.XMLSchema:
     release = RELEASES[jaar]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     return etree.XMLSchema(etree.parse(str(MAP / jaar / release.xsd), parser))
@@ -106,9 +132,7 @@ def _xslt_aanpassen(tekst: str, aanpassingen: tuple[tuple[str, str], ...]) -> st
     return tekst
 
 
-@cache
-def regels(jaar: str) -> etree.XSLT:
-    """The profile stylesheet with its include inlined, compiled with all access denied."""
+def _regels(jaar: str) -> etree.XSLT:
     release = RELEASES[jaar]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     profiel = etree.fromstring((MAP / jaar / release.profiel_xsl).read_bytes(), parser)

@@ -6,13 +6,15 @@
   and again after it, and the parser itself neither loads a DTD, resolves entities nor touches
   the network.
 - An element depth limit checked while parsing (incrementally, so a deep document stops early).
+- libxml2's own 10 MB limit per text node is lifted (huge_tree, see _parser): attachments are
+  single base64 text nodes; the limits above hold instead.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sized
-from typing import IO, Protocol
+from typing import Protocol
 
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -39,18 +41,20 @@ _VERBODEN = re.compile(
 )
 
 
-class _Leesbaar(Protocol):
+class Leesbaar(Protocol):
+    """A binary stream: a file, a Django UploadedFile, a request body stream."""
+
     def read(self, n: int = -1, /) -> bytes: ...
 
 
-def bytes_lezen(bron: bytes | bytearray | memoryview | IO[bytes], *, max_bytes: int) -> bytes:
+def bytes_lezen(bron: bytes | bytearray | memoryview | Leesbaar, *, max_bytes: int) -> bytes:
     """The document's bytes, refused with `te_groot` beyond max_bytes. A bytes-like is judged
     by its length before it is touched; a stream is read in blocks and never past the limit."""
     if isinstance(bron, Sized) and not hasattr(bron, "read"):
         if len(bron) > max_bytes:
             raise _te_groot(max_bytes)
         return bytes(bron)
-    stroom: _Leesbaar = bron  # type: ignore[assignment]
+    stroom: Leesbaar = bron  # type: ignore[assignment]
     delen: list[bytes] = []
     gelezen = 0
     while True:
@@ -81,7 +85,12 @@ def _parser() -> etree.XMLPullParser:
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
-        huge_tree=False,
+        # huge_tree lifts libxml2's 10 MB limit on one text node. An attachment travels as one
+        # base64 text node, and R3 allows 10 MB attachments (13.3 MB as base64): without it a
+        # dossier with one large scan is refused. What else XML_PARSE_HUGE loosens is held by
+        # our own limits: the byte size above (50 MB), MAX_DIEPTE, and no DTD at all (so no
+        # entity amplification).
+        huge_tree=True,
         remove_comments=True,
         remove_pis=True,
     )

@@ -4,15 +4,17 @@ no file read, a size and a depth limit."""
 from __future__ import annotations
 
 import io
+import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from lxml import etree
 
-from passend.koppelingen.oso import OsoGeweigerd, lees_dossier
-from passend.koppelingen.oso import fouten
+from passend.koppelingen.oso import OsoGeweigerd, fouten, lees_dossier
 from passend.koppelingen.oso.veilig import MAX_DOSSIER_BYTES, _parser, bytes_lezen, xml_lezen
 from passend.koppelingen.oso.voorbeelden import (
+    bijlage_vervangen,
     billion_laughs,
     diep_genest,
     externe_dtd,
@@ -20,7 +22,9 @@ from passend.koppelingen.oso.voorbeelden import (
     kapot,
     namespace_vervangen,
     parameter_entiteit,
+    tekst_vervangen,
     voorbeeld,
+    zip_van,
 )
 
 
@@ -164,3 +168,30 @@ def test_geen_xml_geweigerd() -> None:
 def test_ongedefinieerde_entiteit_zonder_dtd_is_ongeldige_xml() -> None:
     xml = voorbeeld("po_full").replace(b"<achternaam>Berg<", b"<achternaam>&lol;<", 1)
     assert geweigerd(xml).code == fouten.XML_ONGELDIG
+
+
+def test_r6_dossier_met_een_bijlage_van_9_mb_wordt_gelezen() -> None:
+    # One attachment is one base64 text node of 12 MB: over libxml2's default 10 MB limit.
+    groot = os.urandom(9 * 1024 * 1024)
+    xml = bijlage_vervangen(
+        voorbeeld("po_full"), "groepsplan.txt", zip_van({"scan.pdf": groot}, compressie=0)
+    )
+    aanvraag = lees_dossier(xml, te_bewaren={"bijlagen"})
+    (bijlage,) = [b for b in aanvraag.bijlagen if b.bestandsnaam == "groepsplan.txt"]
+    assert bijlage.bestanden[0].inhoud == groot
+
+
+def test_b7_gelijktijdig_lezen_in_draden_houdt_meldingen_gescheiden() -> None:
+    goed = voorbeeld("po_opt_out")
+    fout = tekst_vervangen(goed, "huidigeschool/brincode", "ABCD")
+
+    def lezen(xml: bytes) -> str:
+        try:
+            lees_dossier(xml, te_bewaren=set())
+        except OsoGeweigerd as weigering:
+            return weigering.code
+        return "ok"
+
+    with ThreadPoolExecutor(max_workers=4) as uitvoerder:
+        uitkomsten = list(uitvoerder.map(lezen, [goed, fout] * 8))
+    assert uitkomsten == ["ok", fouten.SCHEMA_ONGELDIG] * 8
