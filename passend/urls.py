@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("passend.hulpvragen.urls")),
     path("", include("passend.bijlagen.urls")),
     path("", include("passend.formulieren.urls")),
+    path("", include("passend.koppelingen.urls")),
     path("", include("passend.rapportages.urls")),
     path("api/v1/", include("passend.koppelingen.api.urls")),
     path("beheer/", admin.site.urls),

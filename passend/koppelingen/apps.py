@@ -8,8 +8,12 @@ class KoppelingenConfig(AppConfig):
     def ready(self) -> None:
         from passend.bijlagen.services import opslagnamen_registreren
         from passend.core import periodiek
+        from passend.hulpvragen import onderdelen
         from passend.koppelingen.models import Conceptbijlage
+        from passend.koppelingen.onderdeel import OSO_GEGEVENS
+        from passend.koppelingen.presets import PRESETS_MAP, koppelingen_laden
         from passend.koppelingen.services import oude_idempotentiesleutels_verwijderen
+        from passend.processen import presets
 
         def conceptbestanden(namen: list[str]) -> list[str]:
             return list(
@@ -20,3 +24,5 @@ class KoppelingenConfig(AppConfig):
 
         opslagnamen_registreren(conceptbestanden)
         periodiek.registreren("idempotentiesleutels", oude_idempotentiesleutels_verwijderen)
+        presets.presetdeel_registreren(PRESETS_MAP, koppelingen_laden)
+        onderdelen.registreren(OSO_GEGEVENS)

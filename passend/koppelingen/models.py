@@ -225,3 +225,77 @@ class Idempotentiesleutel(models.Model):
 
     def __str__(self) -> str:
         return self.sleutel
+
+
+def _alleen_bijlagen() -> list[str]:
+    return ["bijlagen"]
+
+
+class Osoinstellingen(models.Model):
+    """Issue 15: what an SWV keeps of an OSO dossier. Blocks not listed are dropped before
+    anything is written (B7); PPO keeps only the attachments ("bijlagen")."""
+
+    swv = models.OneToOneField(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="osoinstellingen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    te_bewaren = models.JSONField(
+        _("gegevensblokken die bewaard worden"), default=_alleen_bijlagen, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("instellingen voor OSO")
+        verbose_name_plural = _("instellingen voor OSO")
+
+    def __str__(self) -> str:
+        return str(_("OSO-instellingen van %s") % self.swv.code)
+
+
+class Aanvraagtype(models.Model):
+    """Issue 15: the aanvraagtype a school picks in ParnasSys, mapped to this SWV's title (as
+    data). Several titles: the one the school's region may use (the TLV titles differ per
+    regio, R31). An aanvraagtype that is itself a title's name needs no row."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="aanvraagtypen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    code = models.CharField(_("aanvraagtype"), max_length=100)
+    titels = models.ManyToManyField(
+        "processen.Hulpvraagtitel", related_name="+", verbose_name=_("hulpvraagtitels")
+    )
+
+    class Meta:
+        verbose_name = _("aanvraagtype (OSO)")
+        verbose_name_plural = _("aanvraagtypen (OSO)")
+        ordering = ["swv", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["swv", "code"], name="aanvraagtype_uniek_per_swv")
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Osogegevens(models.Model):
+    """The blocks of an OSO dossier the SWV keeps, as the reader mapped them (no BSN, no
+    onderwijsnummer, nothing of a dropped block), shown readably on the hulpvraag."""
+
+    hulpvraag = models.OneToOneField(
+        Hulpvraag, on_delete=models.PROTECT, related_name="osogegevens"
+    )
+    blokken = models.JSONField(_("bewaarde gegevensblokken"), default=list, blank=True)
+    weggelaten = models.JSONField(_("niet bewaarde gegevensblokken"), default=list, blank=True)
+    pakket = models.CharField(_("verzonden door"), max_length=200, blank=True)
+    ontvangen_op = models.DateTimeField(_("ontvangen op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("OSO-gegevens")
+        verbose_name_plural = _("OSO-gegevens")
+
+    def __str__(self) -> str:
+        return str(self.hulpvraag_id)

@@ -3,8 +3,9 @@ one intake path a school system's request takes (R1, R2, R7, R10, R11). A reques
 through the very services the web screens use (dossiers, hulpvragen, bijlagen): the same
 rights, checks, beginstatus, conditions, access log and mails."""
 
+import hashlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -34,11 +35,16 @@ from passend.hulpvragen.rechten import statuskeuzes
 from passend.hulpvragen.services import hulpvraag_aanmaken, hulpvraag_status_wijzigen
 from passend.koppelingen.models import (
     Aanvraag,
+    Aanvraagtype,
     ApiClient,
     Conceptbijlage,
     Idempotentiesleutel,
+    Osogegevens,
+    Osoinstellingen,
     Verificatiecode,
 )
+from passend.koppelingen.oso import BijlageBestand, OsoAanvraag, OsoBijlage
+from passend.koppelingen.selectors import scholen_van_client
 from passend.koppelingen.sleutels import geheim_sha256, nieuw_token, verificatiecode_hmac
 from passend.organisaties.models import Samenwerkingsverband, School
 from passend.processen.models import Hulpvraagtitel
@@ -368,11 +374,13 @@ def _verzenden(aanvraag: Aanvraag, bestanden: list[AangebodenBestand], door: Geb
     titel = titel_kiezen(school, gegevens["korte_omschrijving"])
     leerling = _leerling_vinden_of_aanmaken(gegevens, school, door)
     schoolgegevens = _schoolgegevens(leerling, school, gegevens, door)
+    datum = gegevens.get("hulpvraagdatum")
     hulpvraag = hulpvraag_aanmaken(
         leerling=leerling,
         schoolgegevens=schoolgegevens,
         titel=titel,
         door=door,
+        hulpvraagdatum=date.fromisoformat(datum) if datum else None,
         omschrijving=gegevens.get("zorgvraag", ""),
         bron=Kanaal(aanvraag.client.soort),
         naam_toch_opslaan=gegevens.get("naam_toch_opslaan", False),
@@ -525,3 +533,151 @@ def oude_idempotentiesleutels_verwijderen(*, bewaardagen: int = 7) -> str:
     grens = timezone.now() - timedelta(days=bewaardagen)
     aantal, _per_model = Idempotentiesleutel.objects.filter(aangemaakt_op__lt=grens).delete()
     return _("%d oude antwoorden op herhaalde API-verzoeken verwijderd.") % aantal
+
+
+# --- OSO (ParnasSys and other systems) -------------------------------------------------------
+
+
+def oso_te_bewaren(swv_id: int) -> frozenset[str]:
+    """The blocks this SWV keeps (B7); without settings only the attachments."""
+    instellingen = Osoinstellingen.objects.filter(swv=swv_id).first()
+    return frozenset(instellingen.te_bewaren if instellingen else ["bijlagen"])
+
+
+def oso_school(client: ApiClient, dossier: OsoAanvraag) -> School:
+    """R8: the school by BRIN + vestiging, among the schools that switched this client on."""
+    code = f"{dossier.school.brin}{dossier.school.vestiging}".upper()
+    school = scholen_van_client(client).filter(code=code).first()
+    if school is not None:
+        return school
+    if School.objects.filter(swv=client.swv_id, code=code).exists():
+        raise KoppelingFout(
+            "school_niet_gekoppeld",
+            _(
+                "School %s gebruikt deze koppeling niet. Het samenwerkingsverband zet haar aan "
+                "in SWV-beheer (met mandaat en routeringskenmerk)."
+            )
+            % code,
+            veld="dossier.huidigeschool",
+            status=403,
+        )
+    raise KoppelingFout(
+        "school_onbekend",
+        _("School %s is bij dit samenwerkingsverband niet bekend.") % code,
+        veld="dossier.huidigeschool",
+    )
+
+
+def oso_titel(school: School, aanvraagtype: str) -> Hulpvraagtitel:
+    """The title the aanvraagtype maps to (as data per SWV), the one of the school's region."""
+    passend = {t.pk: t for t in titels_voor_school(school)}
+    regel = Aanvraagtype.objects.filter(swv=school.swv_id, code__iexact=aanvraagtype).first()
+    if regel is not None:
+        gekozen = next(
+            (passend[pk] for pk in regel.titels.values_list("pk", flat=True) if pk in passend),
+            None,
+        )
+        if gekozen is not None:
+            return gekozen
+    try:
+        return titel_kiezen(school, aanvraagtype)
+    except KoppelingFout as fout:
+        fout.veld = "aanvraag.aanvraagtype"
+        fout.extra["toegestaan"] = (
+            sorted(
+                set(Aanvraagtype.objects.filter(swv=school.swv_id).values_list("code", flat=True))
+            )
+            + fout.extra["toegestaan"]
+        )
+        raise
+
+
+def _oso_gegevens(
+    dossier: OsoAanvraag, metadata: dict[str, Any], titel: Hulpvraagtitel
+) -> dict[str, Any]:
+    leerling = dossier.leerling
+    return {
+        "leerling": {
+            "roepnaam": leerling.roepnaam,
+            "tussenvoegsel": leerling.tussenvoegsel,
+            "achternaam": leerling.achternaam,
+            "geboortedatum": leerling.geboortedatum.isoformat() if leerling.geboortedatum else "",
+            "geslacht": leerling.geslacht,
+            "ouder_emailadressen": list(leerling.ouder_emailadressen),
+            # An address without a house number (a PO box written as text) cannot be a dossier
+            # address; it stays with the school's own system.
+            "adressen": [
+                {
+                    "soort": adres.soort,
+                    "straat": adres.straat,
+                    "huisnummer": adres.huisnummer,
+                    "toevoeging": adres.toevoeging,
+                    "postcode": adres.postcode,
+                    "plaats": adres.plaats,
+                    "land": adres.land or "Nederland",
+                }
+                for adres in leerling.adressen
+                if adres.huisnummer
+            ],
+        },
+        "contactpersoon": metadata["contactpersoon"],
+        "korte_omschrijving": titel.naam,
+        "zorgvraag": metadata.get("omschrijving", ""),
+        "hulpvraagdatum": metadata["datum"],
+        "naam_toch_opslaan": metadata.get("naam_toch_opslaan", False),
+    }
+
+
+@transaction.atomic
+def oso_aanvraag_indienen(
+    *, client: ApiClient, metadata: dict[str, Any], dossier: OsoAanvraag
+) -> Aanvraag:
+    """R6, R7: an OSO dossier, read and minimised by `oso.lees_dossier` (nothing of a dropped
+    block reaches this function), filed through the one intake path as a sent request with
+    kanaal OSO; the kept blocks are stored for the readable page."""
+    if metadata["samenwerkingsverband"].upper() != client.swv.code:
+        raise KoppelingFout(
+            "swv_onjuist",
+            _("Deze aanvraag is voor een ander samenwerkingsverband dan %s.") % client.swv.code,
+            veld="aanvraag.samenwerkingsverband",
+        )
+    if dossier.toelichting_ontbreekt:
+        raise KoppelingFout(
+            "toelichting_ontbreekt",
+            _("Voeg de bijlage ‘Toelichting onderwijsbehoeften’ toe, of stuur het OPP mee (R6)."),
+            veld="dossier.bijlagen",
+        )
+    school = oso_school(client, dossier)
+    titel = oso_titel(school, metadata["aanvraagtype"])
+    soorten = set(
+        Documenttype.objects.filter(swv=school.swv_id, actief=True).values_list("code", flat=True)
+    )
+    # A dossier may carry one file twice (the same report under two blocks): added once.
+    uniek: dict[bytes, tuple[OsoBijlage, BijlageBestand]] = {}
+    for bijlage in dossier.bijlagen:
+        for bestand in bijlage.bestanden:
+            uniek.setdefault(hashlib.sha256(bestand.inhoud).digest(), (bijlage, bestand))
+    with ExitStack() as stapel:
+        bestanden = [
+            AangebodenBestand(
+                bestand.bestandsnaam,
+                stapel.enter_context(bestand.tijdelijk()),
+                bijlage.soort if bijlage.soort in soorten else "",
+            )
+            for bijlage, bestand in uniek.values()
+        ]
+        aanvraag = aanvraag_indienen(
+            client=client,
+            school=school,
+            gegevens=_oso_gegevens(dossier, metadata, titel),
+            bestanden=bestanden,
+            verzenden=True,
+        )
+    # Sending set the hulpvraag.
+    Osogegevens.objects.create(
+        hulpvraag=aanvraag.hulpvraag,  # type: ignore[misc]
+        blokken=dossier.blokken,
+        weggelaten=[str(titel_) for titel_ in dossier.weggelaten_bloktitels],
+        pakket=f"{dossier.metadata.pakketnaam} {dossier.metadata.pakketversie}".strip(),
+    )
+    return aanvraag

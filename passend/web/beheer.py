@@ -27,7 +27,14 @@ from passend.formulieren.forms import VoorbeeldForm
 from passend.formulieren.models import Formulierdefinitie
 from passend.formulieren.services import nieuwe_versie_opslaan
 from passend.hulpvragen.models import Label
-from passend.koppelingen.models import ApiClient, Schoolkoppeling, Verificatiecode
+from passend.koppelingen.models import (
+    Aanvraagtype,
+    ApiClient,
+    Osoinstellingen,
+    Schoolkoppeling,
+    Verificatiecode,
+)
+from passend.koppelingen.oso import BIJLAGEN, BLOKKEN
 from passend.koppelingen.services import (
     client_intrekken,
     client_registreren,
@@ -454,6 +461,51 @@ class EigenVerificatiecodeAdmin(EigenSwvMixin, admin.ModelAdmin[Verificatiecode]
         )
 
 
+class OsoinstellingenForm(forms.ModelForm[Osoinstellingen]):
+    te_bewaren = forms.MultipleChoiceField(
+        label=gettext_lazy("Gegevensblokken die bewaard worden"),
+        choices=[(BIJLAGEN, gettext_lazy("Bijlagen (de documenten van elk blok)"))]
+        + [(blok.naam, blok.titel) for blok in BLOKKEN if not blok.basis],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=gettext_lazy(
+            "Wat niet is aangevinkt, laat Passend weg voordat er iets wordt opgeslagen; de school "
+            "hoort welke blokken zijn weggelaten. Naam, geboortedatum, adres en school van de "
+            "leerling zijn altijd nodig voor de hulpvraag."
+        ),
+    )
+
+    class Meta:
+        model = Osoinstellingen
+        fields = ["te_bewaren"]
+
+
+class EigenOsoinstellingenAdmin(EigenSwvMixin, admin.ModelAdmin[Osoinstellingen]):
+    """Issue 15: which OSO blocks the SWV keeps (B7). One row, made on first visit."""
+
+    form = OsoinstellingenForm
+    list_display = ["__str__", "te_bewaren"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        if _is_eigen_beheerder(request):
+            Osoinstellingen.objects.get_or_create(swv_id=_swv_id(request))
+        return super().changelist_view(request, extra_context)
+
+
+class EigenAanvraagtypeAdmin(EigenSwvMixin, admin.ModelAdmin[Aanvraagtype]):
+    """Issue 15: the aanvraagtypen of ParnasSys mapped to the SWV's titles (per regio)."""
+
+    list_display = ["code"]
+    fields = ["code", "titels"]
+    filter_horizontal = ["titels"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _is_eigen_beheerder(request)
+
+
 class SwvBeheerSite(admin.AdminSite):
     site_header = "Passend – beheer van uw samenwerkingsverband"
     site_title = "Passend SWV-beheer"
@@ -477,3 +529,5 @@ swv_beheer.register(Documenttype, EigenDocumenttypeAdmin)
 swv_beheer.register(Formulierdefinitie, EigenFormulierdefinitieAdmin)
 swv_beheer.register(ApiClient, EigenApiClientAdmin)
 swv_beheer.register(Verificatiecode, EigenVerificatiecodeAdmin)
+swv_beheer.register(Osoinstellingen, EigenOsoinstellingenAdmin)
+swv_beheer.register(Aanvraagtype, EigenAanvraagtypeAdmin)

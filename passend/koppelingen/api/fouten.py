@@ -2,6 +2,7 @@
 a field is at fault (P4). Never a 500 for bad input; an unexpected error stays a 500 and is
 logged as one."""
 
+import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -11,7 +12,10 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 
+from passend.koppelingen.oso import OsoGeweigerd
 from passend.koppelingen.services import KoppelingFout
+
+logger = logging.getLogger("passend.koppelingen")
 
 # DRF's own codes, in the API's Dutch vocabulary.
 _CODES = {
@@ -134,6 +138,16 @@ def _django_fouten(fout_: DjangoValidationError) -> list[dict[str, Any]]:
 
 
 def fout_afhandelen(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, OsoGeweigerd):
+        # Logged with its code only: the messages may name elements, never pupil content, but
+        # the attempt's content itself stays out of every log (issue 15).
+        logger.info("OSO-dossier geweigerd", extra={"code": exc.code})
+        return fout(
+            exc.code,
+            str(exc.samenvatting),
+            413 if exc.code == "te_groot" else 400,
+            [{"veld": "dossier", "code": exc.code, "melding": m} for m in exc.meldingen],
+        )
     if isinstance(exc, KoppelingFout):
         veldfout = {
             "veld": exc.veld or "algemeen",

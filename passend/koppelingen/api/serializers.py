@@ -257,3 +257,35 @@ class LijstfilterSerializer(StrikteSerializer):
     gewijzigd_tot = serializers.DateField(required=False)
     pagina = serializers.IntegerField(min_value=1, required=False)
     per_pagina = serializers.IntegerField(min_value=1, max_value=200, required=False)
+
+
+class OsoMetadataSerializer(StrikteSerializer):
+    """R6: what the school fills in in ParnasSys beside the data blocks."""
+
+    samenwerkingsverband = serializers.CharField(max_length=6, help_text="Bijvoorbeeld PO2806.")
+    aanvraagtype = serializers.CharField(max_length=200)
+    datum = serializers.DateField()
+    omschrijving = serializers.CharField(
+        max_length=5000, required=False, allow_blank=True, default=""
+    )
+    contactpersoon = ContactpersoonSerializer()
+    aanleverpunt = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, default=""
+    )
+    naam_toch_opslaan = serializers.BooleanField(default=False)
+
+
+class OsoInvoerSerializer(serializers.Serializer[Any]):
+    aanvraag = serializers.CharField(help_text="De velden van OsoMetadata als JSON.")
+    dossier = serializers.FileField(help_text="Het OSO PaO-dossier (XML).")
+
+
+class OsoAanvraagSerializer(AanvraagSerializer):
+    weggelaten_blokken = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="De gegevensblokken die het samenwerkingsverband niet bewaart: niet opgeslagen.",
+    )
+    onleesbare_bijlagen = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Bijlagen die niet te lezen waren (kapot ZIP-bestand): niet opgeslagen.",
+    )

@@ -22,6 +22,7 @@ urlpatterns = [
     path("aanvragen/", _open(views.AanvragenView.as_view()), name="aanvragen"),
     path("aanvragen/<uuid:uuid>/", _open(views.AanvraagView.as_view()), name="aanvraag"),
     path("titels/", _open(views.TitelsView.as_view()), name="titels"),
+    path("oso/aanvragen/", _open(views.OsoAanvragenView.as_view()), name="oso_aanvragen"),
     path(
         "schema/",
         _open(SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[])),

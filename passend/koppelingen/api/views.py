@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -31,6 +32,7 @@ from passend.audit import gebeurtenissen
 from passend.koppelingen.api import serializers as s
 from passend.koppelingen.api.fouten import FoutSerializer
 from passend.koppelingen.models import Aanvraag, ApiClient, Idempotentiesleutel
+from passend.koppelingen.oso import OsoAanvraag, lees_dossier
 from passend.koppelingen.selectors import aanvragen_voor, scholen_van_client, verificatiecode_voor
 from passend.koppelingen.services import (
     AangebodenBestand,
@@ -39,6 +41,8 @@ from passend.koppelingen.services import (
     aanvraag_verwijderen,
     aanvraag_wijzigen,
     contactpersoon_voor,
+    oso_aanvraag_indienen,
+    oso_te_bewaren,
 )
 from passend.koppelingen.sleutels import verificatiecode_hmac
 from passend.organisaties.models import School
@@ -251,15 +255,59 @@ def _json(gegevens: dict[str, Any]) -> dict[str, Any]:
 
 def _verzoek_sha256(request: Request) -> str:
     inhoud = (
-        {k: v for k, v in request.data.items() if k != "bijlagen"}
+        {k: v for k, v in request.data.items() if k not in request.FILES}
         if request.content_type.startswith("multipart/")
         else request.data
     )
     hash_ = hashlib.sha256(json.dumps(inhoud, sort_keys=True, default=str).encode())
-    for upload in request.FILES.getlist("bijlagen"):
-        for stuk in upload.chunks():
-            hash_.update(stuk)
+    for veld in sorted(request.FILES):
+        for upload in request.FILES.getlist(veld):
+            for stuk in upload.chunks():
+                hash_.update(stuk)
     return hash_.hexdigest()
+
+
+def idempotent(request: Request, client: ApiClient, maken: Callable[[], Response]) -> Response:
+    """B6: with an Idempotency-Key, the first answer is kept in the change's own transaction and
+    returned for every retry; a retry that arrives while the first runs waits for it on the
+    unique index. A refused request (an exception) keeps nothing, so the key stays free."""
+    sleutel = request.headers.get("Idempotency-Key", "").strip()[:255]
+    if not sleutel:
+        return maken()
+    verzoek = _verzoek_sha256(request)
+    try:
+        with transaction.atomic():
+            with transaction.atomic():
+                rij = Idempotentiesleutel.objects.create(
+                    client=client,
+                    sleutel=sleutel,
+                    verzoek_sha256=verzoek,
+                    statuscode=201,
+                    antwoord={},
+                )
+            response = maken()
+            rij.statuscode = response.status_code
+            rij.antwoord = {
+                "body": json.loads(JSONRenderer().render(response.data)),
+                "etag": response.get("ETag", ""),
+            }
+            rij.save(update_fields=["statuscode", "antwoord"])
+            return response
+    except IntegrityError:
+        eerder = Idempotentiesleutel.objects.filter(client=client, sleutel=sleutel).first()
+        if eerder is None:
+            raise
+    if eerder.verzoek_sha256 != verzoek:
+        raise KoppelingFout(
+            "idempotency_key_hergebruikt",
+            _("Deze Idempotency-Key hoorde bij een ander verzoek; kies een nieuwe sleutel."),
+            veld="Idempotency-Key",
+            status=422,
+        )
+    headers = {"Idempotent-Replayed": "true"}
+    if eerder.antwoord["etag"]:
+        headers["ETag"] = eerder.antwoord["etag"]
+    return Response(eerder.antwoord["body"], status=eerder.statuscode, headers=headers)
 
 
 class Paginering(PageNumberPagination):
@@ -332,42 +380,8 @@ class AanvragenView(ApiView):
     def post(self, request: Request) -> Response:
         school = self.school()
         gegevens, uploads, soorten = _invoer(request, s.AanvraagInvoerSerializer)
-        sleutel = request.headers.get("Idempotency-Key", "").strip()[:255]
-        verzoek = _verzoek_sha256(request) if sleutel else ""
-        try:
-            with transaction.atomic():
-                if sleutel:
-                    with transaction.atomic():
-                        rij = Idempotentiesleutel.objects.create(
-                            client=self.client,
-                            sleutel=sleutel,
-                            verzoek_sha256=verzoek,
-                            statuscode=201,
-                            antwoord={},
-                        )
-                response = self._indienen(school, gegevens, uploads, soorten)
-                if sleutel:
-                    rij.antwoord = {
-                        "body": json.loads(JSONRenderer().render(response.data)),
-                        "etag": response["ETag"],
-                    }
-                    rij.save(update_fields=["antwoord"])
-                return response
-        except IntegrityError:
-            eerder = Idempotentiesleutel.objects.filter(client=self.client, sleutel=sleutel).first()
-            if not sleutel or eerder is None:
-                raise
-        if eerder.verzoek_sha256 != verzoek:
-            raise KoppelingFout(
-                "idempotency_key_hergebruikt",
-                _("Deze Idempotency-Key hoorde bij een ander verzoek; kies een nieuwe sleutel."),
-                veld="Idempotency-Key",
-                status=422,
-            )
-        return Response(
-            eerder.antwoord["body"],
-            status=eerder.statuscode,
-            headers={"ETag": eerder.antwoord["etag"], "Idempotent-Replayed": "true"},
+        return idempotent(
+            request, self.client, lambda: self._indienen(school, gegevens, uploads, soorten)
         )
 
     def _indienen(
@@ -490,3 +504,50 @@ class TitelsView(ApiView):
     def get(self, request: Request) -> Response:
         titels = titels_voor_school(self.school())
         return Response([{"naam": t.naam, "proces": t.proces.naam} for t in titels])
+
+
+class OsoAanvragenView(ApiView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        operation_id="oso_aanvraag_indienen",
+        summary="Een OSO-dossier (ParnasSys en andere) indienen als hulpvraag",
+        description="Issue 15, R6-R8. Multipart: `aanvraag` (JSON: samenwerkingsverband, "
+        "aanvraagtype, datum, omschrijving, contactpersoon) en `dossier` (het OSO PaO-dossier als "
+        "XML). Het dossier wordt veilig gelezen, tegen het XSD en de bedrijfsregels van de "
+        "standaard gecontroleerd, en alleen de blokken die het samenwerkingsverband bewaart "
+        "worden opgeslagen; de andere staan in `weggelaten_blokken`. De school volgt uit BRIN en "
+        "vestiging in het dossier. Status teruglezen: GET /aanvragen/{uuid}/ met X-School.",
+        parameters=[IDEMPOTENCY_KEY],
+        request={"multipart/form-data": s.OsoInvoerSerializer},
+        responses={201: s.OsoAanvraagSerializer, 422: FoutSerializer, **FOUTEN},
+    )
+    def post(self, request: Request) -> Response:
+        client = self.client
+        invoer = s.OsoInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        metadata = _oso_metadata(invoer.validated_data["aanvraag"])
+        dossier = lees_dossier(
+            invoer.validated_data["dossier"], te_bewaren=oso_te_bewaren(client.swv_id)
+        )
+        return idempotent(request, client, lambda: self._indienen(metadata, dossier))
+
+    def _indienen(self, metadata: dict[str, Any], dossier: OsoAanvraag) -> Response:
+        aanvraag = oso_aanvraag_indienen(client=self.client, metadata=metadata, dossier=dossier)
+        response = _beantwoord(aanvraag, aanvraag.contactpersoon, statuscode=201)
+        response.data["weggelaten_blokken"] = [str(t) for t in dossier.weggelaten_bloktitels]
+        response.data["onleesbare_bijlagen"] = list(dossier.onleesbare_bijlagen)
+        return response
+
+
+def _oso_metadata(tekst: str) -> dict[str, Any]:
+    try:
+        data = json.loads(tekst)
+    except ValueError as fout:
+        raise KoppelingFout(
+            "json_ongeldig", _("Het veld aanvraag bevat geen geldige JSON."), veld="aanvraag"
+        ) from fout
+    metadata = s.OsoMetadataSerializer(data=data)
+    if not metadata.is_valid():
+        raise exceptions.ValidationError({"aanvraag": metadata.errors})
+    return _json(dict(metadata.validated_data))

@@ -148,3 +148,21 @@ def test_r8_swv_legt_per_school_mandaat_en_routeringskenmerk_vast(omgeving: Omge
     )
     pagina = beheer.get(reverse("swv_beheer:koppelingen_apiclient_change", args=[client.pk]))
     assert "PO2806-KK" in pagina.content.decode()
+
+
+def test_b7_swv_kiest_welke_oso_blokken_het_bewaart(omgeving: Omgeving) -> None:
+    from passend.koppelingen.models import Aanvraagtype, Osoinstellingen
+
+    beheer = omgeving.client(omgeving.beheerder)
+    instellingen = Osoinstellingen.objects.get(swv=omgeving.ppo)  # from the preset
+    assert instellingen.te_bewaren == ["bijlagen"]
+    url = reverse("swv_beheer:koppelingen_osoinstellingen_change", args=[instellingen.pk])
+    assert "Verzuim" in beheer.get(url).content.decode()
+    antwoord = beheer.post(url, {"te_bewaren": ["bijlagen", "verzuim"]})
+    assert antwoord.status_code == 302
+    instellingen.refresh_from_db()
+    assert instellingen.te_bewaren == ["bijlagen", "verzuim"]
+    lijst = beheer.get(reverse("swv_beheer:koppelingen_aanvraagtype_changelist")).content.decode()
+    assert "TLV" in lijst
+    tlv = Aanvraagtype.objects.get(swv=omgeving.ppo, code="TLV")
+    assert {t.naam for t in tlv.titels.all()} == {"TLV -Nieuw", "TLV-aanvraag (IJsselmonde)"}
