@@ -286,3 +286,58 @@ def test_b6_oso_herhaald_met_dezelfde_sleutel(parnassys: Parnassys) -> None:
     eerste, tweede = parnassys.indienen(xml), parnassys.indienen(xml)
     assert eerste.json()["uuid"] == tweede.json()["uuid"]
     assert Hulpvraag.objects.count() == 1
+
+
+def test_b7_geweigerde_poging_staat_in_het_log_zonder_inhoud(
+    parnassys: Parnassys, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO", logger="passend.koppelingen")
+    antwoord = parnassys.indienen(voorbeelden.met_bsn(voorbeelden.voorbeeld("po_opt_out")))
+    assert _fout(antwoord) == (400, "identificatienummer_verboden")
+    assert "OSO-dossier geweigerd" in caplog.text
+    for inhoud in ("Daan", "Berg", "123456782", "Adelaarslaan"):
+        assert inhoud not in caplog.text
+        assert inhoud not in json.dumps(antwoord.json())
+
+
+# The readable OSO page in the role x object matrix: who sees the hulpvraag sees its kept
+# blocks; nobody else learns it exists (404).
+# fmt: off
+ZIET_OSO = {
+    "ib": True, "directeur": True, "ib_kompas": False, "scp": True, "coordinator": True,
+    "tlv_administratie": True, "deskundige": True, "regiomanager": True, "beheerder": True,
+    "ouder": False, "externe_deelnemer": False, "ib_ander_swv": False,
+    "beheerder_ander_swv": False,
+}
+# fmt: on
+
+
+def test_p1_p2_oso_gegevens_in_de_rechtenmatrix(
+    parnassys: Parnassys, omgeving: Omgeving, demoschool: School
+) -> None:
+    data = parnassys.indienen(voorbeelden.voorbeeld("po_opt_out")).json()
+    url = reverse("koppelingen:oso_gegevens", args=[data["referentie"]])
+    ppo, ander = omgeving.ppo, omgeving.ander_swv
+    accounts = {
+        "ib": account_maken(ppo, "ibdemo", scholen=(demoschool,)),
+        "directeur": account_maken(ppo, "dirdemo", rol="directeur", scholen=(demoschool,)),
+        "ib_kompas": omgeving.ib_kompas,
+        "scp": omgeving.scp,
+        "coordinator": omgeving.coordinator,
+        "tlv_administratie": account_maken(ppo, "tlvadmin", rol="tlv_administratie"),
+        "deskundige": account_maken(ppo, "deskundige", rol="deskundige"),
+        "regiomanager": omgeving.regiomanager,
+        "beheerder": omgeving.beheerder,
+        "ouder": omgeving.ouder,
+        "externe_deelnemer": account_maken(ppo, "extern", rol="externe_deelnemer"),
+        "ib_ander_swv": omgeving.ib_ander_swv,
+        "beheerder_ander_swv": account_maken(ander, "bhendriks", rol="applicatiebeheerder"),
+    }
+    for rol, gebruiker in accounts.items():
+        client = omgeving.client(gebruiker)
+        voor = Inzage.objects.filter(gebruiker_id=gebruiker.pk, details__onderdeel="oso").count()
+        status = client.get(url).status_code
+        assert status == (200 if ZIET_OSO[rol] else 404), rol
+        na = Inzage.objects.filter(gebruiker_id=gebruiker.pk, details__onderdeel="oso").count()
+        assert na - voor == (1 if ZIET_OSO[rol] else 0), rol
+        assert client.post(url).status_code in (404, 405), rol
