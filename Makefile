@@ -43,6 +43,12 @@ lint: $(VENV)/.geinstalleerd
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
+	@# Django's deployment checks against the production settings (the values are placeholders).
+	DJANGO_ENV=production DJANGO_SECRET_KEY=controle-$$(date +%s)-niet-voor-gebruik-0123456789abcdefghijklmnop \
+	  DJANGO_ALLOWED_HOSTS=passend.example.nl PASSEND_BASIS_URL=https://passend.example.nl \
+	  EMAIL_HOST=smtp.example.nl PASSEND_VIRUSSCANNER=uit \
+	  DATABASE_URL=postgres://passend@db.example.nl:5432/passend \
+	  $(PY) manage.py check --deploy --fail-level WARNING
 	@# The committed OpenAPI document is the one the code makes (`make api-schema` renews it).
 	@$(PY) manage.py spectacular --validate --fail-on-warn --file .openapi-controle.yaml
 	@diff -u docs/api/openapi.yaml .openapi-controle.yaml || { rm -f .openapi-controle.yaml; \

@@ -291,6 +291,8 @@ if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_SSL_REDIRECT = env_bool("PASSEND_HTTPS_OMLEIDEN", True)
+    # A load balancer asks the health endpoints over plain http on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^gezond$", r"^gereed$"]
     SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -482,3 +484,7 @@ LOGGING = {
 # One account may exist under the same username at several SWVs; OrganisatieBackend looks
 # accounts up by (samenwerkingsverband, gebruikersnaam), which a database constraint keeps unique.
 SILENCED_SYSTEM_CHECKS = ["auth.W004"]
+
+# /gereed (passend/web/gezondheid.py) reports the worker as lagging when a task has waited this
+# long for it.
+PASSEND_GEREED_WACHTRIJ_MINUTEN = env_int("PASSEND_GEREED_WACHTRIJ_MINUTEN", 5)

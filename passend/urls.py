@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, reverse
 
 from passend.hulpvragen.views.overzicht import mijn_acties_lijst
+from passend.web import gezondheid
 from passend.web.beheer import swv_beheer
 
 
@@ -17,6 +18,8 @@ admin.site.site_header = "Passend technisch beheer"
 admin.site.site_title = "Passend"
 
 urlpatterns = [
+    path("gezond", gezondheid.gezond, name="gezond"),
+    path("gereed", gezondheid.gereed, name="gereed"),
     # The local mailbox answers only where mails are caught locally (the view checks
     # PASSEND_LOKALE_MAILBOX): a 404 elsewhere.
     path("", include("passend.notificaties.urls")),
