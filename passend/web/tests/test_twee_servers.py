@@ -244,6 +244,13 @@ def twee_servers(tmp_path: Path) -> Iterator[dict[str, Any]]:
             beheer.execute(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
 
 
+def _een_rij(twee_servers: dict[str, Any], sql: str, *parameters: object) -> tuple[Any, ...]:
+    with psycopg.connect(twee_servers["database"]) as db:
+        rij = db.execute(sql, parameters).fetchone()
+    assert rij is not None, sql
+    return rij
+
+
 def test_b12_twee_webservers_een_database_een_objectopslag(twee_servers: dict[str, Any]) -> None:
     a, b = twee_servers["poorten"]
     with psycopg.connect(twee_servers["database"]) as db:
@@ -277,10 +284,9 @@ def test_b12_twee_webservers_een_database_een_objectopslag(twee_servers: dict[st
     )
     status, _inhoud, _ = ib.verzoek(a, "POST", pad, body, soort)
     assert status == 302
-    with psycopg.connect(twee_servers["database"]) as db:
-        (bijlage_id,) = db.execute(
-            "SELECT id FROM bijlagen_bijlage WHERE hulpvraag_id = %s", [hulpvraag_id]
-        ).fetchone()
+    (bijlage_id,) = _een_rij(
+        twee_servers, "SELECT id FROM bijlagen_bijlage WHERE hulpvraag_id = %s", hulpvraag_id
+    )
     status, inhoud, _ = ib.verzoek(
         b, "GET", f"/hulpvragen/{referentie}/bijlagen/{bijlage_id}/downloaden/"
     )
@@ -288,13 +294,13 @@ def test_b12_twee_webservers_een_database_een_objectopslag(twee_servers: dict[st
 
     # A mail queued on A (the status mail of a change made there) is delivered by a worker
     # started beside B.
-    with psycopg.connect(twee_servers["database"]) as db:
-        huidige, naar = db.execute(
-            "SELECT h.status_id, s.id FROM hulpvragen_hulpvraag h "
-            "JOIN processen_status s ON s.proces_id = (SELECT proces_id FROM processen_status "
-            "WHERE id = h.status_id) AND s.code = 'voorlopige_aanmelding' WHERE h.id = %s",
-            [hulpvraag_id],
-        ).fetchone()
+    huidige, naar = _een_rij(
+        twee_servers,
+        "SELECT h.status_id, s.id FROM hulpvragen_hulpvraag h "
+        "JOIN processen_status s ON s.proces_id = (SELECT proces_id FROM processen_status "
+        "WHERE id = h.status_id) AND s.code = 'voorlopige_aanmelding' WHERE h.id = %s",
+        hulpvraag_id,
+    )
     status, _ = ib.posten(
         a,
         f"/hulpvragen/{referentie}/status-wijzigen/",
