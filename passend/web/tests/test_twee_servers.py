@@ -253,10 +253,9 @@ def _een_rij(twee_servers: dict[str, Any], sql: str, *parameters: object) -> tup
 
 def test_b12_twee_webservers_een_database_een_objectopslag(twee_servers: dict[str, Any]) -> None:
     a, b = twee_servers["poorten"]
-    with psycopg.connect(twee_servers["database"]) as db:
-        referentie, hulpvraag_id = db.execute(
-            "SELECT referentie, id FROM hulpvragen_hulpvraag"
-        ).fetchone()
+    referentie, hulpvraag_id = _een_rij(
+        twee_servers, "SELECT referentie, id FROM hulpvragen_hulpvraag"
+    )
 
     # A session made on A works on B.
     ib = Gebruiker()
