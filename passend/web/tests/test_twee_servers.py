@@ -8,6 +8,7 @@ Runs in the PostgreSQL pass of `make test` (the servers need a database another 
 reach); it makes its own database on that server and drops it afterwards."""
 
 import http.client
+import json
 import os
 import re
 import socket
@@ -183,6 +184,7 @@ def twee_servers(tmp_path: Path) -> Iterator[dict[str, Any]]:
         "PASSEND_VIRUSSCANNER": "uit",
         "PASSEND_PROXY_AANTAL": "1",
         "PASSEND_VAR_DIR": str(tmp_path),
+        "GUNICORN_WORKERS": "1",
         "PASSEND_BIJLAGEN_S3_BUCKET": BUCKET,
         "PASSEND_BIJLAGEN_S3_ENDPOINT": f"http://127.0.0.1:{s3_poort}",
         "PASSEND_BIJLAGEN_S3_REGIO": "eu-west-1",
@@ -206,16 +208,21 @@ def twee_servers(tmp_path: Path) -> Iterator[dict[str, Any]]:
     try:
         manage("migrate", "--no-input")
         manage("shell", "-c", GEGEVENS_MAKEN)
-        poorten = []
+        poorten, logs = [], []
         for nummer in range(2):
             poort = _vrije_poort()
-            log = (tmp_path / f"web{nummer}.log").open("w")
+            logs.append(tmp_path / f"web{nummer}.log")
+            log = logs[-1].open("w")
             servers.append(
                 subprocess.Popen(  # noqa: S603
-                    [str(GUNICORN), "passend.wsgi:application", "-b", f"127.0.0.1:{poort}"],
+                    # The example configuration of docs/installatie.md, one worker each here.
+                    [
+                        *(str(GUNICORN), "-c", "deploy/gunicorn.conf.py"),
+                        *("-b", f"127.0.0.1:{poort}", "passend.wsgi:application"),
+                    ],
                     cwd=REPO,
                     env=omgeving,
-                    stdout=subprocess.DEVNULL,
+                    stdout=log,
                     stderr=log,
                 )
             )
@@ -230,6 +237,7 @@ def twee_servers(tmp_path: Path) -> Iterator[dict[str, Any]]:
                     time.sleep(0.1)  # waiting for the server process, not in the test logic
         yield {
             "poorten": poorten,
+            "logs": logs,
             "manage": manage,
             "smtp": smtp,
             "database": f"{server_url}/{naam}",
@@ -290,6 +298,17 @@ def test_b12_twee_webservers_een_database_een_objectopslag(twee_servers: dict[st
         b, "GET", f"/hulpvragen/{referentie}/bijlagen/{bijlage_id}/downloaden/"
     )
     assert status == 200 and inhoud == pdf
+    # gunicorn's access log (deploy/gunicorn.conf.py): JSON per request, the request id, and
+    # never a query string.
+    status, _inhoud, koppen = ib.verzoek(a, "GET", "/hulpvragen/?zoek=Boven")
+    toegang = [
+        json.loads(regel)
+        for regel in twee_servers["logs"][0].read_text().splitlines()
+        if regel.startswith('{"logger": "gunicorn.toegang"')
+    ]
+    laatste = next(r for r in reversed(toegang) if r["pad"] == "/hulpvragen/")
+    assert laatste["request_id"] == koppen["X-Request-ID"]
+    assert "Boven" not in twee_servers["logs"][0].read_text()
 
     # A mail queued on A (the status mail of a change made there) is delivered by a worker
     # started beside B.
