@@ -9,6 +9,7 @@ later, or a process dies half-way, a stored file is left without a row, which
 `manage.py bijlagen_opruimen` removes after a grace period. A row never names a missing file.
 """
 
+import logging
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -53,6 +54,7 @@ from passend.core.kanalen import Kanaal
 from passend.core.tijd import datum_tekst
 from passend.hulpvragen.models import Hulpvraag
 
+logger = logging.getLogger(__name__)
 Rij = TypeVar("Rij", bound=models.Model)
 
 # Other apps that keep checked files in this storage (drafts of a koppeling) name their stored
@@ -88,6 +90,19 @@ class DubbeleBijlage(BijlageGeweigerd):
             }
         )
         self.bestaande = bestaande
+
+
+class OpslagNietBeschikbaar(BijlageGeweigerd):
+    """The storage refused the file (object store unreachable, disk full): nothing is kept."""
+
+    def __init__(self, naam: str) -> None:
+        super().__init__(
+            _(
+                "%(naam)s is niet opgeslagen: de opslag voor bijlagen is nu niet bereikbaar of "
+                "vol. Er is niets bewaard; probeer het over een paar minuten opnieuw."
+            )
+            % {"naam": naam}
+        )
 
 
 class WachtendeBijlageVerlopen(BijlageGeweigerd):
@@ -134,14 +149,20 @@ def _inhoud(gecontroleerd: GecontroleerdBestand) -> dict[str, object]:
     }
 
 
-def _opslaan_met_rij(pad: Path | None, maak_rij: Callable[[str], Rij], naam: str = "") -> Rij:
+def _opslaan_met_rij(
+    pad: Path | None, maak_rij: Callable[[str], Rij], naam: str = "", bestandsnaam: str = ""
+) -> Rij:
     """The file first, then its row (see the module docstring). Without `pad` the file is
     already stored under `naam` (a waiting file becoming an attachment) and is left alone on
     failure, because the waiting row still names it."""
     naam = naam or nieuwe_opslagnaam()
     try:
         if pad is not None:
-            bestand_opslaan(naam, pad)
+            try:
+                bestand_opslaan(naam, pad)
+            except Exception as fout:  # the storage's own errors (botocore, OSError, ...)
+                logger.exception("Bijlage niet in de opslag gezet", extra={"naam": naam})
+                raise OpslagNietBeschikbaar(bestandsnaam or _("Het bestand")) from fout
         with transaction.atomic():
             return maak_rij(naam)
     except BaseException:
@@ -227,7 +248,7 @@ def bestand_aanbieden(
                 rij.save()
                 return rij
 
-            return _opslaan_met_rij(pad, wachtend)
+            return _opslaan_met_rij(pad, wachtend, bestandsnaam=bestandsnaam)
 
         def bijlage(opslagnaam: str) -> Bijlage:
             return _bijlage_maken(
@@ -240,7 +261,7 @@ def bestand_aanbieden(
                 documenttype=documenttype,
             )
 
-        return _opslaan_met_rij(pad, bijlage)
+        return _opslaan_met_rij(pad, bijlage, bestandsnaam=bestandsnaam)
 
 
 def gecontroleerd_bewaren(
@@ -253,7 +274,9 @@ def gecontroleerd_bewaren(
     gecontroleerd = bestand_controleren(
         pad, bestandsnaam=bestandsnaam_opschonen(bestandsnaam), max_bytes=max_bytes
     )
-    return _opslaan_met_rij(pad, lambda naam: maak_rij(naam, _inhoud(gecontroleerd)))
+    return _opslaan_met_rij(
+        pad, lambda naam: maak_rij(naam, _inhoud(gecontroleerd)), bestandsnaam=bestandsnaam
+    )
 
 
 def bewaard_bestand_toevoegen(

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import boto3
 import pytest
+from botocore.config import Config
 from botocore.response import StreamingBody
 from django.core.management import call_command
 from django.urls import reverse
@@ -137,3 +138,31 @@ def test_the_orphan_sweep_works_on_s3(s3, omgeving, hulpvraag):
         f"bijlagen/{bijlage.opslagnaam}",
         "bijlagen/" + "d" * 32 + ".niet-van-ons",
     }
+
+
+def test_i20_object_store_unreachable_during_an_upload(s3, omgeving, hulpvraag, settings):
+    """Issue 20 item 5: the store goes away mid-session; the upload gets a clear Dutch message,
+    no row without its file is left, and the form keeps what was chosen (P4)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "bijlagen": {
+            **settings.STORAGES["bijlagen"],
+            "OPTIONS": {
+                **settings.STORAGES["bijlagen"]["OPTIONS"],
+                # Nothing listens here: as the store being down, without waiting for retries.
+                "endpoint_url": f"http://127.0.0.1:{_vrije_poort()}",
+                "client_config": Config(retries={"max_attempts": 1}, connect_timeout=2),
+            },
+        },
+    }
+    client = omgeving.client(omgeving.ib_regenboog)
+    antwoord = client.post(
+        reverse("bijlagen:toevoegen", args=[hulpvraag.referentie]),
+        {"documenttype": "opp", "bestanden": [upload("OPP301126.pdf", bestanden.pdf())]},
+    )
+    assert antwoord.status_code == 400  # the form again, with the message beside the files
+    pagina = antwoord.content.decode()
+    assert (
+        "OPP301126.pdf is niet opgeslagen: de opslag voor bijlagen is nu niet bereikbaar" in pagina
+    )
+    assert not Bijlage.objects.exists()
