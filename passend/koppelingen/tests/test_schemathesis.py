@@ -3,12 +3,18 @@ schemathesis found or cannot judge by itself: every refusal is JSON with a machi
 500 or an HTML page, and no client or school reaches another's request (P1, SECURITY.md V4.2.1).
 """
 
+from pathlib import Path
+
 import pytest
+import yaml
+from django.conf import settings
 from rest_framework.test import APIClient
 
 from passend.koppelingen.tests.conftest import Esis
 
 pytestmark = pytest.mark.django_db
+
+DOCUMENT = Path(settings.BASE_DIR) / "docs" / "api" / "openapi.yaml"
 
 
 @pytest.mark.parametrize(
@@ -29,3 +35,35 @@ def test_p4_a_call_without_a_valid_token_is_a_json_401_not_a_500(
     assert antwoord.status_code == 401
     assert antwoord.json()["code"] in {"niet_aangemeld", "token_ongeldig"}
     assert antwoord["WWW-Authenticate"] == 'Bearer realm="passend"'
+
+
+@pytest.mark.parametrize(
+    "pad",
+    ["/api/v1/aanvragen/null,null/", "/api/v1/aanvragen/123/", "/api/v1/bestaat-niet/"],
+)
+def test_p4_an_unknown_api_path_is_a_json_404(esis: Esis, pad: str) -> None:
+    """Found by schemathesis: a path the routes do not match answered with the web's HTML 404,
+    a content type the document does not promise."""
+    for methode in ("get", "patch", "delete", "post"):
+        antwoord = getattr(esis.http, methode)(pad, **esis.kopjes(if_match='"1-0"'))
+        assert antwoord.status_code == 404
+        assert antwoord["Content-Type"] == "application/json"
+        assert antwoord.json()["code"] == "niet_gevonden"
+
+
+@pytest.mark.parametrize("params", [{"pagina": "0"}, {"per_pagina": "201"}, {"status": "x" * 61}])
+def test_p4_the_document_names_the_limits_of_the_list_filters(
+    esis: Esis, params: dict[str, str]
+) -> None:
+    """Found by schemathesis: pagina=0 was allowed by the document and refused by the API; the
+    document now carries the serializer's limits, and the API still refuses beyond them."""
+    antwoord = esis.lijst(**params)
+    assert antwoord.status_code == 400
+    assert antwoord.json()["fouten"][0]["veld"] in params
+    schema = yaml.safe_load(DOCUMENT.read_text())
+    lijst = {
+        p["name"]: p["schema"] for p in schema["paths"]["/api/v1/aanvragen/"]["get"]["parameters"]
+    }
+    assert lijst["pagina"]["minimum"] == 1
+    assert (lijst["per_pagina"]["minimum"], lijst["per_pagina"]["maximum"]) == (1, 200)
+    assert lijst["status"]["maxLength"] == 60
