@@ -258,6 +258,27 @@ class LijstfilterSerializer(StrikteSerializer):
     pagina = serializers.IntegerField(min_value=1, required=False)
     per_pagina = serializers.IntegerField(min_value=1, max_value=200, required=False)
 
+    def to_internal_value(self, data: Any) -> Any:
+        # DRF reads an empty query parameter as an absent one; a date or number that is empty
+        # is neither, so it is refused as the document says (found by schemathesis).
+        leeg = [
+            veld
+            for veld in ("gewijzigd_vanaf", "gewijzigd_tot", "pagina", "per_pagina")
+            if hasattr(data, "get") and data.get(veld) == ""
+        ]
+        if leeg:
+            raise serializers.ValidationError(
+                {
+                    veld: [
+                        serializers.ErrorDetail(
+                            "Geef een waarde, of laat deze parameter weg.", code="leeg"
+                        )
+                    ]
+                    for veld in leeg
+                }
+            )
+        return super().to_internal_value(data)
+
 
 class OsoMetadataSerializer(StrikteSerializer):
     """R6: what the school fills in in ParnasSys beside the data blocks."""

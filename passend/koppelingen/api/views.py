@@ -76,7 +76,7 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 )
 IF_MATCH = OpenApiParameter(
     "If-Match",
-    OpenApiTypes.STR,
+    {"type": "string", "minLength": 1},
     OpenApiParameter.HEADER,
     required=True,
     description="De ETag uit het laatste antwoord over deze aanvraag.",

@@ -67,3 +67,37 @@ def test_p4_the_document_names_the_limits_of_the_list_filters(
     assert lijst["pagina"]["minimum"] == 1
     assert (lijst["per_pagina"]["minimum"], lijst["per_pagina"]["maximum"]) == (1, 200)
     assert lijst["status"]["maxLength"] == 60
+
+
+@pytest.mark.parametrize("parameter", ["gewijzigd_vanaf", "gewijzigd_tot", "pagina", "per_pagina"])
+def test_p4_an_empty_date_or_number_filter_is_refused(esis: Esis, parameter: str) -> None:
+    """Found by schemathesis: `?gewijzigd_vanaf=` was read as no filter, while the document says
+    a date; now refused with the field's code, as every other bad value."""
+    antwoord = esis.lijst(**{parameter: ""})
+    assert antwoord.status_code == 400
+    assert antwoord.json()["fouten"] == [
+        {
+            "veld": parameter,
+            "code": "leeg",
+            "melding": "Geef een waarde, of laat deze parameter weg.",
+        }
+    ]
+    assert esis.lijst(status="").status_code == 200  # an empty text filter is no filter
+
+
+def test_p4_the_document_says_if_match_is_not_empty(esis: Esis) -> None:
+    """Found by schemathesis: an empty If-Match was allowed by the document, and the API answers
+    it as a missing one (428)."""
+    uuid = esis.indienen().json()["uuid"]
+    antwoord = esis.wijzigen(uuid, {"zorgvraag": "Anders."}, etag="")
+    assert antwoord.status_code == 428
+    assert antwoord.json()["code"] == "if_match_verplicht"
+    schema = yaml.safe_load(DOCUMENT.read_text())
+    for methode in ("patch", "delete"):
+        (if_match,) = [
+            p
+            for p in schema["paths"]["/api/v1/aanvragen/{uuid}/"][methode]["parameters"]
+            if p["name"] == "If-Match"
+        ]
+        assert if_match["required"] is True
+        assert if_match["schema"]["minLength"] == 1
