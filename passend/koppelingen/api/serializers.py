@@ -150,7 +150,9 @@ class StatuswijzigingUitSerializer(serializers.Serializer[Any]):
 
 
 class BijlageUitSerializer(serializers.Serializer[Any]):
-    uuid = serializers.UUIDField()
+    uuid = serializers.UUIDField(
+        allow_null=True, help_text="Leeg zolang de aanvraag een concept is (nog niet verzonden)."
+    )
     bestandsnaam = serializers.CharField()
     grootte = serializers.IntegerField()
     soort = serializers.CharField(allow_blank=True)

@@ -10,7 +10,7 @@ import yaml
 from django.conf import settings
 from rest_framework.test import APIClient
 
-from passend.koppelingen.tests.conftest import Esis
+from passend.koppelingen.tests.conftest import Esis, aanvraag_json
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,12 @@ def test_p4_the_document_says_if_match_is_not_empty(esis: Esis) -> None:
         ]
         assert if_match["required"] is True
         assert if_match["schema"]["minLength"] == 1
+
+
+def test_r11_a_drafts_attachments_have_no_uuid_and_the_document_says_so(esis: Esis) -> None:
+    """Found by schemathesis: a draft's attachments are listed with uuid null (they are not yet
+    the hulpvraag's), which the document did not allow."""
+    antwoord = esis.indienen(aanvraag_json(verzenden=False))
+    assert [b["uuid"] for b in antwoord.json()["bijlagen"]] == [None]
+    schema = yaml.safe_load(DOCUMENT.read_text())
+    assert schema["components"]["schemas"]["BijlageUit"]["properties"]["uuid"]["nullable"] is True
