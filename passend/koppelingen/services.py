@@ -367,11 +367,17 @@ def _bijlagen_toevoegen(
             )
 
 
-def _verzenden(aanvraag: Aanvraag, bestanden: list[AangebodenBestand], door: Gebruiker) -> None:
-    """The draft becomes a hulpvraag in its title's beginstatus (R7), with its files."""
+def _verzenden(
+    aanvraag: Aanvraag,
+    bestanden: list[AangebodenBestand],
+    door: Gebruiker,
+    titel: Hulpvraagtitel | None = None,
+) -> None:
+    """The draft becomes a hulpvraag in its title's beginstatus (R7), with its files. `titel`:
+    the title the caller already chose in this transaction (the list costs three queries)."""
     gegevens = aanvraag.gegevens
     school = aanvraag.school
-    titel = titel_kiezen(school, gegevens["korte_omschrijving"])
+    titel = titel or titel_kiezen(school, gegevens["korte_omschrijving"])
     leerling = _leerling_vinden_of_aanmaken(gegevens, school, door)
     schoolgegevens = _schoolgegevens(leerling, school, gegevens, door)
     datum = gegevens.get("hulpvraagdatum")
@@ -424,14 +430,14 @@ def aanvraag_indienen(
     """R11: "Opslaan" (a draft) or "Opslaan en verzenden". Everything in one transaction: a
     refused file or field leaves nothing behind."""
     door = contactpersoon_voor(school, gegevens["contactpersoon"]["email"])
-    titel_kiezen(school, gegevens["korte_omschrijving"])
+    titel = titel_kiezen(school, gegevens["korte_omschrijving"])
     _leerling_controleren(gegevens, school)
     _opp_controleren(gegevens, [b.soort for b in bestanden])
     aanvraag = Aanvraag.objects.create(
         client=client, school=school, contactpersoon=door, gegevens=gegevens
     )
     if verzenden:
-        _verzenden(aanvraag, bestanden, door)
+        _verzenden(aanvraag, bestanden, door, titel)
     else:
         _conceptbijlagen_bewaren(aanvraag, school, bestanden)
     aanvraag.save()

@@ -7,7 +7,10 @@ from typing import Any
 
 from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.http import HttpRequest, JsonResponse
+from django.urls import path, re_path
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from passend.koppelingen.api import views
@@ -15,6 +18,15 @@ from passend.koppelingen.api import views
 
 def _open(view: Callable[..., Any]) -> Callable[..., Any]:
     return login_not_required(view)
+
+
+@csrf_exempt
+def niet_gevonden(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    """Any other path under /api/v1/ (also an aanvraag "UUID" that is none): the API's JSON
+    404, not the web's HTML page (found by schemathesis: an undocumented content type)."""
+    antwoord = JsonResponse({"code": "niet_gevonden", "melding": _("Niet gevonden.")}, status=404)
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord
 
 
 app_name = "api"
@@ -44,4 +56,6 @@ urlpatterns = [
         ),
         name="docs",
     ),
+    # Last: what no route above matched.
+    re_path(r"", _open(niet_gevonden), name="niet_gevonden"),
 ]

@@ -76,7 +76,7 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 )
 IF_MATCH = OpenApiParameter(
     "If-Match",
-    OpenApiTypes.STR,
+    {"type": "string", "minLength": 1},
     OpenApiParameter.HEADER,
     required=True,
     description="De ETag uit het laatste antwoord over deze aanvraag.",
@@ -325,13 +325,16 @@ class AanvragenView(ApiView):
             VERIFICATIECODE,
             SCHOOL,
             CONTACTPERSOON,
+            # The limits of LijstfilterSerializer, so a request the document allows is served.
             OpenApiParameter(
-                "status", OpenApiTypes.STR, description="‘concept’ of een statuscode."
+                "status",
+                {"type": "string", "maxLength": 60},
+                description="‘concept’ of een statuscode.",
             ),
             OpenApiParameter("gewijzigd_vanaf", OpenApiTypes.DATE),
             OpenApiParameter("gewijzigd_tot", OpenApiTypes.DATE, description="Tot en met."),
-            OpenApiParameter("pagina", OpenApiTypes.INT),
-            OpenApiParameter("per_pagina", OpenApiTypes.INT),
+            OpenApiParameter("pagina", {"type": "integer", "minimum": 1}),
+            OpenApiParameter("per_pagina", {"type": "integer", "minimum": 1, "maximum": 200}),
         ],
         responses={200: s.AanvraagPaginaSerializer, **FOUTEN},
     )

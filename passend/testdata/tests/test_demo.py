@@ -6,10 +6,13 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from rest_framework.test import APIClient
 
 from passend.accounts.models import Gebruiker, Rol, Schoolcontactpersoon
 from passend.accounts.tests.factories import code_uit_geheim
 from passend.hulpvragen.models import Hulpvraag
+from passend.koppelingen import simulator
+from passend.koppelingen.models import ApiClient, Verificatiecode
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +115,28 @@ def test_i18_demo_code_without_organisation_names_the_organisations_with_that_us
     assert uit.getvalue().strip() in {voor, code_uit_geheim(account["totp_secret"])}
     with pytest.raises(CommandError, match="Geen ingesteld account 'niemand' gevonden"):
         call_command("demo_code", "niemand", stdout=StringIO())
+
+
+def test_r10_demo_esis_link_answers_to_the_simulators_defaults():
+    """The demo's Esis client and De Regenboog's code are the simulator's defaults, so README's
+    command works after `make run`; a second run keeps one client, with the same token."""
+    demo_json()
+    demo_json()
+    client = ApiClient.objects.get()
+    assert (client.naam, client.soort, client.swv.code) == ("Esis (demo)", "esis", "PO2806")
+    assert Verificatiecode.objects.get(verwijderd_op=None).school.code == "12AB00"
+    antwoord = APIClient().get(
+        "/api/v1/titels/",
+        HTTP_AUTHORIZATION=f"Bearer {simulator.DEMO_TOKEN}",
+        HTTP_X_VERIFICATIECODE=simulator.DEMO_VERIFICATIECODE,
+    )
+    assert antwoord.status_code == 200, antwoord.json()
+    assert simulator.TITEL in [t["naam"] for t in antwoord.json()]
+    assert Gebruiker.objects.get(email=simulator.DEMO_CONTACTPERSOON).gebruikersnaam == "iverhoef"
+
+
+def test_demo_esis_token_is_never_made_in_production(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="productie"):
+        call_command("demo")
+    assert not ApiClient.objects.exists()

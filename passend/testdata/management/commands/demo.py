@@ -17,6 +17,10 @@ from passend.dossiers.models import Leerling
 from passend.dossiers.services import leerling_aanmaken, schoolgegevens_toevoegen
 from passend.hulpvragen.models import Label
 from passend.hulpvragen.services import hulpvraag_aanmaken
+from passend.koppelingen import simulator
+from passend.koppelingen.models import ApiClient
+from passend.koppelingen.services import client_registreren, verificatiecode_registreren
+from passend.koppelingen.sleutels import geheim_sha256
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
 from passend.processen.models import Hulpvraagtitel
 from passend.processen.presets import preset_laden, preset_pad
@@ -198,6 +202,31 @@ class Command(BaseCommand):
         for naam in ("Spoed", "Herhaalaanvraag"):
             Label.objects.get_or_create(swv=ppo, naam=naam)
         self.voorbeeld_hulpvraag(ppo)
+        self.esis_koppeling(ppo)
+
+    def esis_koppeling(self, ppo: Samenwerkingsverband) -> None:
+        """DEMO ONLY: an Esis client with a fixed, public token and De Regenboog's verification
+        code, so README and the `make run` banner can show the exact simulator command
+        (`manage.py lvs_simulator esis alles --als-swv pjansen`). A real client's token is
+        random and shown once; this one is set after registering through the service, and only
+        here: the demo refuses to run in production (handle())."""
+        beheerder = Gebruiker.objects.get(swv=ppo, gebruikersnaam="bhendriks")
+        client = ApiClient.objects.filter(sleutel_id=simulator.DEMO_SLEUTEL_ID).first()
+        if client is None:
+            client, _token = client_registreren(
+                swv=ppo, naam="Esis (demo)", soort=ApiClient.Soort.ESIS, door=beheerder
+            )
+        ApiClient.objects.filter(pk=client.pk).update(
+            swv=ppo,
+            sleutel_id=simulator.DEMO_SLEUTEL_ID,
+            geheim_sha256=geheim_sha256(simulator.DEMO_GEHEIM),
+            ingetrokken_op=None,
+        )
+        verificatiecode_registreren(
+            school=School.objects.get(swv=ppo, code="12AB00"),
+            code=simulator.DEMO_VERIFICATIECODE,
+            door=beheerder,
+        )
 
     def voorbeeld_hulpvraag(self, ppo: Samenwerkingsverband) -> None:
         """A few hulpvragen in their title's beginstatus, so lists are not empty on a first
@@ -296,4 +325,8 @@ class Command(BaseCommand):
         self.stdout.write(
             "\nVoeg het totp_secret toe in een authenticator-app (of: oathtool --totp -b SECRET)"
             " en vul de code in bij 'Code'."
+        )
+        self.stdout.write(
+            "Esis-koppeling (alleen demo) voor De Regenboog: verificatiecode "
+            f"{simulator.DEMO_VERIFICATIECODE}, token {simulator.DEMO_TOKEN}"
         )

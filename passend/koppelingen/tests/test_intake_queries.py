@@ -1,0 +1,26 @@
+"""What one creation through the API costs in queries (bench/intake.py, bench/README.md): an
+upper bound, so a change that adds queries to every intake is noticed."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from passend.koppelingen.tests.conftest import Esis
+
+pytestmark = pytest.mark.django_db
+
+
+def test_b6_one_sent_request_with_an_attachment_takes_a_bounded_number_of_queries(
+    esis: Esis,
+) -> None:
+    esis.indienen()  # the first call of a process fills its per-process lists
+    with CaptureQueriesContext(connection) as vragen:
+        antwoord = esis.indienen(Idempotency_Key="telling-1")
+    assert antwoord.status_code == 201
+    titellijsten = [q for q in vragen.captured_queries if "processen_hulpvraagtitel" in q["sql"]]
+    # The school's title list is read once per creation (it was read twice).
+    assert len([q for q in titellijsten if "alleen_voor_regios" in q["sql"]]) == 1
+    # 66 on SQLite and PostgreSQL in the tests (87 under gunicorn, with the request's own
+    # transaction, savepoints and the idempotency row): ~30 of them are full_clean()'s checks
+    # of foreign keys and unique fields, and the rights checks of each shared service.
+    assert len(vragen.captured_queries) <= 66, len(vragen.captured_queries)
