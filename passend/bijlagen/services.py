@@ -39,6 +39,7 @@ from passend.bijlagen.opslag import (
     OPSLAGNAAM,
     bestand_opslaan,
     bestand_verwijderen,
+    namen_van_eigenaren,
     nieuwe_opslagnaam,
     opslag,
 )
@@ -398,7 +399,7 @@ def wezen_verwijderen(*, ouder_dan: timedelta) -> int:
             WachtendeBijlage.objects.filter(opslagnaam__in=deel).values_list(
                 "opslagnaam", flat=True
             )
-        )
+        ) | namen_van_eigenaren(deel)
         for naam in deel:
             if naam not in bekend and opslag().get_modified_time(naam) < grens:
                 bestand_verwijderen(naam)

@@ -27,6 +27,8 @@ from passend.formulieren.services import nieuwe_versie_opslaan
 from passend.hulpvragen.models import Label
 from passend.notificaties.admin import BerichtAdmin
 from passend.notificaties.models import Bericht
+from passend.organisaties.models import Bestuur
+from passend.overlegrondes.models import Overlegrondeinstellingen
 from passend.processen.admin import (
     HulpvraagtitelAdmin,
     ProcesAdmin,
@@ -200,6 +202,34 @@ class EigenDocumenttypeAdmin(EigenSwvMixin, admin.ModelAdmin[Documenttype]):
     fields = ["naam", "code", "volgorde", "actief"]
 
 
+class EigenBestuurAdmin(EigenSwvMixin, admin.ModelAdmin[Bestuur]):
+    """R33: whether a bestuur signed the verwerkersovereenkomst, and when; its schools may
+    start an overlegronde only then. Name and number come from the register (operators)."""
+
+    list_display = ["naam", "nummer", "verwerkersovereenkomst", "verwerkersovereenkomst_datum"]
+    fields = ["naam", "nummer", "verwerkersovereenkomst", "verwerkersovereenkomst_datum"]
+    readonly_fields = ["naam", "nummer"]
+    search_fields = ["naam", "nummer"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class EigenOverlegrondeinstellingenAdmin(EigenSwvMixin, admin.ModelAdmin[Overlegrondeinstellingen]):
+    """The SWV's own settings for overlegrondes: one row, made on first visit."""
+
+    list_display = ["__str__", "deactiveren_na_dagen"]
+    fields = ["deactiveren_na_dagen"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        if _is_eigen_beheerder(request):
+            Overlegrondeinstellingen.objects.get_or_create(swv_id=_swv_id(request))
+        return super().changelist_view(request, extra_context)
+
+
 class FormulierdefinitieBeheerForm(forms.ModelForm[Formulierdefinitie]):
     """The questions as the preset writes them (YAML), so what an administrator edits reads as
     the preset's documentation describes it; checked whole on save."""
@@ -325,3 +355,5 @@ swv_beheer.register(Bericht, EigenBerichtAdmin)
 swv_beheer.register(Bijlageinstellingen, EigenBijlageinstellingenAdmin)
 swv_beheer.register(Documenttype, EigenDocumenttypeAdmin)
 swv_beheer.register(Formulierdefinitie, EigenFormulierdefinitieAdmin)
+swv_beheer.register(Bestuur, EigenBestuurAdmin)
+swv_beheer.register(Overlegrondeinstellingen, EigenOverlegrondeinstellingenAdmin)
