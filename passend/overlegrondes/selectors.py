@@ -98,3 +98,19 @@ def overlegrondeinstellingen(swv_id: int) -> Overlegrondeinstellingen:
     return Overlegrondeinstellingen.objects.filter(swv=swv_id).first() or Overlegrondeinstellingen(
         swv_id=swv_id
     )
+
+
+def kiesbare_deelnemers(door: Gebruiker, hulpvraag: Hulpvraag) -> QuerySet[Gebruiker]:
+    """Who may be chosen: the Mogelijke deelnemers, and any active external account of the
+    SWV whose e-mail address the school typed under "Nieuwe gebruiker" (it is not listed to
+    every school, but a school that knows the address may invite that account)."""
+    extern = Gebruiker.objects.filter(
+        swv=hulpvraag.swv_id, is_active=True, rollen__code=rollen.EXTERNE_DEELNEMER
+    ).values("pk")
+    return (
+        Gebruiker.objects.filter(
+            Q(pk__in=mogelijke_deelnemers(door, hulpvraag).values("pk")) | Q(pk__in=extern)
+        )
+        .exclude(pk=door.pk)
+        .order_by("achternaam", "voornaam", "pk")
+    )

@@ -53,7 +53,7 @@ from passend.overlegrondes.rechten import (
     mag_overlegronde_starten,
     mag_reageren,
 )
-from passend.overlegrondes.selectors import mogelijke_deelnemers, overlegrondeinstellingen
+from passend.overlegrondes.selectors import kiesbare_deelnemers, overlegrondeinstellingen
 
 MINIMALE_TUSSENTIJD = timedelta(days=7)
 
@@ -74,6 +74,23 @@ class NaamInOverlegronde(ValidationError):
             },
             code="naam_in_overlegronde",
         )
+
+
+class BestaandAccount(ValidationError):
+    """R37: the e-mail address of a "Nieuwe gebruiker" is already an account of the SWV."""
+
+    def __init__(self, gebruiker: Gebruiker) -> None:
+        super().__init__(
+            {
+                "email": _(
+                    "Er is al een account met dit e-mailadres: %(naam)s. Kies dit account als "
+                    "deelnemer; maak geen tweede account aan."
+                )
+                % {"naam": gebruiker.volledige_naam}
+            },
+            code="bestaand_account",
+        )
+        self.gebruiker = gebruiker
 
 
 @dataclass(frozen=True)
@@ -121,11 +138,8 @@ def nieuwe_deelnemer_controleren(*, hulpvraag: Hulpvraag, nieuw: NieuweDeelnemer
     else:
         eigen = Gebruiker.objects.filter(swv=hulpvraag.swv_id, email__iexact=email).first()
         if eigen is not None:
-            fouten["email"] = _(
-                "Er is al een account met dit e-mailadres: %(naam)s. Kies dit account onder "
-                "Mogelijke deelnemers."
-            ) % {"naam": eigen.volledige_naam}
-        elif Gebruiker.objects.filter(email__iexact=email).exclude(swv=hulpvraag.swv_id).exists():
+            raise BestaandAccount(eigen)
+        if Gebruiker.objects.filter(email__iexact=email).exclude(swv=hulpvraag.swv_id).exists():
             fouten["email"] = _(
                 "Dit e-mailadres hoort bij een account van een ander samenwerkingsverband. "
                 "Gebruik een ander (zakelijk) e-mailadres, of vraag de applicatiebeheerder om hulp."
@@ -208,12 +222,13 @@ def overlegronde_aanmaken(
             {"deelnemers": _("Kies minstens één deelnemer, of voeg een nieuwe gebruiker toe.")}
         )
     toegestaan = set(
-        mogelijke_deelnemers(door, hulpvraag)
+        kiesbare_deelnemers(door, hulpvraag)
         .filter(pk__in=[gebruiker.pk for gebruiker in deelnemers])
         .values_list("pk", flat=True)
     )
     if any(gebruiker.pk not in toegestaan for gebruiker in deelnemers):
         raise ValidationError({"deelnemers": _("Kies deelnemers uit Mogelijke deelnemers.")})
+    gekozen = {gebruiker.pk for gebruiker in deelnemers}
     if any(bijlage.hulpvraag_id != hulpvraag.pk for bijlage in gedeelde_bijlagen):
         raise ValidationError({"gedeelde_bijlagen": _("Kies bijlagen van deze hulpvraag.")})
 
@@ -235,7 +250,17 @@ def overlegronde_aanmaken(
     uitnodigen: list[tuple[Gebruiker, bool]] = [(gebruiker, False) for gebruiker in deelnemers]
     specialismen: dict[int, str] = {}
     for nieuw in nieuwe_deelnemers:
-        email = nieuwe_deelnemer_controleren(hulpvraag=hulpvraag, nieuw=nieuw)
+        try:
+            email = nieuwe_deelnemer_controleren(hulpvraag=hulpvraag, nieuw=nieuw)
+        except BestaandAccount as bestaand:
+            # Typed twice, or made meanwhile: the existing account takes part, if it may.
+            if bestaand.gebruiker.pk in gekozen:
+                continue
+            if not kiesbare_deelnemers(door, hulpvraag).filter(pk=bestaand.gebruiker.pk).exists():
+                raise
+            gekozen.add(bestaand.gebruiker.pk)
+            uitnodigen.append((bestaand.gebruiker, False))
+            continue
         gebruiker = gebruiker_aanmaken(
             swv=hulpvraag.swv,
             gebruikersnaam=email,

@@ -46,6 +46,7 @@ from passend.overlegrondes.selectors import (
     MAX_MOGELIJKE_DEELNEMERS,
     bijlagen_om_te_delen,
     gedeelde_bijlagen_van,
+    kiesbare_deelnemers,
     mogelijke_deelnemers,
     overlegronde_voor,
     overlegrondes_van_hulpvraag,
@@ -55,6 +56,7 @@ from passend.overlegrondes.selectors import (
     verlopen_deelnames,
 )
 from passend.overlegrondes.services import (
+    BestaandAccount,
     NaamInOverlegronde,
     NieuweDeelnemer,
     activatielink_opnieuw_versturen,
@@ -242,10 +244,11 @@ def nieuw(request: HttpRequest, referentie: str) -> HttpResponse:
     post = request.POST if request.method == "POST" else None
     actie = post.get("actie", "") if post else ""
     mogelijk_qs = mogelijke_deelnemers(gebruiker, hulpvraag)
+    kiesbaar_qs = kiesbare_deelnemers(gebruiker, hulpvraag)
     geselecteerd_ids = _ids(post.getlist("geselecteerd")) if post else []
     nieuwe = _nieuwe_uit_post(post) if post else []
     zoeken = post.get("zoeken", "").strip() if post else ""
-    bericht_deelnemers = ""
+    bericht_deelnemers = waarschuwing = ""
     naam_vragen = bool(post and post.get("naam_vragen"))
 
     if post and actie == "selecteren":
@@ -267,13 +270,26 @@ def nieuw(request: HttpRequest, referentie: str) -> HttpResponse:
             email = nieuwe_deelnemer_controleren(hulpvraag=hulpvraag, nieuw=kandidaat)
             if any(n.email.lower() == email for n in nieuwe):
                 raise ValidationError({"email": _("Deze nieuwe gebruiker staat er al bij.")})
+        except BestaandAccount as bestaand:
+            if kiesbaar_qs.filter(pk=bestaand.gebruiker.pk).exists():
+                # The warning, and the existing account selected instead of a second one.
+                geselecteerd_ids = list(dict.fromkeys([*geselecteerd_ids, bestaand.gebruiker.pk]))
+                waarschuwing = _(
+                    "Er is al een account met het e-mailadres %(email)s: %(naam)s. Dat account "
+                    "staat nu bij Geselecteerde deelnemers; er is geen tweede account gemaakt."
+                ) % {"email": bestaand.gebruiker.email, "naam": bestaand.gebruiker.volledige_naam}
+                nieuw_form = NieuweGebruikerForm(prefix="nieuw")
+            else:
+                nieuw_form.add_error(
+                    "email",
+                    _(
+                        "Er is al een account met dit e-mailadres, maar dat kan niet deelnemen "
+                        "aan een overlegronde van uw school. Gebruik een ander e-mailadres."
+                    ),
+                )
         except ValidationError as fout:
             for veld, fouten in fout.message_dict.items():
                 nieuw_form.add_error(veld, fouten)
-            if "email" in fout.message_dict and "Mogelijke deelnemers" in " ".join(
-                fout.message_dict["email"]
-            ):
-                zoeken = kandidaat.email.strip()
         else:
             nieuwe.append(
                 NieuweDeelnemer(
@@ -297,7 +313,7 @@ def nieuw(request: HttpRequest, referentie: str) -> HttpResponse:
                 "einddatum_inzage": reacties + timedelta(days=7),
             },
         )
-    geselecteerd = list(mogelijk_qs.filter(pk__in=geselecteerd_ids))
+    geselecteerd = list(kiesbaar_qs.filter(pk__in=geselecteerd_ids))
 
     if post and actie == "opslaan":
         if form.is_valid():
@@ -366,6 +382,7 @@ def nieuw(request: HttpRequest, referentie: str) -> HttpResponse:
             "geselecteerd": geselecteerd,
             "nieuwe": [(i, n, json.dumps(n.__dict__)) for i, n in enumerate(nieuwe)],
             "bericht_deelnemers": bericht_deelnemers,
+            "waarschuwing": waarschuwing,
             "naam_vragen": naam_vragen,
         },
     )
