@@ -18,6 +18,7 @@ from passend.dossiers.models import Leerling
 from passend.dossiers.services import leerling_aanmaken, schoolgegevens_toevoegen
 from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.services import hulpvraag_aanmaken
+from passend.notificaties.models import Bericht
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
 from passend.overlegrondes.models import Overlegronde
 from passend.overlegrondes.services import overlegronde_aanmaken
@@ -217,8 +218,10 @@ class Command(BaseCommand):
 
     def voorbeeld_overlegronde(self, ppo: Samenwerkingsverband) -> None:
         """A running overlegronde of De Regenboog with the external participant (yakbar) and
-        the coördinator, so "Mijn overlegrondes" is not empty; made once, through the service
-        (its invitations go to the outbox). A second run moves its dates to run again."""
+        the coördinator, so "Mijn overlegrondes" is not empty; made once, through the service.
+        Loading the demo mails nobody: the invitations the service queued are taken out of the
+        outbox before the transaction commits (the demo's accounts log in from the demo table).
+        A second run moves the dates, so the round runs again."""
         vandaag = timezone.localdate()
         bestaand = Overlegronde.objects.filter(swv=ppo, onderwerp=OVERLEGRONDE_ONDERWERP).first()
         if bestaand is not None:
@@ -231,6 +234,7 @@ class Command(BaseCommand):
         hulpvraag = Hulpvraag.objects.get(
             swv=ppo, leerling__roepnaam="Noor", leerling__achternaam="Visser"
         )
+        voor = set(Bericht.objects.values_list("pk", flat=True))
         overlegronde_aanmaken(
             hulpvraag=hulpvraag,
             door=Gebruiker.objects.get(swv=ppo, gebruikersnaam="iverhoef"),
@@ -245,6 +249,7 @@ class Command(BaseCommand):
                 Gebruiker.objects.filter(swv=ppo, gebruikersnaam__in=["yakbar", "kbakker"])
             ),
         )
+        Bericht.objects.exclude(pk__in=voor).delete()
 
     def voorbeeld_hulpvraag(self, ppo: Samenwerkingsverband) -> None:
         """A few hulpvragen in their title's beginstatus, so lists are not empty on a first
