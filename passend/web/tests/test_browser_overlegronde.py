@@ -29,7 +29,14 @@ from passend.web.tests.browser import demo_laden, geen_axe_overtredingen, inlogg
 from passend.web.tests.test_browser_statusmail import opgevangen_eml
 
 NIEUW_EMAIL = "s.dewit@praktijk.example.nl"
-VERBODEN_IN_MAIL = ["Zoë", "Jansen", "01-05-2016", "logopedie", "taalontwikkeling", "Informatieuitwisseling"]
+VERBODEN_IN_MAIL = [
+    "Zoë",
+    "Jansen",
+    "01-05-2016",
+    "logopedie",
+    "taalontwikkeling",
+    "Informatieuitwisseling",
+]
 
 
 def mails_aan(map_: Path, adres: str) -> list[str]:
@@ -86,6 +93,20 @@ def test_r33_r40_ib_starts_a_round_new_participant_activates_reads_reacts_and_ex
     assert timezone.datetime.strptime(inzage, "%d-%m-%Y") - timezone.datetime.strptime(
         reacties, "%d-%m-%Y"
     ) == timedelta(days=7)
+    page.wait_for_load_state()  # the page's script is in place
+    # Changing the reacties date moves inzage along; a shorter gap warns with a suggestion.
+    later = timezone.localdate() + timedelta(days=20)
+    page.get_by_label("Einddatum reacties").fill(f"{later:%d-%m-%Y}")
+    expect(page.get_by_label("Einddatum inzage")).to_have_value(
+        f"{later + timedelta(days=7):%d-%m-%Y}"
+    )
+    page.get_by_label("Einddatum inzage").fill(f"{later + timedelta(days=3):%d-%m-%Y}")
+    expect(page.locator("#datums-melding")).to_have_text(
+        "Kies de einddatum inzage minstens zeven dagen na de einddatum reacties, bijvoorbeeld "
+        f"{later + timedelta(days=7):%d-%m-%Y}."
+    )
+    page.get_by_label("Einddatum inzage").fill(f"{later + timedelta(days=7):%d-%m-%Y}")
+    expect(page.locator("#datums-melding")).to_have_text("")
     geen_axe_overtredingen(page)
     page.get_by_label("Onderwerp").fill("Advies taalontwikkeling")
     page.get_by_label("Omschrijving").fill("Graag uw advies over de taalontwikkeling.")
