@@ -12,7 +12,7 @@ allows that): what the pages compare is today's date against those dates, on eve
 """
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -90,7 +90,7 @@ def test_r33_r40_ib_starts_a_round_new_participant_activates_reads_reacts_and_ex
     expect(page.get_by_role("heading", name="Nieuwe overlegronde toevoegen")).to_be_visible()
     reacties = page.get_by_label("Einddatum reacties").input_value()
     inzage = page.get_by_label("Einddatum inzage").input_value()
-    assert timezone.datetime.strptime(inzage, "%d-%m-%Y") - timezone.datetime.strptime(
+    assert datetime.strptime(inzage, "%d-%m-%Y") - datetime.strptime(
         reacties, "%d-%m-%Y"
     ) == timedelta(days=7)
     page.wait_for_load_state()  # the page's script is in place
