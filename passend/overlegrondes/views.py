@@ -6,6 +6,7 @@ import json
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -18,8 +19,9 @@ from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import eigen_scholen_voorwaarde, rolfeiten
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.audit import gebeurtenissen
-from passend.bijlagen.controles import BestandGeweigerd
+from passend.bijlagen.controles import BestandGeweigerd, grootte_tekst
 from passend.bijlagen.opslag import bestand_openen
+from passend.bijlagen.uploads import TE_GROOT
 from passend.bijlagen.views import CSP_SANDBOX, content_disposition
 from passend.core.tijd import datum_tekst
 from passend.hulpvragen.models import Hulpvraag
@@ -449,6 +451,13 @@ def reageren(request: HttpRequest, pk: int) -> HttpResponse:
     if not mag_reageren(gebruiker, ronde):
         raise Http404
     form = ReactieForm(request.POST, request.FILES)
+    if getattr(request, TE_GROOT, False):
+        # The file was thrown away unread: never a reaction without the file it was sent with.
+        form.add_error(
+            "bestand",
+            _("Het bestand is groter dan %(max)s; kies een kleiner bestand.")
+            % {"max": grootte_tekst(settings.PASSEND_UPLOAD_MAX_BYTES)},
+        )
     if form.is_valid():
         try:
             reactie_met_upload(

@@ -464,6 +464,20 @@ def test_r39_a_reaction_file_goes_through_the_same_checks(overleg: Overleg):
     assert not Reactie.objects.exists()
 
 
+def test_r39_a_request_over_the_upload_limit_adds_no_reaction_without_its_file(
+    overleg: Overleg, settings
+):
+    settings.PASSEND_UPLOAD_MAX_BYTES = 1000
+    ronde = overleg.ronde()
+    client = overleg.o.client(overleg.extern)
+    antwoord = client.post(
+        reverse("overlegrondes:reageren", args=[ronde.pk]),
+        {"tekst": "Hier.", "bestand": SimpleUploadedFile("groot.txt", b"a" * 5000)},
+    )
+    assert antwoord.status_code == 200 and "groter dan" in antwoord.content.decode()
+    assert not Reactie.objects.exists()
+
+
 def test_r39_r40_after_einddatum_reacties_the_round_is_read_only(overleg: Overleg):
     ronde = overleg.ronde()
     Overlegronde.objects.filter(pk=ronde.pk).update(
