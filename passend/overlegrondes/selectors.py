@@ -101,12 +101,15 @@ def overlegrondeinstellingen(swv_id: int) -> Overlegrondeinstellingen:
 
 
 def kiesbare_deelnemers(door: Gebruiker, hulpvraag: Hulpvraag) -> QuerySet[Gebruiker]:
-    """Who may be chosen: the Mogelijke deelnemers, and any active external account of the
-    SWV whose e-mail address the school typed under "Nieuwe gebruiker" (it is not listed to
-    every school, but a school that knows the address may invite that account)."""
-    extern = Gebruiker.objects.filter(
-        swv=hulpvraag.swv_id, is_active=True, rollen__code=rollen.EXTERNE_DEELNEMER
-    ).values("pk")
+    """Who may be chosen: the Mogelijke deelnemers, and any external account of the SWV whose
+    e-mail address the school typed under "Nieuwe gebruiker" (it is not listed to every school,
+    but a school that knows the address may invite that account; one the housekeeping switched
+    off is switched on again by the invitation)."""
+    extern = (
+        Gebruiker.objects.filter(swv=hulpvraag.swv_id, rollen__code=rollen.EXTERNE_DEELNEMER)
+        .exclude(rollen__kant__in=[Rol.Kant.SCHOOL, Rol.Kant.SWV])
+        .values("pk")
+    )
     return (
         Gebruiker.objects.filter(
             Q(pk__in=mogelijke_deelnemers(door, hulpvraag).values("pk")) | Q(pk__in=extern)

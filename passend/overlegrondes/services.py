@@ -272,6 +272,10 @@ def overlegronde_aanmaken(
         specialismen[gebruiker.pk] = nieuw.specialisme.strip()
         uitnodigen.append((gebruiker, True))
     for gebruiker, nieuw_account in uitnodigen:
+        if not gebruiker.is_active:
+            # An external account the housekeeping switched off takes part again.
+            Gebruiker.objects.filter(pk=gebruiker.pk).update(is_active=True)
+            gebruiker.is_active = True
         deelnemer = Deelnemer(
             overlegronde=overlegronde,
             gebruiker=gebruiker,

@@ -599,6 +599,13 @@ def test_external_accounts_without_an_active_round_are_deactivated_after_the_swv
     overleg.o.coordinator.refresh_from_db()
     assert overleg.o.coordinator.is_active
     assert externe_accounts_deactiveren().startswith("0 ")
+    # Not listed any more, but a new round with the account (its e-mail typed) switches it on.
+    assert overleg.extern not in mogelijke_deelnemers(overleg.o.ib_regenboog, overleg.hulpvraag)
+    overleg.ronde(
+        deelnemers=[], nieuwe_deelnemers=[NieuweDeelnemer("Lotte", "Groen", overleg.extern.email)]
+    )
+    overleg.extern.refresh_from_db()
+    assert overleg.extern.is_active
 
 
 def test_the_applicatiebeheerder_sees_every_round_as_metadata_not_content(
