@@ -8,6 +8,9 @@ Objects (De Regenboog's bestuur has a verwerkersovereenkomst):
      the matrix) and a new one; its OPP.pdf is shared.
 Each has a reaction with a file. The participant of A requests every URL of B, and every part
 of A's hulpvraag that the round does not share, and sees nothing.
+
+Cells: 13 roles x 2 rounds x (6 reads + 5 writes) = 286 through the screens, 13 x 2 x 4 writes
+through the services, and the participant's requests outside round A for both hulpvragen.
 """
 
 import tempfile
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoDbBlocker
@@ -31,6 +35,8 @@ from passend.overlegrondes.models import Deelnemer, Overlegronde, Reactie
 from passend.overlegrondes.services import (
     NieuweDeelnemer,
     overlegronde_aanmaken,
+    overlegronde_sluiten,
+    overlegronde_wijzigen,
     reactie_toevoegen,
 )
 from passend.web.tests.test_rechtenmatrix import ROLLEN, Matrix, Tabel
@@ -279,3 +285,60 @@ def test_p1_r39_the_participant_of_a_sees_nothing_outside_round_a(
     assert Inzage.objects.count() == inzage_voor
     lijst = client.get(reverse("hulpvragen:lijst"))
     assert referentie not in lijst.content.decode()
+
+
+# The same writes one level down, through the services (as test_rechtenmatrix_diensten.py): a
+# channel that skips the views meets the same refusals.
+DIENSTEN = ("reactie_toevoegen", "overlegronde_wijzigen", "overlegronde_sluiten", "aanmaken")
+
+
+def dienst_cellen() -> list[Any]:
+    kolom = {"reactie_toevoegen": 0, "overlegronde_wijzigen": 1, "overlegronde_sluiten": 2}
+    return [
+        pytest.param(
+            dienst,
+            rol,
+            object,
+            SCHRIJVEN[rol][kolom.get(dienst, 4)][index],
+            id=f"{rol}-{object}-{dienst}",
+        )
+        for dienst in DIENSTEN
+        for rol in ROLLEN
+        for index, object in enumerate(OBJECTEN)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("dienst, rol, object, teken", dienst_cellen())
+def test_r36_r39_r40_the_services_refuse_the_same(
+    matrix: Matrix, rondes: Rondes, dienst: str, rol: str, object: str, teken: str
+) -> None:
+    door = matrix.accounts[rol]
+    ronde = rondes.ronde(object)
+    later = timezone.localdate() + timedelta(days=30)
+    if dienst == "reactie_toevoegen":
+        actie: Any = lambda: reactie_toevoegen(overlegronde=ronde, door=door, tekst="Reactie.")  # noqa: E731
+    elif dienst == "overlegronde_wijzigen":
+        actie = lambda: overlegronde_wijzigen(  # noqa: E731
+            overlegronde=ronde,
+            door=door,
+            einddatum_reacties=later,
+            einddatum_inzage=later + timedelta(days=7),
+        )
+    elif dienst == "overlegronde_sluiten":
+        actie = lambda: overlegronde_sluiten(overlegronde=ronde, door=door)  # noqa: E731
+    else:
+        actie = lambda: overlegronde_aanmaken(  # noqa: E731
+            hulpvraag=ronde.hulpvraag,
+            door=door,
+            onderwerp="Nog een",
+            omschrijving="Graag advies.",
+            einddatum_reacties=later,
+            einddatum_inzage=later + timedelta(days=7),
+            deelnemers=[matrix.accounts["scp"]] if rol != "scp" else [matrix.accounts["ib"]],
+        )
+    if teken == "+":
+        actie()
+    else:
+        with pytest.raises(PermissionDenied):
+            actie()
