@@ -3,9 +3,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, reverse
 
-from passend.hulpvragen.views.overzicht import mijn_acties_lijst
 from passend.web import gezondheid
 from passend.web.beheer import swv_beheer
+from passend.web.views import start
 
 
 def _admin_login(request: HttpRequest, extra_context: object = None) -> HttpResponse:
@@ -24,11 +24,12 @@ urlpatterns = [
     # PASSEND_LOKALE_MAILBOX): a 404 elsewhere.
     path("", include("passend.notificaties.urls")),
     # The home page, where login lands, is "Mijn acties" (also at /mijn-acties/).
-    path("", mijn_acties_lijst, name="start"),
+    path("", start, name="start"),
     path("", include("passend.accounts.urls")),
     path("", include("passend.hulpvragen.urls")),
     path("", include("passend.bijlagen.urls")),
     path("", include("passend.formulieren.urls")),
+    path("", include("passend.overlegrondes.urls")),
     path("", include("passend.koppelingen.urls")),
     path("", include("passend.rapportages.urls")),
     path("api/v1/", include("passend.koppelingen.api.urls")),

@@ -102,3 +102,29 @@ class WachtwoordVergetenForm(forms.Form):
                 _("Vul uw gebruikersnaam of uw e-mailadres in (of allebei)."), code="leeg"
             )
         return cleaned
+
+
+class ActiverenForm(forms.Form):
+    """The first password of an invited account, typed twice."""
+
+    wachtwoord = forms.CharField(
+        label=_("Nieuw wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Minstens 12 tekens; een zin van een paar woorden werkt goed."),
+    )
+    wachtwoord_herhalen = forms.CharField(
+        label=_("Herhaal het wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict:  # type: ignore[type-arg]
+        gegevens = super().clean() or {}
+        if (
+            gegevens.get("wachtwoord")
+            and gegevens.get("wachtwoord_herhalen")
+            and gegevens["wachtwoord"] != gegevens["wachtwoord_herhalen"]
+        ):
+            self.add_error("wachtwoord_herhalen", _("De twee wachtwoorden zijn niet gelijk."))
+        return gegevens

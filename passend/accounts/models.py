@@ -212,3 +212,29 @@ class Herstelmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker_id} {self.tijd:%Y-%m-%d %H:%M}"
+
+
+class Uitnodiging(models.Model):
+    """A single-use link that activates a new account: set a password, then enrol an
+    authenticator app. Only a hash of the link's token is kept, so the table gives no link away.
+    Made for external participants of an overlegronde; any invited account can use it."""
+
+    gebruiker = models.ForeignKey(
+        Gebruiker, on_delete=models.CASCADE, related_name="uitnodigingen", verbose_name=_("account")
+    )
+    token_hash = models.CharField(_("token (SHA-256)"), max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    verloopt_op = models.DateTimeField(_("verloopt op"))
+    gebruikt_op = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker_id} {self.aangemaakt_op:%Y-%m-%d %H:%M}"
+
+    @property
+    def verlopen(self) -> bool:
+        return timezone.now() >= self.verloopt_op

@@ -1,17 +1,21 @@
 """Every write to accounts goes through here."""
 
+import hashlib
 import logging
+import secrets
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from passend.accounts.models import Gebruiker, Herstelverzoek, Rol
+from passend.accounts.models import Gebruiker, Herstelverzoek, Rol, Uitnodiging
 from passend.accounts.selectors import adressen_van_applicatiebeheerders
 from passend.accounts.tasks import HERSTEL_VENSTER, wachtwoordherstel_verwerken
 from passend.notificaties.services import dagrapport_versturen
@@ -141,3 +145,80 @@ def dagrapport_aan_applicatiebeheerders() -> str:
     each SWV's application administrators."""
     aantal = dagrapport_versturen(ontvangers=adressen_van_applicatiebeheerders)
     return f"{aantal} dagrapport(en) van mislukte e-mails verstuurd."
+
+
+# --- Invitations: activating a new account ------------------------------------------------------
+
+
+class UitnodigingOngeldig(Exception):
+    """The link is unknown, used, or expired; `verlopen_op` is set for an expired one."""
+
+    def __init__(self, verlopen_op: datetime | None = None) -> None:
+        super().__init__("uitnodiging ongeldig")
+        self.verlopen_op = verlopen_op
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def uitnodiging_aanmaken(*, gebruiker: Gebruiker, geldig: timedelta | None = None) -> str:
+    """A new single-use activation link for an account that has no password yet; earlier
+    unused links of the account stop working. Returns the token for the link (only its hash is
+    stored); the caller puts it in a confidential mail."""
+    if gebruiker.has_usable_password():
+        raise ValidationError(_("Dit account is al geactiveerd."))
+    nu = timezone.now()
+    Uitnodiging.objects.filter(gebruiker=gebruiker, gebruikt_op__isnull=True).update(verloopt_op=nu)
+    token = secrets.token_urlsafe(32)
+    Uitnodiging.objects.create(
+        gebruiker=gebruiker,
+        token_hash=_token_hash(token),
+        aangemaakt_op=nu,
+        verloopt_op=nu + (geldig or timedelta(hours=settings.PASSEND_ACTIVATIE_GELDIG_UUR)),
+    )
+    return token
+
+
+def uitnodiging_van(token: str) -> Uitnodiging:
+    """The open invitation of this token; UitnodigingOngeldig otherwise."""
+    uitnodiging = (
+        Uitnodiging.objects.select_related("gebruiker__swv")
+        .filter(token_hash=_token_hash(token))
+        .first()
+    )
+    if uitnodiging is None or uitnodiging.gebruikt_op is not None:
+        raise UitnodigingOngeldig
+    if uitnodiging.verlopen or not uitnodiging.gebruiker.is_active:
+        raise UitnodigingOngeldig(verlopen_op=uitnodiging.verloopt_op)
+    return uitnodiging
+
+
+@transaction.atomic
+def account_activeren(*, token: str, wachtwoord: str) -> Gebruiker:
+    """Sets the first password through the invitation and uses the link up; the authenticator
+    app is enrolled next (the login's enrolment step). Raises UitnodigingOngeldig, or a
+    ValidationError on `wachtwoord` from the password rules."""
+    uitnodiging = uitnodiging_van(token)
+    uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
+    if uitnodiging.gebruikt_op is not None:
+        raise UitnodigingOngeldig
+    gebruiker = Gebruiker.objects.select_related("swv").get(pk=uitnodiging.gebruiker_id)
+    try:
+        validate_password(wachtwoord, gebruiker)
+    except ValidationError as fout:
+        raise ValidationError({"wachtwoord": fout.messages}) from fout
+    gebruiker.set_password(wachtwoord)
+    gebruiker.save(update_fields=["password"])
+    uitnodiging.gebruikt_op = timezone.now()
+    uitnodiging.save(update_fields=["gebruikt_op"])
+    return gebruiker
+
+
+@transaction.atomic
+def gebruikers_deactiveren(*, gebruikers: Iterable[Gebruiker]) -> int:
+    """Switches accounts off (they can no longer log in); their history stays."""
+    return Gebruiker.objects.filter(
+        pk__in=[gebruiker.pk for gebruiker in gebruikers], is_active=True
+    ).update(is_active=False)

@@ -24,6 +24,7 @@ urlpatterns = [
         views.WachtwoordHersteldView.as_view(),
         name="wachtwoord_hersteld",
     ),
+    path("activeren/<str:token>/", views.activeren, name="activeren"),
     path("account/", views.mijn_account, name="mijn_account"),
     path(
         "account/wachtwoord-wijzigen/",

@@ -10,9 +10,11 @@ from django.contrib.auth import authenticate, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,6 +28,7 @@ from passend.accounts import security_log
 from passend.accounts.forms import (
     AanmeldForm,
     AccountInstellingenForm,
+    ActiverenForm,
     AuthenticatorCodeForm,
     WachtwoordVergetenForm,
 )
@@ -37,14 +40,18 @@ from passend.accounts.middleware import (
 from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.accounts.services import (
+    UitnodigingOngeldig,
+    account_activeren,
     account_instellingen_wijzigen,
     authenticator_bevestigen,
     authenticator_inrichten_starten,
     authenticator_van,
     code_controleren,
+    uitnodiging_van,
     wachtwoordherstel_aanvragen,
 )
 from passend.core.clientadres import clientadres
+from passend.core.tijd import datum_tekst
 from passend.organisaties.selectors import samenwerkingsverbanden
 
 SESSIE_INRICHTEN = "authenticator_inrichten"
@@ -286,3 +293,48 @@ def mijn_account(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Uw instellingen zijn opgeslagen."))
         return redirect("accounts:mijn_account")
     return render(request, "accounts/mijn_account.html", {"form": form})
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def activeren(request: HttpRequest, token: str) -> HttpResponse:
+    """An invited account's single-use link (issue 13 item 5): choose a password, then enrol
+    the authenticator app through the login's enrolment step, which logs in. An expired link
+    says so and how to get a new one; a used or unknown one says it no longer works."""
+    try:
+        uitnodiging = uitnodiging_van(token)
+    except UitnodigingOngeldig as fout:
+        return render(
+            request,
+            "accounts/activeren_ongeldig.html",
+            {
+                "verlopen_op": datum_tekst(fout.verlopen_op) if fout.verlopen_op else "",
+                "tijd": timezone.localtime(fout.verlopen_op).strftime("%H:%M")
+                if fout.verlopen_op
+                else "",
+            },
+            status=410,
+        )
+    gebruiker = uitnodiging.gebruiker
+    form = ActiverenForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gebruiker = account_activeren(token=token, wachtwoord=form.cleaned_data["wachtwoord"])
+        except UitnodigingOngeldig:
+            return redirect("accounts:activeren", token=token)
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            request.session.cycle_key()
+            request.session[SESSIE_INRICHTEN] = {"gebruiker": gebruiker.pk, "sinds": time.time()}
+            messages.success(
+                request,
+                _("Uw wachtwoord is opgeslagen. Stel nu uw authenticator-app in."),
+            )
+            return redirect("accounts:authenticator_inrichten")
+    return render(
+        request,
+        "accounts/activeren.html",
+        {"form": form, "gebruiker": gebruiker, "organisatie": gebruiker.swv},
+    )

@@ -54,8 +54,10 @@ def _vastleggen(
     object_id: object,
     leerling_id: int | None = None,
     details: dict[str, Any] | None = None,
+    grondslag: str | None = None,
 ) -> Inzage:
-    """The actor's SWV, roles and grounds come from the account (read with its SWV)."""
+    """The actor's SWV, roles and grounds come from the account (read with its SWV); a read
+    through an overlegronde names the round as its grounds instead."""
     context = huidige_context()
     feiten = rolfeiten(door)
     return Inzage.objects.create(
@@ -63,7 +65,7 @@ def _vastleggen(
         gebruiker_id=door.pk,
         gebruikersnaam=door.gebruikersnaam,
         rollen=",".join(sorted(feiten.rolcodes)),
-        grondslag=feiten.grondslag,
+        grondslag=grondslag or feiten.grondslag,
         gebeurtenis=gebeurtenis,
         actie=actie,
         objecttype=objecttype,
@@ -306,4 +308,109 @@ def _bijlage(
         object_id=bijlage.pk,
         leerling_id=hulpvraag.leerling_id,
         details={"hulpvraag": hulpvraag.referentie, **details},
+    )
+
+
+# --- Overlegrondes ------------------------------------------------------------------------------
+# Every row's grounds is the round ("overlegronde OR-000012"): a participant sees the pupil's
+# data only because of it (P2).
+
+
+class _Overlegronde(Protocol):
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def referentie(self) -> str: ...
+    @property
+    def hulpvraag(self) -> _Hulpvraag: ...
+
+
+def _grondslag(overlegronde: _Overlegronde) -> str:
+    return f"overlegronde {overlegronde.referentie}"
+
+
+def _overlegronde(
+    overlegronde: _Overlegronde,
+    gebeurtenis: str,
+    actie: str,
+    door: Gebruiker,
+    details: dict[str, Any],
+    objecttype: str = Objecttype.OVERLEGRONDE,
+    object_id: object = None,
+) -> Inzage:
+    hulpvraag = overlegronde.hulpvraag
+    return _vastleggen(
+        gebeurtenis=gebeurtenis,
+        door=door,
+        actie=actie,
+        objecttype=objecttype,
+        object_id=overlegronde.referentie if object_id is None else object_id,
+        leerling_id=hulpvraag.leerling_id,
+        details={"hulpvraag": hulpvraag.referentie, "overlegronde": overlegronde.pk, **details},
+        grondslag=_grondslag(overlegronde),
+    )
+
+
+def overlegronde_bekeken(
+    overlegronde: _Overlegronde, *, door: Gebruiker, **details: str | None
+) -> Inzage:
+    """The round's page or its dossier (`scherm`)."""
+    return _overlegronde(overlegronde, "overlegronde_bekeken", Actie.BEKEKEN, door, details)
+
+
+def overlegrondes_getoond(
+    overlegrondes: Iterable[_Overlegronde], *, door: Gebruiker
+) -> Inzage | None:
+    """The list of rounds (their onderwerp and hulpvraag); an empty list writes nothing."""
+    referenties = [overlegronde.referentie for overlegronde in overlegrondes]
+    if not referenties:
+        return None
+    return _vastleggen(
+        gebeurtenis="overlegrondes_getoond",
+        door=door,
+        actie=Actie.LIJST,
+        objecttype=Objecttype.OVERLEGRONDE,
+        object_id="lijst",
+        details={"overlegrondes": referenties},
+    )
+
+
+def overlegronde_aangemaakt(overlegronde: _Overlegronde, *, door: Gebruiker) -> Inzage:
+    return _overlegronde(overlegronde, "overlegronde_aangemaakt", Actie.AANGEMAAKT, door, {})
+
+
+def overlegronde_gewijzigd(
+    overlegronde: _Overlegronde, *, door: Gebruiker, **details: str | None
+) -> Inzage:
+    """The dates changed (an extension), or the round closed early: old and new dates."""
+    return _overlegronde(overlegronde, "overlegronde_gewijzigd", Actie.GEWIJZIGD, door, details)
+
+
+def deelnemer_toegevoegd(
+    overlegronde: _Overlegronde, *, door: Gebruiker, deelnemer_id: int
+) -> Inzage:
+    return _overlegronde(
+        overlegronde, "deelnemer_toegevoegd", Actie.GEWIJZIGD, door, {"deelnemer": deelnemer_id}
+    )
+
+
+def reactie_toegevoegd(overlegronde: _Overlegronde, *, door: Gebruiker, reactie_id: int) -> Inzage:
+    return _overlegronde(
+        overlegronde, "reactie_toegevoegd", Actie.AANGEMAAKT, door, {"reactie": reactie_id}
+    )
+
+
+def overlegronde_bijlage_bekeken(
+    overlegronde: _Overlegronde, *, door: Gebruiker, bijlage_id: int, soort: str
+) -> Inzage:
+    """A shared attachment (`soort` "gedeeld") or a reaction's file ("reactie") downloaded
+    through the round."""
+    return _overlegronde(
+        overlegronde,
+        "overlegronde_bijlage_bekeken",
+        Actie.BEKEKEN,
+        door,
+        {"soort": soort, "wijze": "downloaden"},
+        objecttype=Objecttype.BIJLAGE,
+        object_id=bijlage_id,
     )

@@ -25,6 +25,7 @@ class Inzage(AlleenToevoegen):
         LEERLING = "leerling", _("leerling (dossier)")
         HULPVRAAG = "hulpvraag", _("hulpvraag")
         BIJLAGE = "bijlage", _("bijlage")
+        OVERLEGRONDE = "overlegronde", _("overlegronde")
 
     tijd = models.DateTimeField(_("tijd"), default=timezone.now, db_index=True)
     swv_code = models.CharField(_("samenwerkingsverband"), max_length=6)

@@ -6,6 +6,7 @@ the whole object into memory."""
 import logging
 import re
 import secrets
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, cast
 
@@ -15,6 +16,21 @@ from django.core.files.storage import Storage, storages
 logger = logging.getLogger(__name__)
 # What nieuwe_opslagnaam() makes; the orphan sweep touches nothing else in the storage.
 OPSLAGNAAM = re.compile(r"[0-9a-f]{32}")
+
+
+# Higher apps that keep files in this storage (the reactions of an overlegronde) say which of a
+# batch of stored names their rows name, so the orphan sweep leaves those alone.
+Eigenaar = Callable[[list[str]], Iterable[str]]
+_eigenaren: list[Eigenaar] = []
+
+
+def eigenaar_registreren(eigenaar: Eigenaar) -> None:
+    if eigenaar not in _eigenaren:
+        _eigenaren.append(eigenaar)
+
+
+def namen_van_eigenaren(namen: list[str]) -> set[str]:
+    return {naam for eigenaar in _eigenaren for naam in eigenaar(namen)}
 
 
 def opslag() -> Storage:

@@ -12,7 +12,7 @@ later, or a process dies half-way, a stored file is left without a row, which
 import logging
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -40,6 +40,7 @@ from passend.bijlagen.opslag import (
     OPSLAGNAAM,
     bestand_opslaan,
     bestand_verwijderen,
+    namen_van_eigenaren,
     nieuwe_opslagnaam,
     opslag,
 )
@@ -56,15 +57,6 @@ from passend.hulpvragen.models import Hulpvraag
 
 logger = logging.getLogger(__name__)
 Rij = TypeVar("Rij", bound=models.Model)
-
-# Other apps that keep checked files in this storage (drafts of a koppeling) name their stored
-# files here, so the orphan sweep leaves them alone.
-_andere_opslagnamen: list[Callable[[list[str]], Iterable[str]]] = []
-
-
-def opslagnamen_registreren(bekende: Callable[[list[str]], Iterable[str]]) -> None:
-    """`bekende(namen)` returns which of these stored names the app's rows still name."""
-    _andere_opslagnamen.append(bekende)
 
 
 REDEN_VERPLICHT = gettext_lazy(
@@ -468,15 +460,15 @@ def wezen_verwijderen(*, ouder_dan: timedelta) -> int:
     eigen = [naam for naam in namen if OPSLAGNAAM.fullmatch(naam)]
     for begin in range(0, len(eigen), 500):
         deel = eigen[begin : begin + 500]
-        bekend = set(
-            Bijlage.objects.filter(opslagnaam__in=deel).values_list("opslagnaam", flat=True)
-        ) | set(
-            WachtendeBijlage.objects.filter(opslagnaam__in=deel).values_list(
-                "opslagnaam", flat=True
+        bekend = (
+            set(Bijlage.objects.filter(opslagnaam__in=deel).values_list("opslagnaam", flat=True))
+            | set(
+                WachtendeBijlage.objects.filter(opslagnaam__in=deel).values_list(
+                    "opslagnaam", flat=True
+                )
             )
+            | namen_van_eigenaren(deel)
         )
-        for bekende in _andere_opslagnamen:
-            bekend |= set(bekende(deel))
         for naam in deel:
             if naam not in bekend and opslag().get_modified_time(naam) < grens:
                 bestand_verwijderen(naam)

@@ -6,7 +6,7 @@ class KoppelingenConfig(AppConfig):
     verbose_name = "Koppelingen"
 
     def ready(self) -> None:
-        from passend.bijlagen.services import opslagnamen_registreren
+        from passend.bijlagen.opslag import eigenaar_registreren
         from passend.core import periodiek
         from passend.hulpvragen import onderdelen
         from passend.koppelingen.models import Conceptbijlage
@@ -22,7 +22,7 @@ class KoppelingenConfig(AppConfig):
                 )
             )
 
-        opslagnamen_registreren(conceptbestanden)
+        eigenaar_registreren(conceptbestanden)
         periodiek.registreren("idempotentiesleutels", oude_idempotentiesleutels_verwijderen)
         presets.presetdeel_registreren(PRESETS_MAP, koppelingen_laden)
         onderdelen.registreren(OSO_GEGEVENS)

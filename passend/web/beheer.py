@@ -44,6 +44,8 @@ from passend.koppelingen.services import (
 )
 from passend.notificaties.admin import BerichtAdmin
 from passend.notificaties.models import Bericht
+from passend.organisaties.models import Bestuur
+from passend.overlegrondes.models import Overlegrondeinstellingen
 from passend.processen.admin import (
     HulpvraagtitelAdmin,
     ProcesAdmin,
@@ -215,6 +217,34 @@ class EigenDocumenttypeAdmin(EigenSwvMixin, admin.ModelAdmin[Documenttype]):
 
     list_display = ["naam", "code", "volgorde", "actief"]
     fields = ["naam", "code", "volgorde", "actief"]
+
+
+class EigenBestuurAdmin(EigenSwvMixin, admin.ModelAdmin[Bestuur]):
+    """R33: whether a bestuur signed the verwerkersovereenkomst, and when; its schools may
+    start an overlegronde only then. Name and number come from the register (operators)."""
+
+    list_display = ["naam", "nummer", "verwerkersovereenkomst", "verwerkersovereenkomst_datum"]
+    fields = ["naam", "nummer", "verwerkersovereenkomst", "verwerkersovereenkomst_datum"]
+    readonly_fields = ["naam", "nummer"]
+    search_fields = ["naam", "nummer"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class EigenOverlegrondeinstellingenAdmin(EigenSwvMixin, admin.ModelAdmin[Overlegrondeinstellingen]):
+    """The SWV's own settings for overlegrondes: one row, made on first visit."""
+
+    list_display = ["__str__", "deactiveren_na_dagen"]
+    fields = ["deactiveren_na_dagen"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        if _is_eigen_beheerder(request):
+            Overlegrondeinstellingen.objects.get_or_create(swv_id=_swv_id(request))
+        return super().changelist_view(request, extra_context)
 
 
 class FormulierdefinitieBeheerForm(forms.ModelForm[Formulierdefinitie]):
@@ -531,3 +561,5 @@ swv_beheer.register(ApiClient, EigenApiClientAdmin)
 swv_beheer.register(Verificatiecode, EigenVerificatiecodeAdmin)
 swv_beheer.register(Osoinstellingen, EigenOsoinstellingenAdmin)
 swv_beheer.register(Aanvraagtype, EigenAanvraagtypeAdmin)
+swv_beheer.register(Bestuur, EigenBestuurAdmin)
+swv_beheer.register(Overlegrondeinstellingen, EigenOverlegrondeinstellingenAdmin)

@@ -13,6 +13,7 @@ from django_stubs_ext import StrOrPromise
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import rolfeiten
 from passend.formulieren.rechten import mag_termijnen_zien
+from passend.overlegrondes.rechten import is_alleen_externe_deelnemer, mag_overlegrondes_openen
 from passend.rapportages.rechten import mag_managementoverzicht_zien
 
 
@@ -25,8 +26,29 @@ class NavigatieItem:
 
 HOOFDMENU: list[NavigatieItem] = [
     # The home page ("/") is Mijn acties; /mijn-acties/ is the same page under its own name.
-    NavigatieItem(label=_("Mijn acties"), url_name="start"),
-    NavigatieItem(label=_("Hulpvragen"), url_name="hulpvragen:lijst"),
+    NavigatieItem(
+        label=_("Mijn acties"),
+        url_name="start",
+        voor=lambda gebruiker: not is_alleen_externe_deelnemer(gebruiker),
+    ),
+    NavigatieItem(
+        label=_("Hulpvragen"),
+        url_name="hulpvragen:lijst",
+        voor=lambda gebruiker: not is_alleen_externe_deelnemer(gebruiker),
+    ),
+    # External participants see only their rounds: "Mijn overlegrondes" (R39).
+    NavigatieItem(
+        label=_("Mijn overlegrondes"),
+        url_name="overlegrondes:lijst",
+        voor=is_alleen_externe_deelnemer,
+    ),
+    NavigatieItem(
+        label=_("Overlegrondes"),
+        url_name="overlegrondes:lijst",
+        voor=lambda gebruiker: (
+            mag_overlegrondes_openen(gebruiker) and not is_alleen_externe_deelnemer(gebruiker)
+        ),
+    ),
     NavigatieItem(
         label=_("Managementoverzicht"),
         url_name="rapportages:managementoverzicht",

@@ -1,5 +1,17 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+
+from passend.accounts.selectors import ingelogde_gebruiker
+from passend.hulpvragen.views.overzicht import mijn_acties_lijst
+from passend.overlegrondes.rechten import is_alleen_externe_deelnemer
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """The page after login: "Mijn acties", or for an external participant (who has no
+    hulpvragen and no actions) "Mijn overlegrondes"."""
+    if is_alleen_externe_deelnemer(ingelogde_gebruiker(request)):
+        return redirect("overlegrondes:lijst")
+    return mijn_acties_lijst(request)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -62,7 +62,8 @@ def test_demo_json_accounts_can_log_in():
             },
         )
         assert antwoord.status_code == 302, account["gebruikersnaam"]
-        assert "Welkom" in client.get("/").content.decode()
+        # The external participant starts on "Mijn overlegrondes", the others on Mijn acties.
+        assert "Welkom" in client.get("/", follow=True).content.decode()
 
 
 def test_demo_table_lists_every_account():
@@ -93,7 +94,7 @@ def test_demo_loads_the_preset_and_gives_every_ppo_school_its_scp():
     scps = Schoolcontactpersoon.objects.filter(school__swv=ppo)
     assert set(scps.values_list("gebruiker__gebruikersnaam", flat=True)) == {"pjansen"}
     assert scps.count() == ppo.scholen.count()
-    assert Hulpvraag.objects.filter(swv=ppo).count() == 5  # in several statuses
+    assert Hulpvraag.objects.filter(swv=ppo).count() == 6  # in several statuses
     voorbeeld = Hulpvraag.objects.get(swv=ppo, leerling__achternaam="Fortes Monteiro")
     assert voorbeeld.status.naam == "Aanmelding"
     assert voorbeeld.coordinator is not None and voorbeeld.coordinator.gebruikersnaam == "pjansen"

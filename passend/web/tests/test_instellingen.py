@@ -135,6 +135,7 @@ OPENBAAR = {
     "wachtwoord-vergeten/verstuurd/",
     "wachtwoord-vergeten/<uidb64>/<token>/",
     "wachtwoord-vergeten/gewijzigd/",
+    "activeren/<str:token>/",  # an invited account's single-use link (issue 13)
     "lokale-mailbox/",  # only with debug settings, from loopback (a local run); else a 404
 }
 

@@ -2,12 +2,13 @@
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from passend.accounts import rollen
@@ -15,13 +16,16 @@ from passend.accounts.models import Gebruiker, Rol, Schoolcontactpersoon
 from passend.accounts.services import AUTHENTICATOR_NAAM, gebruiker_aanmaken
 from passend.dossiers.models import Leerling
 from passend.dossiers.services import leerling_aanmaken, schoolgegevens_toevoegen
-from passend.hulpvragen.models import Label
+from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.services import hulpvraag_aanmaken
 from passend.koppelingen import simulator
 from passend.koppelingen.models import ApiClient
 from passend.koppelingen.services import client_registreren, verificatiecode_registreren
 from passend.koppelingen.sleutels import geheim_sha256
+from passend.notificaties.models import Bericht
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
+from passend.overlegrondes.models import Overlegronde
+from passend.overlegrondes.services import overlegronde_aanmaken
 from passend.processen.models import Hulpvraagtitel
 from passend.processen.presets import preset_laden, preset_pad
 from passend.testdata.totp import totp_geheim, totp_sleutel
@@ -98,6 +102,7 @@ ACCOUNTS = [
     DemoAccount(PPO[0], "rdewit", "Ruben", "Wit", (rollen.DESKUNDIGE,), (), "de"),
     DemoAccount(PPO[0], "smeijer", "Sanne", "Meijer", (rollen.REGIOMANAGER,)),
     DemoAccount(PPO[0], "bhendriks", "Bram", "Hendriks", (rollen.APPLICATIEBEHEERDER,)),
+    # External participant of the demo's overlegronde ("Advies logopedie").
     DemoAccount(PPO[0], "yakbar", "Yasmina", "Akbar", (rollen.EXTERNE_DEELNEMER,)),
     DemoAccount(PPO[0], "opeters", "Olga", "Peters", (rollen.OUDER,)),
     # The same person with an account at a second SWV (R43), to show tenant isolation.
@@ -123,7 +128,18 @@ VOORBEELDEN = [
     ("hschaap", "23CD00", "Daan", "de", "Vries", date(2014, 2, 3), "TLV -Nieuw"),
     ("iverhoef", "12AB00", "Sem", "", "Bakker", date(2017, 1, 20), "Ondersteuningsbudget"),
     ("iverhoef", "12AB00", "Mila", "El", "Amrani", date(2013, 11, 9), "TLV-aanvraag (IJsselmonde)"),
+    # Exchange without the SWV (R35): the hulpvraag of the demo's overlegronde.
+    (
+        "iverhoef",
+        "12AB00",
+        "Noor",
+        "",
+        "Visser",
+        date(2016, 3, 14),
+        "Informatieuitwisseling overig",
+    ),
 ]
+OVERLEGRONDE_ONDERWERP = "Advies logopedie"
 
 
 class Command(BaseCommand):
@@ -203,6 +219,7 @@ class Command(BaseCommand):
             Label.objects.get_or_create(swv=ppo, naam=naam)
         self.voorbeeld_hulpvraag(ppo)
         self.esis_koppeling(ppo)
+        self.voorbeeld_overlegronde(ppo)
 
     def esis_koppeling(self, ppo: Samenwerkingsverband) -> None:
         """DEMO ONLY: an Esis client with a fixed, public token and De Regenboog's verification
@@ -227,6 +244,41 @@ class Command(BaseCommand):
             code=simulator.DEMO_VERIFICATIECODE,
             door=beheerder,
         )
+
+    def voorbeeld_overlegronde(self, ppo: Samenwerkingsverband) -> None:
+        """A running overlegronde of De Regenboog with the external participant (yakbar) and
+        the coördinator, so "Mijn overlegrondes" is not empty; made once, through the service.
+        Loading the demo mails nobody: the invitations the service queued are taken out of the
+        outbox before the transaction commits (the demo's accounts log in from the demo table).
+        A second run moves the dates, so the round runs again."""
+        vandaag = timezone.localdate()
+        bestaand = Overlegronde.objects.filter(swv=ppo, onderwerp=OVERLEGRONDE_ONDERWERP).first()
+        if bestaand is not None:
+            Overlegronde.objects.filter(pk=bestaand.pk).update(
+                einddatum_reacties=vandaag + timedelta(days=14),
+                einddatum_inzage=vandaag + timedelta(days=21),
+                gesloten_op=None,
+            )
+            return
+        hulpvraag = Hulpvraag.objects.get(
+            swv=ppo, leerling__roepnaam="Noor", leerling__achternaam="Visser"
+        )
+        voor = set(Bericht.objects.values_list("pk", flat=True))
+        overlegronde_aanmaken(
+            hulpvraag=hulpvraag,
+            door=Gebruiker.objects.get(swv=ppo, gebruikersnaam="iverhoef"),
+            onderwerp=OVERLEGRONDE_ONDERWERP,
+            omschrijving=(
+                "De school wil graag het advies van de logopedist over de taalontwikkeling "
+                "bespreken. Reageert u voor de einddatum reacties?"
+            ),
+            einddatum_reacties=vandaag + timedelta(days=14),
+            einddatum_inzage=vandaag + timedelta(days=21),
+            deelnemers=list(
+                Gebruiker.objects.filter(swv=ppo, gebruikersnaam__in=["yakbar", "kbakker"])
+            ),
+        )
+        Bericht.objects.exclude(pk__in=voor).delete()
 
     def voorbeeld_hulpvraag(self, ppo: Samenwerkingsverband) -> None:
         """A few hulpvragen in their title's beginstatus, so lists are not empty on a first
