@@ -17,6 +17,7 @@ from passend.accounts.tests.factories import account_maken, totp_code
 from passend.audit.models import Inzage
 from passend.core.kanalen import Kanaal
 from passend.hulpvragen.models import Hulpvraag
+from passend.hulpvragen.rechten import statuskeuzes
 from passend.notificaties.models import Bericht
 from passend.overlegrondes.models import Deelnemer, Overlegronde, Overlegrondeinstellingen, Reactie
 from passend.overlegrondes.selectors import mogelijke_deelnemers
@@ -114,6 +115,10 @@ def test_r35_informatieuitwisseling_overig_stays_invisible_to_swv_staff_except_b
     for gebruiker in (o.scp, o.coordinator, o.regiomanager):
         assert not Hulpvraag.objects.zichtbaar_voor(gebruiker).filter(pk=hulpvraag.pk).exists()
     assert Hulpvraag.objects.zichtbaar_voor(o.beheerder).filter(pk=hulpvraag.pk).exists()
+    # It stays there: no role may move it on (its process has no transition), so the SWV never
+    # gets to see it.
+    for gebruiker in (o.ib_regenboog, o.scp, o.coordinator, o.beheerder):
+        assert statuskeuzes(gebruiker, hulpvraag) == []
     # A round about it changes nothing about that.
     overleg.ronde()
     hulpvraag.refresh_from_db()
