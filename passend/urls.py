@@ -29,5 +29,7 @@ urlpatterns = [
     path("", include("passend.overlegrondes.urls")),
     path("", include("passend.rapportages.urls")),
     path("beheer/", admin.site.urls),
+    # SWV-beheer in the app's own look (accounts, staff changes); the configuration admin below.
+    path("swv-beheer/", include("passend.swvbeheer.urls")),
     path("swv-beheer/", swv_beheer.urls),
 ]

@@ -1,0 +1,282 @@
+"""Every write of SWV-beheer (issue 16): accounts invited, changed, deactivated, a lost second
+factor reset (R42, R43, B11), and the staff change (R44). Rights through rechten.py, every
+change in the beheerlog with before and after (audit.gebeurtenissen), mails through the outbox."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passend.accounts import rollen as rolcodes
+from passend.accounts.models import Gebruiker, Rol, Uitnodiging
+from passend.accounts.services import (
+    authenticator_intrekken,
+    gebruiker_aanmaken,
+    gebruiker_deactiveren,
+    gebruiker_wijzigen,
+    uitnodiging_aanmaken,
+)
+from passend.audit import gebeurtenissen
+from passend.core.tijd import datum_tekst
+from passend.notificaties.services import bericht_versturen
+from passend.organisaties.models import School
+from passend.swvbeheer.rechten import mag_account_beheren, mag_accounts_beheren
+from passend.swvbeheer.selectors import andere_actieve_beheerders
+
+
+def momentopname(account: Gebruiker) -> dict[str, object]:
+    """What the beheerlog keeps of an account before and after a change: ids and codes."""
+    return {
+        "gebruikersnaam": account.gebruikersnaam,
+        "naam": account.volledige_naam,
+        "email": account.email,
+        "rollen": sorted(account.rollen.values_list("code", flat=True)),
+        "scholen": sorted(account.scholen.values_list("code", flat=True)),
+        "actief": account.is_active,
+        "deactiveren_op": account.deactiveren_op.isoformat() if account.deactiveren_op else None,
+    }
+
+
+def _link(naam: str, token: str) -> str:
+    return settings.PASSEND_BASIS_URL.rstrip("/") + reverse(naam, args=[token])
+
+
+def _email_al_in_gebruik(door: Gebruiker, email: str, behalve: Gebruiker | None = None) -> None:
+    bestaand = Gebruiker.objects.filter(swv=door.swv_id, email__iexact=email.strip())
+    if behalve is not None:
+        bestaand = bestaand.exclude(pk=behalve.pk)
+    eerste = bestaand.first()
+    if eerste is not None:
+        raise ValidationError(
+            {
+                "email": _(
+                    "Er is al een account met dit e-mailadres bij dit samenwerkingsverband: "
+                    "%(naam)s (%(gebruikersnaam)s)."
+                )
+                % {"naam": eerste.volledige_naam, "gebruikersnaam": eerste.gebruikersnaam}
+            }
+        )
+
+
+def _activatiemail(account: Gebruiker, token: str) -> None:
+    bericht_versturen(
+        swv=account.swv,
+        aan=[account.email],
+        sjabloon="swvbeheer/mail/uitnodiging.txt",
+        context={
+            "naam": account.volledige_naam,
+            "organisatie": f"{account.swv.code} {account.swv.naam}",
+            "gebruikersnaam": account.gebruikersnaam,
+            "activatielink": _link("accounts:activeren", token),
+            "geldig_uur": settings.PASSEND_ACTIVATIE_GELDIG_UUR,
+            "swv": account.swv.naam,
+        },
+        vertrouwelijk=True,
+    )
+
+
+@transaction.atomic
+def account_uitnodigen(
+    *,
+    door: Gebruiker,
+    gebruikersnaam: str,
+    voornaam: str,
+    tussenvoegsel: str = "",
+    achternaam: str,
+    email: str,
+    rollen: Iterable[Rol],
+    scholen: Iterable[School] = (),
+) -> Gebruiker:
+    """B11: a new account of the administrator's SWV, without a password; a single-use,
+    expiring link to set one and enrol an authenticator app goes to its e-mail address."""
+    if not mag_accounts_beheren(door):
+        raise PermissionDenied
+    _email_al_in_gebruik(door, email)
+    account = gebruiker_aanmaken(
+        swv=door.swv,
+        gebruikersnaam=gebruikersnaam,
+        voornaam=voornaam,
+        tussenvoegsel=tussenvoegsel,
+        achternaam=achternaam,
+        email=email,
+        rollen=rollen,
+        scholen=scholen,
+    )
+    token = uitnodiging_aanmaken(gebruiker=account)
+    _activatiemail(account, token)
+    gebeurtenissen.account_uitgenodigd(account, door=door, na=momentopname(account))
+    return account
+
+
+@transaction.atomic
+def uitnodiging_opnieuw_versturen(*, door: Gebruiker, account: Gebruiker) -> None:
+    """A new activation link for an account that never set its password (the old one stops)."""
+    if not mag_account_beheren(door, account):
+        raise PermissionDenied
+    token = uitnodiging_aanmaken(gebruiker=account)
+    _activatiemail(account, token)
+    gebeurtenissen.account_uitgenodigd(account, door=door, na=momentopname(account))
+
+
+def _laatste_beheerder(account: Gebruiker, op: date | None = None) -> bool:
+    return andere_actieve_beheerders(account, op=op) == 0
+
+
+@transaction.atomic
+def account_wijzigen(
+    *,
+    door: Gebruiker,
+    account: Gebruiker,
+    voornaam: str,
+    tussenvoegsel: str,
+    achternaam: str,
+    email: str,
+    rollen: Iterable[Rol],
+    scholen: Iterable[School],
+) -> Gebruiker:
+    """R42: name, e-mail, roles and schools; never the SWV's last application administrator's
+    own role."""
+    if not mag_account_beheren(door, account):
+        raise PermissionDenied
+    account = Gebruiker.objects.select_for_update().select_related("swv").get(pk=account.pk)
+    rollen, scholen = list(rollen), list(scholen)
+    voor = momentopname(account)
+    if (
+        rolcodes.APPLICATIEBEHEERDER in voor["rollen"]  # type: ignore[operator]
+        and not any(rol.code == rolcodes.APPLICATIEBEHEERDER for rol in rollen)
+        and account.is_active
+        and _laatste_beheerder(account)
+    ):
+        raise ValidationError(
+            {
+                "rollen": _(
+                    "Dit is de laatste applicatiebeheerder van het samenwerkingsverband. Geef "
+                    "eerst een ander account deze rol."
+                )
+            }
+        )
+    _email_al_in_gebruik(door, email, behalve=account)
+    gebruiker_wijzigen(
+        gebruiker=account,
+        voornaam=voornaam,
+        tussenvoegsel=tussenvoegsel,
+        achternaam=achternaam,
+        email=email,
+        rollen=rollen,
+        scholen=scholen,
+    )
+    na = momentopname(account)
+    if na != voor:
+        gebeurtenissen.account_gewijzigd(account, door=door, voor=voor, na=na)
+    return account
+
+
+@transaction.atomic
+def account_deactiveren(*, door: Gebruiker, account: Gebruiker, op: date) -> Gebruiker:
+    """R44: the account stops on day `op` (today: at once, and its sessions end). Never in the
+    past, never the SWV's last application administrator."""
+    if not mag_account_beheren(door, account):
+        raise PermissionDenied
+    account = Gebruiker.objects.select_for_update().select_related("swv").get(pk=account.pk)
+    vandaag = timezone.localdate()
+    if op < vandaag:
+        raise ValidationError({"op": _("Kies vandaag of een dag in de toekomst.")})
+    if not account.is_active:
+        raise ValidationError(_("Dit account is al uitgezet."))
+    if account.rollen.filter(code=rolcodes.APPLICATIEBEHEERDER).exists() and _laatste_beheerder(
+        account, op=op
+    ):
+        raise ValidationError(
+            _(
+                "Dit is de laatste applicatiebeheerder van het samenwerkingsverband. Geef eerst "
+                "een ander account deze rol."
+            )
+        )
+    voor = momentopname(account)
+    account.deactiveren_op = op
+    account.save(update_fields=["deactiveren_op"])
+    if op == vandaag:
+        gebruiker_deactiveren(gebruiker=account)
+    gebeurtenissen.account_deactivering_gepland(
+        account, door=door, voor=voor, na=momentopname(account)
+    )
+    return account
+
+
+@transaction.atomic
+def account_heractiveren(*, door: Gebruiker, account: Gebruiker) -> Gebruiker:
+    """Undoes a deactivation, or a planned one."""
+    if not mag_account_beheren(door, account):
+        raise PermissionDenied
+    account = Gebruiker.objects.select_for_update().select_related("swv").get(pk=account.pk)
+    voor = momentopname(account)
+    account.is_active = True
+    account.deactiveren_op = None
+    account.save(update_fields=["is_active", "deactiveren_op"])
+    gebeurtenissen.account_gewijzigd(account, door=door, voor=voor, na=momentopname(account))
+    return account
+
+
+def geplande_deactiveringen_uitvoeren() -> str:
+    """Periodic (`manage.py periodiek`): accounts whose day to stop has come are switched off
+    and their sessions end. Logins are refused from that day on anyway (the backend checks)."""
+    aantal = 0
+    for account in Gebruiker.objects.filter(
+        is_active=True, deactiveren_op__lte=timezone.localdate()
+    ):
+        gebruiker_deactiveren(gebruiker=account)
+        aantal += 1
+    return f"{aantal} account(s) uitgezet op hun geplande dag."
+
+
+@transaction.atomic
+def authenticator_herstellen(
+    *, door: Gebruiker, account: Gebruiker, gecontroleerd_door: str, controle: str
+) -> None:
+    """B11, R43: "I have a new phone, my code is gone". After an identity check the SWV records
+    (who checked, how), the old authenticator stops working at once and the account's sessions
+    end; a single-use link to enrol a new one goes to its e-mail address (no pupil data). An
+    account that never set its password gets a new activation link instead. Never one's own:
+    another administrator checks who you are."""
+    if not mag_account_beheren(door, account):
+        raise PermissionDenied
+    fouten = {}
+    if not gecontroleerd_door.strip():
+        fouten["gecontroleerd_door"] = _("Vul in wie de identiteit heeft gecontroleerd.")
+    if not controle.strip():
+        fouten["controle"] = _("Vul in hoe de identiteit is gecontroleerd.")
+    if fouten:
+        raise ValidationError(fouten)
+    if account.pk == door.pk:
+        raise ValidationError(
+            _("Uw eigen authenticator herstelt een andere applicatiebeheerder, na controle.")
+        )
+    account = Gebruiker.objects.select_for_update().select_related("swv").get(pk=account.pk)
+    authenticator_intrekken(gebruiker=account)
+    if account.has_usable_password():
+        token = uitnodiging_aanmaken(gebruiker=account, soort=Uitnodiging.Soort.AUTHENTICATOR)
+        bericht_versturen(
+            swv=account.swv,
+            aan=[account.email],
+            sjabloon="swvbeheer/mail/authenticator_herstellen.txt",
+            context={
+                "naam": account.volledige_naam,
+                "organisatie": f"{account.swv.code} {account.swv.naam}",
+                "gebruikersnaam": account.gebruikersnaam,
+                "link": _link("accounts:authenticator_herstellen", token),
+                "geldig_uur": settings.PASSEND_ACTIVATIE_GELDIG_UUR,
+                "swv": account.swv.naam,
+                "datum": datum_tekst(timezone.now()),
+            },
+            vertrouwelijk=True,
+        )
+    else:
+        _activatiemail(account, uitnodiging_aanmaken(gebruiker=account))
+    gebeurtenissen.authenticator_hersteld(
+        account, door=door, gecontroleerd_door=gecontroleerd_door.strip(), controle=controle.strip()
+    )

@@ -1,0 +1,195 @@
+"""SWV-beheer in the app's own look (issue 16): thin views over services and selectors. Every
+page is for the SWV's application administrator alone; anyone else, and any account of another
+SWV, gets a 404."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from passend.accounts.models import Gebruiker
+from passend.accounts.selectors import ingelogde_gebruiker
+from passend.swvbeheer import services
+from passend.swvbeheer.forms import (
+    AccountFilterForm,
+    AccountForm,
+    AuthenticatorHerstellenForm,
+    DeactiverenForm,
+)
+from passend.swvbeheer.rechten import mag_accounts_beheren
+from passend.swvbeheer.selectors import account_van_swv, accounts_van_swv, open_werk
+
+PER_PAGINA = 25
+
+
+def _beheerder(request: HttpRequest) -> Gebruiker:
+    gebruiker = ingelogde_gebruiker(request)
+    if not mag_accounts_beheren(gebruiker):
+        raise Http404
+    return gebruiker
+
+
+def _account(door: Gebruiker, pk: int) -> Gebruiker:
+    account = account_van_swv(door, pk)
+    if account is None:
+        raise Http404
+    return account
+
+
+def _fouten_naar_form(form: object, fout: ValidationError) -> None:
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)  # type: ignore[attr-defined]
+    else:
+        form.add_error(None, fout)  # type: ignore[attr-defined]
+
+
+@require_http_methods(["GET"])
+def index(request: HttpRequest) -> HttpResponse:
+    _beheerder(request)
+    return render(request, "swvbeheer/index.html")
+
+
+@require_http_methods(["GET"])
+def gebruikers(request: HttpRequest) -> HttpResponse:
+    """R42: the SWV's accounts, filtered, 25 a page, in a fixed number of queries."""
+    door = _beheerder(request)
+    form = AccountFilterForm(request.GET or None, door=door)
+    pagina = Paginator(accounts_van_swv(door, **form.filters()), PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "swvbeheer/gebruikers.html", {"form": form, "pagina": pagina})
+
+
+@require_http_methods(["GET", "POST"])
+def uitnodigen(request: HttpRequest) -> HttpResponse:
+    """B11: invite a new account by e-mail."""
+    door = _beheerder(request)
+    form = AccountForm(request.POST if request.method == "POST" else None, door=door)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account = services.account_uitnodigen(door=door, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(
+                request,
+                _("%(naam)s is uitgenodigd; de activatielink is verstuurd naar %(email)s.")
+                % {"naam": account.volledige_naam, "email": account.email},
+            )
+            return redirect("swvbeheer:gebruiker", pk=account.pk)
+    return render(request, "swvbeheer/uitnodigen.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def gebruiker(request: HttpRequest, pk: int) -> HttpResponse:
+    """One account: its facts, roles and schools to change, and its open work."""
+    door = _beheerder(request)
+    account = _account(door, pk)
+    initial = {
+        "voornaam": account.voornaam,
+        "tussenvoegsel": account.tussenvoegsel,
+        "achternaam": account.achternaam,
+        "email": account.email,
+        "rollen": list(account.rollen.all()),
+        "scholen": list(account.scholen.all()),
+    }
+    form = AccountForm(
+        request.POST if request.method == "POST" else None,
+        door=door,
+        nieuw=False,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_wijzigen(door=door, account=account, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De gegevens van het account zijn opgeslagen."))
+            return redirect("swvbeheer:gebruiker", pk=account.pk)
+    return render(
+        request,
+        "swvbeheer/gebruiker.html",
+        {
+            "account": account,
+            "form": form,
+            "werk": open_werk(account),
+            "geactiveerd": account.has_usable_password(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def deactiveren(request: HttpRequest, pk: int) -> HttpResponse:
+    """R44: switch an account off on a date; its open work is listed first."""
+    door = _beheerder(request)
+    account = _account(door, pk)
+    form = DeactiverenForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_deactiveren(door=door, account=account, op=form.cleaned_data["op"])
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Het uitzetten van het account is vastgelegd."))
+            return redirect("swvbeheer:gebruiker", pk=account.pk)
+    return render(
+        request,
+        "swvbeheer/deactiveren.html",
+        {"account": account, "form": form, "werk": open_werk(account)},
+    )
+
+
+@require_POST
+def heractiveren(request: HttpRequest, pk: int) -> HttpResponse:
+    door = _beheerder(request)
+    account = _account(door, pk)
+    services.account_heractiveren(door=door, account=account)
+    messages.success(request, _("Het account is weer actief."))
+    return redirect("swvbeheer:gebruiker", pk=account.pk)
+
+
+@require_POST
+def uitnodiging_opnieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    door = _beheerder(request)
+    account = _account(door, pk)
+    try:
+        services.uitnodiging_opnieuw_versturen(door=door, account=account)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, _("Een nieuwe activatielink is verstuurd."))
+    return redirect("swvbeheer:gebruiker", pk=account.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def authenticator_herstellen(request: HttpRequest, pk: int) -> HttpResponse:
+    """B11: a lost second factor, reset after a recorded identity check."""
+    door = _beheerder(request)
+    account = _account(door, pk)
+    form = AuthenticatorHerstellenForm(
+        request.POST if request.method == "POST" else None,
+        initial={"gecontroleerd_door": door.volledige_naam},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.authenticator_herstellen(door=door, account=account, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(
+                request,
+                _(
+                    "De oude authenticator-app werkt niet meer. %(naam)s krijgt een e-mail met "
+                    "een link om een nieuwe in te stellen."
+                )
+                % {"naam": account.volledige_naam},
+            )
+            return redirect("swvbeheer:gebruiker", pk=account.pk)
+    return render(
+        request, "swvbeheer/authenticator_herstellen.html", {"account": account, "form": form}
+    )
