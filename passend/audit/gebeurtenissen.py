@@ -167,6 +167,20 @@ def behandeling_gewijzigd(hulpvraag: _Hulpvraag, *, door: Gebruiker) -> Inzage:
     )
 
 
+def aanvrager_overgedragen(
+    hulpvraag: _Hulpvraag, *, door: Gebruiker, van: int, naar: int
+) -> Inzage:
+    """R44: the staff change moved the hulpvraag's aanvrager, contactpersoon and e-mail from
+    account `van` to account `naar` (ids)."""
+    return _hulpvraag(
+        hulpvraag,
+        "aanvrager_overgedragen",
+        Actie.GEWIJZIGD,
+        door,
+        {"scherm": "personeelswissel", "van": van, "naar": naar},
+    )
+
+
 def formulier_bekeken(hulpvraag: _Hulpvraag, *, door: Gebruiker, formulier: str) -> Inzage:
     """A filled form (R24), read on screen or downloaded; `formulier` is the definition's code."""
     return _hulpvraag(hulpvraag, "formulier_bekeken", Actie.BEKEKEN, door, {"formulier": formulier})

@@ -118,3 +118,32 @@ class AuthenticatorHerstellenForm(forms.Form):
             "gezien. Noem geen nummer van een identiteitsbewijs."
         ),
     )
+
+
+class _AccountKeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.volledige_naam} ({obj.gebruikersnaam})"
+
+
+class PersoneelswisselForm(forms.Form):
+    """R44: the leaving account and the one taking over, both of the administrator's SWV."""
+
+    vertrekkend = _AccountKeuze(
+        label=_("Vertrekkende medewerker"),
+        queryset=Gebruiker.objects.none(),
+        empty_label=_("Kies een account"),
+    )
+    nieuw = _AccountKeuze(
+        label=_("Neemt het werk over"),
+        queryset=Gebruiker.objects.none(),
+        empty_label=_("Kies een account"),
+        help_text=_("Een actief account van een medewerker van dezelfde school."),
+    )
+
+    def __init__(self, *args: Any, door: Gebruiker, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        eigen = Gebruiker.objects.filter(swv=door.swv_id).order_by("achternaam", "voornaam")
+        cast(_AccountKeuze, self.fields["vertrekkend"]).queryset = eigen
+        cast(_AccountKeuze, self.fields["nieuw"]).queryset = eigen.filter(
+            is_active=True, rollen__kant=Rol.Kant.SCHOOL
+        ).distinct()

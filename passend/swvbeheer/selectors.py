@@ -156,3 +156,36 @@ def open_werk(account: Gebruiker) -> OpenWerk:
         .order_by("einddatum_inzage", "pk")
     )
     return OpenWerk(aanvrager, coordinator, formulieren, overlegrondes)
+
+
+@dataclass
+class Wisselvoorstel:
+    """R44: what a staff change from `vertrekkend` to `nieuw` moves, and what it only lists."""
+
+    hulpvragen: list[Hulpvraag]  # open; their schoolgegevens move to the new account
+    formulieren: list[Formulier]  # bevoegd gezag: listed, changed on the form itself
+    overlegrondes: list[Overlegronde]  # listed
+    scholen_zonder_nieuw: list[School]  # schools of the hulpvragen the new account lacks
+
+
+def wisselvoorstel(vertrekkend: Gebruiker, nieuw: Gebruiker | None) -> Wisselvoorstel:
+    """Open hulpvragen (status not final) whose schoolgegevens name the leaving account as
+    aanvrager, or its e-mail as the contact's address."""
+    hulpvragen = list(
+        Hulpvraag.objects.filter(swv=vertrekkend.swv_id, status__eindstatus=False)
+        .filter(
+            Q(schoolgegevens__aanvrager=vertrekkend)
+            | Q(schoolgegevens__email__iexact=vertrekkend.email)
+        )
+        .select_related("status", "titel", "schoolgegevens__school", "schoolgegevens__aanvrager")
+        .order_by("referentie")
+    )
+    werk = open_werk(vertrekkend)
+    ontbrekend: list[School] = []
+    if nieuw is not None:
+        eigen = set(nieuw.scholen.values_list("pk", flat=True))
+        for hulpvraag in hulpvragen:
+            school = hulpvraag.schoolgegevens.school
+            if school.pk not in eigen and school not in ontbrekend:
+                ontbrekend.append(school)
+    return Wisselvoorstel(hulpvragen, werk.formulieren, werk.overlegrondes, ontbrekend)

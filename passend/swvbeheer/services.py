@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from passend.accounts import rollen as rolcodes
 from passend.accounts.models import Gebruiker, Rol, Uitnodiging
+from passend.accounts.rechten import rolfeiten
 from passend.accounts.services import (
     authenticator_intrekken,
     gebruiker_aanmaken,
@@ -23,10 +24,12 @@ from passend.accounts.services import (
 )
 from passend.audit import gebeurtenissen
 from passend.core.tijd import datum_tekst
+from passend.dossiers.models import Schoolgegevens
+from passend.hulpvragen.models import Hulpvraag
 from passend.notificaties.services import bericht_versturen
 from passend.organisaties.models import School
 from passend.swvbeheer.rechten import mag_account_beheren, mag_accounts_beheren
-from passend.swvbeheer.selectors import andere_actieve_beheerders
+from passend.swvbeheer.selectors import andere_actieve_beheerders, wisselvoorstel
 
 
 def momentopname(account: Gebruiker) -> dict[str, object]:
@@ -280,3 +283,65 @@ def authenticator_herstellen(
     gebeurtenissen.authenticator_hersteld(
         account, door=door, gecontroleerd_door=gecontroleerd_door.strip(), controle=controle.strip()
     )
+
+
+@transaction.atomic
+def personeelswissel_uitvoeren(
+    *, door: Gebruiker, vertrekkend: Gebruiker, nieuw: Gebruiker
+) -> list[Hulpvraag]:
+    """R44 in one action: every open hulpvraag of the leaving account (aanvrager, or its
+    e-mail as the contact's) gets the new account as aanvrager, contactpersoon and e-mail,
+    all in one transaction; one access-log row per hulpvraag, one beheerlog row, and one
+    summary mail to the new account (references only, no pupil). Status mails then go to the
+    new account. Forms where the leaving account is bevoegd gezag and its overlegrondes are
+    listed in the preview, not changed here."""
+    if not (mag_account_beheren(door, vertrekkend) and mag_account_beheren(door, nieuw)):
+        raise PermissionDenied
+    if vertrekkend.pk == nieuw.pk:
+        raise ValidationError({"nieuw": _("Kies een ander account dan het vertrekkende.")})
+    if not nieuw.is_active or not rolfeiten(nieuw).werkt_voor_school:
+        raise ValidationError(
+            {"nieuw": _("Kies een actief account van een medewerker van de school.")}
+        )
+    voorstel = wisselvoorstel(vertrekkend, nieuw)
+    if voorstel.scholen_zonder_nieuw:
+        raise ValidationError(
+            {
+                "nieuw": _("%(naam)s werkt niet op %(scholen)s. Geef het account eerst die school.")
+                % {
+                    "naam": nieuw.volledige_naam,
+                    "scholen": ", ".join(s.naam for s in voorstel.scholen_zonder_nieuw),
+                }
+            }
+        )
+    schoolgegevens_ids = {hulpvraag.schoolgegevens_id for hulpvraag in voorstel.hulpvragen}
+    Schoolgegevens.objects.filter(pk__in=schoolgegevens_ids).update(
+        aanvrager=nieuw, contactpersoon=nieuw.volledige_naam, email=nieuw.email
+    )
+    for hulpvraag in voorstel.hulpvragen:
+        gebeurtenissen.aanvrager_overgedragen(
+            hulpvraag, door=door, van=vertrekkend.pk, naar=nieuw.pk
+        )
+    gebeurtenissen.personeelswissel_uitgevoerd(
+        vertrekkend,
+        door=door,
+        nieuw=nieuw,
+        aantallen={
+            "hulpvragen": len(voorstel.hulpvragen),
+            "formulieren_bevoegd_gezag": len(voorstel.formulieren),
+            "overlegrondes": len(voorstel.overlegrondes),
+        },
+    )
+    if voorstel.hulpvragen:
+        bericht_versturen(
+            swv=nieuw.swv,
+            aan=[nieuw.email],
+            sjabloon="swvbeheer/mail/personeelswissel.txt",
+            context={
+                "naam": nieuw.volledige_naam,
+                "referenties": [hulpvraag.referentie for hulpvraag in voorstel.hulpvragen],
+                "link": settings.PASSEND_BASIS_URL.rstrip("/") + reverse("hulpvragen:lijst"),
+                "swv": nieuw.swv.naam,
+            },
+        )
+    return voorstel.hulpvragen

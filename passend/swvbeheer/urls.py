@@ -7,6 +7,7 @@ app_name = "swvbeheer"
 # Under /swv-beheer/, before the configuration admin there (whose /accounts/ path is taken).
 urlpatterns = [
     path("overzicht/", views.index, name="index"),
+    path("personeelswissel/", views.personeelswissel, name="personeelswissel"),
     path("gebruikers/", views.gebruikers, name="gebruikers"),
     path("gebruikers/uitnodigen/", views.uitnodigen, name="uitnodigen"),
     path("gebruikers/<int:pk>/", views.gebruiker, name="gebruiker"),

@@ -18,9 +18,15 @@ from passend.swvbeheer.forms import (
     AccountForm,
     AuthenticatorHerstellenForm,
     DeactiverenForm,
+    PersoneelswisselForm,
 )
 from passend.swvbeheer.rechten import mag_accounts_beheren
-from passend.swvbeheer.selectors import account_van_swv, accounts_van_swv, open_werk
+from passend.swvbeheer.selectors import (
+    account_van_swv,
+    accounts_van_swv,
+    open_werk,
+    wisselvoorstel,
+)
 
 PER_PAGINA = 25
 
@@ -50,7 +56,7 @@ def _fouten_naar_form(form: object, fout: ValidationError) -> None:
 @require_http_methods(["GET"])
 def index(request: HttpRequest) -> HttpResponse:
     _beheerder(request)
-    return render(request, "swvbeheer/index.html")
+    return render(request, "swvbeheer/index.html", {"personeelswissel": True})
 
 
 @require_http_methods(["GET"])
@@ -119,6 +125,7 @@ def gebruiker(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "werk": open_werk(account),
             "geactiveerd": account.has_usable_password(),
+            "personeelswissel": True,
         },
     )
 
@@ -140,7 +147,7 @@ def deactiveren(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "swvbeheer/deactiveren.html",
-        {"account": account, "form": form, "werk": open_werk(account)},
+        {"account": account, "form": form, "werk": open_werk(account), "personeelswissel": True},
     )
 
 
@@ -193,3 +200,34 @@ def authenticator_herstellen(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "swvbeheer/authenticator_herstellen.html", {"account": account, "form": form}
     )
+
+
+@require_http_methods(["GET", "POST"])
+def personeelswissel(request: HttpRequest) -> HttpResponse:
+    """R44: pick the leaving account and the new one (GET shows the preview), confirm (POST)
+    and everything moves at once."""
+    door = _beheerder(request)
+    gegevens = request.POST if request.method == "POST" else (request.GET or None)
+    initial = {"vertrekkend": request.GET.get("vertrekkend")} if request.GET else None
+    form = PersoneelswisselForm(gegevens, door=door, initial=initial)
+    voorstel = None
+    if gegevens is not None and "nieuw" in gegevens and form.is_valid():
+        vertrekkend, nieuw = form.cleaned_data["vertrekkend"], form.cleaned_data["nieuw"]
+        if request.method == "POST":
+            try:
+                verplaatst = services.personeelswissel_uitvoeren(
+                    door=door, vertrekkend=vertrekkend, nieuw=nieuw
+                )
+            except ValidationError as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                messages.success(
+                    request,
+                    _("%(aantal)d hulpvraag/hulpvragen overgedragen aan %(naam)s.")
+                    % {"aantal": len(verplaatst), "naam": nieuw.volledige_naam},
+                )
+                return redirect("swvbeheer:gebruiker", pk=vertrekkend.pk)
+        voorstel = wisselvoorstel(vertrekkend, nieuw)
+    elif request.method == "GET" and not (request.GET and "nieuw" in request.GET):
+        form = PersoneelswisselForm(None, door=door, initial=initial)
+    return render(request, "swvbeheer/personeelswissel.html", {"form": form, "voorstel": voorstel})

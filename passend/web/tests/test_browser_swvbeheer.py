@@ -13,7 +13,12 @@ from playwright.sync_api import Browser, Page, expect
 from pytest_django import Settings
 from pytest_django.live_server_helper import LiveServer
 
-from passend.accounts.tests.factories import code_uit_geheim, totp_code
+from passend.accounts.models import Gebruiker
+from passend.accounts.tests.factories import account_maken, code_uit_geheim, totp_code
+from passend.hulpvragen.models import Hulpvraag
+from passend.hulpvragen.services import hulpvraag_status_wijzigen
+from passend.hulpvragen.tests.factories import hulpvraag_op_school
+from passend.organisaties.models import School
 from passend.web.tests.browser import (
     ORGANISATIE,
     aanmeldformulier_invullen,
@@ -160,3 +165,61 @@ def test_r42_r43_b11_invite_activate_login_then_lost_phone_reset_old_codes_refus
     page.get_by_role("link", name="Account uitzetten").click()
     expect(page.get_by_role("heading", name="Account uitzetten: Marit Dekker")).to_be_visible()
     geen_axe_overtredingen(page)
+
+
+@pytest.mark.browser
+def test_r44_staff_change_of_a_leaving_ib_with_three_open_hulpvragen_in_one_action(
+    page: Page, live_server: LiveServer, settings: Settings, tmp_path: Path
+) -> None:
+    """The leaving IB'er of De Regenboog has three open hulpvragen; the beheerder moves them to
+    the new IB'er in one action, after a preview; the next status mail goes to the new one."""
+    settings.PASSEND_LOKALE_MAILBOX = True
+    settings.EMAIL_BACKEND = "passend.notificaties.opvang.OpvangBackend"
+    settings.PASSEND_MAIL_MAP = tmp_path / "mail"
+    settings.PASSEND_BASIS_URL = live_server.url
+    accounts = demo_laden()
+    regenboog = School.objects.get(code="12AB00")
+    ppo = regenboog.swv
+    vertrekt = account_maken(ppo, "lvertrek", scholen=(regenboog,), email="l.vertrek@example.nl")
+    Gebruiker.objects.filter(pk=vertrekt.pk).update(voornaam="Lotte", achternaam="Vertrek")
+    opvolger = account_maken(ppo, "nopvolg", scholen=(regenboog,), email="n.opvolg@example.nl")
+    Gebruiker.objects.filter(pk=opvolger.pk).update(voornaam="Noor", achternaam="Opvolger")
+    hulpvragen = [
+        hulpvraag_op_school(vertrekt, regenboog, roepnaam=naam, achternaam="Wissel")
+        for naam in ("Anna", "Bram", "Cas")
+    ]
+
+    inloggen(page, accounts["bhendriks"])
+    page.goto("/swv-beheer/overzicht/")
+    page.get_by_role("link", name="Personeelswissel").click()
+    expect(page.get_by_role("heading", name="Personeelswissel")).to_be_visible()
+    geen_axe_overtredingen(page)
+    page.get_by_label("Vertrekkende medewerker").select_option(label="Lotte Vertrek (lvertrek)")
+    page.get_by_label("Neemt het werk over").select_option(label="Noor Opvolger (nopvolg)")
+    page.get_by_role("button", name="Voorbeeld tonen").click()
+    tabel = page.get_by_role("table", name="Hulpvragen die overgaan")
+    for hulpvraag in hulpvragen:
+        expect(tabel).to_contain_text(hulpvraag.referentie)
+    geen_axe_overtredingen(page)
+    page.get_by_role("button", name="3 hulpvragen overdragen").click()
+    expect(page.get_by_role("status")).to_contain_text("3 hulpvraag/hulpvragen overgedragen")
+    for hulpvraag in hulpvragen:
+        schoolgegevens = Hulpvraag.objects.get(pk=hulpvraag.pk).schoolgegevens
+        assert schoolgegevens.aanvrager_id == opvolger.pk
+        assert schoolgegevens.email == "n.opvolg@example.nl"
+    samenvatting = mails_aan(settings.PASSEND_MAIL_MAP, "n.opvolg@example.nl")
+    assert len(samenvatting) == 1
+    assert all(h.referentie in samenvatting[0] for h in hulpvragen)
+    assert "Anna" not in samenvatting[0] and "Wissel" not in samenvatting[0]
+
+    # The SWV changes a status: the mail goes to the new IB'er, not to the one who left.
+    hulpvraag = Hulpvraag.objects.get(pk=hulpvragen[0].pk)
+    hulpvraag_status_wijzigen(
+        hulpvraag=hulpvraag,
+        naar=hulpvraag.status.proces.statussen.get(naam="Dossier incompleet"),
+        door=Gebruiker.objects.get(swv=ppo, gebruikersnaam="pjansen"),
+        reden="Het OPP ontbreekt.",
+    )
+    statusmails = mails_aan(settings.PASSEND_MAIL_MAP, "n.opvolg@example.nl")
+    assert len(statusmails) == 2 and hulpvraag.referentie in statusmails[1]
+    assert not mails_aan(settings.PASSEND_MAIL_MAP, "l.vertrek@example.nl")

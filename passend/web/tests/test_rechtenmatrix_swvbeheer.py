@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.tests.factories import account_maken
 from passend.audit.models import Beheerhandeling
 from passend.web.tests.test_rechtenmatrix import ROLLEN, Matrix, Tabel
 from passend.web.tests.test_rechtenmatrix import (
@@ -31,25 +32,44 @@ ACCOUNT = {"eigen": "ib", "ander": "ib_ander_swv"}
 # the account is shown) or 302 and the change made (a write); - 404, or not in the list, and
 # nothing changed.
 # fmt: off
-_GEEN = ("--",) * 6
+_GEEN = ("--",) * 7
 LEZEN: Tabel = {
-    #                       index lijst uitno- detail uitzet- authen-
-    #                                   digen         ten     ticator
+    #                       index lijst uitno- detail uitzet- authen- perso-
+    #                                   digen         ten     ticator neels-
+    #                                                                 wissel
     **{rol: _GEEN for rol in ROLLEN},
-    "beheerder":           ("++", "+-", "++",  "+-",  "+-",   "+-"),
-    "beheerder_ander_swv": ("++", "-+", "++",  "-+",  "-+",   "-+"),
+    "beheerder":           ("++", "+-", "++",  "+-",  "+-",   "+-",   "++"),
+    "beheerder_ander_swv": ("++", "-+", "++",  "-+",  "-+",   "-+",   "++"),
 }
-_NIETS = ("--",) * 5
+_NIETS = ("--",) * 6
+# Personeelswissel: the leaving account is the object; another SWV's account is no choice in
+# the form (x: 200, the form says so, nothing moves).
 SCHRIJVEN: Tabel = {
-    #                       uitno- wijzi- uitzet- authen- heracti-
-    #                       digen  gen    ten     ticator veren
+    #                       uitno- wijzi- uitzet- authen- heracti- perso-
+    #                       digen  gen    ten     ticator veren    neels-
+    #                                                              wissel
     **{rol: _NIETS for rol in ROLLEN},
-    "beheerder":           ("++",  "+-",  "+-",   "+-",   "+-"),
-    "beheerder_ander_swv": ("++",  "-+",  "-+",   "-+",   "-+"),
+    "beheerder":           ("++",  "+-",  "+-",   "+-",   "+-",    "+x"),
+    "beheerder_ander_swv": ("++",  "-+",  "-+",   "-+",   "-+",    "x+"),
 }
 # fmt: on
-LEESACTIES = ("index", "lijst", "uitnodigen", "detail", "uitzetten", "authenticator")
-SCHRIJFACTIES = ("uitnodigen", "wijzigen", "uitzetten", "authenticator", "heractiveren")
+LEESACTIES = (
+    "index",
+    "lijst",
+    "uitnodigen",
+    "detail",
+    "uitzetten",
+    "authenticator",
+    "personeelswissel",
+)
+SCHRIJFACTIES = (
+    "uitnodigen",
+    "wijzigen",
+    "uitzetten",
+    "authenticator",
+    "heractiveren",
+    "personeelswissel",
+)
 URL_NAAM = {
     "index": "swvbeheer:index",
     "lijst": "swvbeheer:gebruikers",
@@ -59,11 +79,12 @@ URL_NAAM = {
     "uitzetten": "swvbeheer:deactiveren",
     "authenticator": "swvbeheer:authenticator_herstellen",
     "heractiveren": "swvbeheer:heractiveren",
+    "personeelswissel": "swvbeheer:personeelswissel",
 }
 
 
 def _url(m: Matrix, actie: str, object: str) -> str:
-    if actie in ("index", "lijst", "uitnodigen"):
+    if actie in ("index", "lijst", "uitnodigen", "personeelswissel"):
         return reverse(URL_NAAM[actie])
     return reverse(URL_NAAM[actie], args=[m.accounts[ACCOUNT[object]].pk])
 
@@ -139,6 +160,17 @@ def test_r42_r44_b11_swvbeheer_changes_only_by_the_own_swvs_beheerder(
             {"gecontroleerd_door": "Beheer", "controle": "Teruggebeld op bekend nummer"},
         )
         veranderd = not TOTPDevice.objects.filter(user=account).exists()
+    elif actie == "personeelswissel":
+        # The one taking over: a school account of the object's own SWV and school.
+        opvolger = account_maken(
+            account.swv, f"opvolger{object}", scholen=tuple(account.scholen.all())
+        )
+        antwoord = client.post(
+            _url(matrix, actie, object), {"vertrekkend": account.pk, "nieuw": opvolger.pk}
+        )
+        veranderd = Beheerhandeling.objects.filter(
+            gebeurtenis="personeelswissel_uitgevoerd"
+        ).exists()
     else:
         Gebruiker.objects.filter(pk=account.pk).update(deactiveren_op=vandaag + timedelta(days=9))
         antwoord = client.post(_url(matrix, actie, object))
@@ -147,6 +179,10 @@ def test_r42_r44_b11_swvbeheer_changes_only_by_the_own_swvs_beheerder(
         assert antwoord.status_code == 302, antwoord.content.decode()[-2000:]
         assert veranderd
         assert Beheerhandeling.objects.count() > log_voor
+    elif teken == "x":
+        assert antwoord.status_code == 200
+        assert not veranderd
+        assert Beheerhandeling.objects.count() == log_voor
     else:
         assert antwoord.status_code == 404
         assert not veranderd
