@@ -438,10 +438,11 @@ def _beheer(
     *,
     gebeurtenis: str,
     door: Gebruiker,
-    account: Gebruiker,
+    account: Any,
     voor: dict[str, Any] | None = None,
     na: dict[str, Any] | None = None,
     details: dict[str, Any] | None = None,
+    objecttype: str = "gebruiker",
 ) -> Beheerhandeling:
     context = huidige_context()
     return Beheerhandeling.objects.create(
@@ -449,7 +450,7 @@ def _beheer(
         gebruiker_id=door.pk,
         gebruikersnaam=door.gebruikersnaam,
         gebeurtenis=gebeurtenis,
-        objecttype="gebruiker",
+        objecttype=objecttype,
         object_id=str(account.pk),
         voor=voor or {},
         na=na or {},
@@ -520,4 +521,23 @@ def personeelswissel_uitgevoerd(
         voor={"account": vertrekkend.pk},
         na={"account": nieuw.pk},
         details=aantallen,
+    )
+
+
+# --- SWV-beheer: schools through their life (R45) ----------------------------------------------
+
+
+def school_gewijzigd(
+    school: Any,
+    *,
+    door: Gebruiker,
+    gebeurtenis: str,
+    voor: dict[str, Any],
+    na: dict[str, Any],
+) -> Beheerhandeling:
+    """A school added, renamed, recoded, moved to another regio or bestuur, closed or
+    reopened (`gebeurtenis`: school_aangemaakt, school_gewijzigd, school_gesloten,
+    school_heropend)."""
+    return _beheer(
+        gebeurtenis=gebeurtenis, door=door, account=school, voor=voor, na=na, objecttype="school"
     )

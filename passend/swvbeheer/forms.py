@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from passend.accounts import rollen as rolcodes
 from passend.accounts.models import Gebruiker, Rol
 from passend.core.forms import DatumField, NaamField
-from passend.organisaties.models import School
+from passend.organisaties.models import Bestuur, Regio, School
 
 ACTIEF_KEUZES = [("", _("Alle")), ("ja", _("Actief")), ("nee", _("Uitgezet"))]
 AUTHENTICATOR_KEUZES = [("", _("Alle")), ("ja", _("Ingesteld")), ("nee", _("Niet ingesteld"))]
@@ -147,3 +147,40 @@ class PersoneelswisselForm(forms.Form):
         cast(_AccountKeuze, self.fields["nieuw"]).queryset = eigen.filter(
             is_active=True, rollen__kant=Rol.Kant.SCHOOL
         ).distinct()
+
+
+class SchoolForm(forms.Form):
+    """R45: a school's name, BRIN and vestiging, regio and bestuur, from a date."""
+
+    naam = NaamField(label=_("Naam"), max_length=200)
+    code = forms.CharField(
+        label=_("BRIN en vestiging"),
+        max_length=6,
+        help_text=_("Zes tekens: BRIN (bijvoorbeeld 12AB) en vestigingsnummer (bijvoorbeeld 00)."),
+    )
+    regio = forms.ModelChoiceField(
+        label=_("Regio"), queryset=Regio.objects.none(), empty_label=_("Kies een regio")
+    )
+    bestuur = forms.ModelChoiceField(
+        label=_("Bestuur"), queryset=Bestuur.objects.none(), empty_label=_("Kies een bestuur")
+    )
+    ingangsdatum = DatumField(
+        label=_("Met ingang van"),
+        help_text=_("De dag waarop de school zo heet, deze code heeft of zo valt. dd-mm-jjjj."),
+    )
+
+    def __init__(self, *args: Any, door: Gebruiker, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["regio"]).queryset = Regio.objects.filter(  # type: ignore[type-arg]
+            swv=door.swv_id
+        ).order_by("naam")
+        cast(forms.ModelChoiceField, self.fields["bestuur"]).queryset = Bestuur.objects.filter(  # type: ignore[type-arg]
+            swv=door.swv_id
+        ).order_by("naam")
+
+
+class SluitenForm(forms.Form):
+    op = DatumField(
+        label=_("Gesloten op"),
+        help_text=_("Vanaf deze dag geen nieuwe hulpvragen bij deze school. dd-mm-jjjj."),
+    )

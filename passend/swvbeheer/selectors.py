@@ -189,3 +189,25 @@ def wisselvoorstel(vertrekkend: Gebruiker, nieuw: Gebruiker | None) -> Wisselvoo
             if school.pk not in eigen and school not in ontbrekend:
                 ontbrekend.append(school)
     return Wisselvoorstel(hulpvragen, werk.formulieren, werk.overlegrondes, ontbrekend)
+
+
+def scholen_van_swv(door: Gebruiker) -> QuerySet[School]:
+    """R45: the SWV's schools with regio and bestuur, in one query."""
+    return (
+        School.objects.filter(swv=door.swv_id)
+        .select_related("regio", "bestuur")
+        .order_by("naam", "code")
+    )
+
+
+def school_van_swv(door: Gebruiker, pk: int) -> School | None:
+    return scholen_van_swv(door).filter(pk=pk).first()
+
+
+def open_hulpvragen_van_school(school: School) -> list[Hulpvraag]:
+    """The school's hulpvragen whose status is not final: listed when it closes."""
+    return list(
+        Hulpvraag.objects.filter(schoolgegevens__school=school, status__eindstatus=False)
+        .select_related("status", "titel")
+        .order_by("referentie")
+    )

@@ -23,11 +23,11 @@ from passend.accounts.services import (
     uitnodiging_aanmaken,
 )
 from passend.audit import gebeurtenissen
-from passend.core.tijd import datum_tekst
+from passend.core.tijd import VROEGSTE_DATUM, datum_tekst
 from passend.dossiers.models import Schoolgegevens
 from passend.hulpvragen.models import Hulpvraag
 from passend.notificaties.services import bericht_versturen
-from passend.organisaties.models import School
+from passend.organisaties.models import Bestuur, Regio, School, Schoolgeschiedenis
 from passend.swvbeheer.rechten import mag_account_beheren, mag_accounts_beheren
 from passend.swvbeheer.selectors import andere_actieve_beheerders, wisselvoorstel
 
@@ -345,3 +345,159 @@ def personeelswissel_uitvoeren(
             },
         )
     return voorstel.hulpvragen
+
+
+# --- Schools through their life (R45) ----------------------------------------------------------
+
+
+def _school_stand(school: School) -> dict[str, object]:
+    return {
+        "naam": school.naam,
+        "code": school.code,
+        "regio": school.regio.naam if school.regio_id else "",  # type: ignore[union-attr]
+        "bestuur": str(school.bestuur),
+        "gesloten_op": school.gesloten_op.isoformat() if school.gesloten_op else None,
+    }
+
+
+def _geschiedenis(
+    school: School, *, soort: str, ingangsdatum: date, door: Gebruiker, wijzigingen: list[str]
+) -> Schoolgeschiedenis:
+    stand = _school_stand(school)
+    rij = Schoolgeschiedenis(
+        school=school,
+        soort=soort,
+        ingangsdatum=ingangsdatum,
+        naam=school.naam,
+        code=school.code,
+        regio=str(stand["regio"]),
+        bestuur=str(stand["bestuur"]),
+        wijzigingen=wijzigingen,
+        vastgelegd_door=door.gebruikersnaam,
+    )
+    rij.full_clean()
+    rij.save()
+    return rij
+
+
+def _niet_in_toekomst(ingangsdatum: date, veld: str = "ingangsdatum") -> None:
+    if ingangsdatum > timezone.localdate():
+        raise ValidationError({veld: _("Kies vandaag of een eerdere datum.")})
+
+
+def _eigen_regio_en_bestuur(door: Gebruiker, regio: Regio | None, bestuur: Bestuur) -> None:
+    fouten = {}
+    if regio is not None and regio.swv_id != door.swv_id:
+        fouten["regio"] = _("Kies een regio van uw samenwerkingsverband.")
+    if bestuur.swv_id != door.swv_id:
+        fouten["bestuur"] = _("Kies een bestuur van uw samenwerkingsverband.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def school_aanmaken(
+    *,
+    door: Gebruiker,
+    naam: str,
+    code: str,
+    regio: Regio | None,
+    bestuur: Bestuur,
+    ingangsdatum: date,
+) -> School:
+    """R45: a new school of the administrator's SWV, its history starting on `ingangsdatum`."""
+    if not mag_accounts_beheren(door):
+        raise PermissionDenied
+    _niet_in_toekomst(ingangsdatum)
+    _eigen_regio_en_bestuur(door, regio, bestuur)
+    school = School(swv=door.swv, naam=naam, code=code, regio=regio, bestuur=bestuur)
+    school.full_clean()
+    school.save()
+    _geschiedenis(
+        school,
+        soort=Schoolgeschiedenis.Soort.AANGEMAAKT,
+        ingangsdatum=ingangsdatum,
+        door=door,
+        wijzigingen=[],
+    )
+    gebeurtenissen.school_gewijzigd(
+        school, door=door, gebeurtenis="school_aangemaakt", voor={}, na=_school_stand(school)
+    )
+    return school
+
+
+@transaction.atomic
+def school_wijzigen(
+    *,
+    door: Gebruiker,
+    school: School,
+    naam: str,
+    code: str,
+    regio: Regio | None,
+    bestuur: Bestuur,
+    ingangsdatum: date,
+) -> School:
+    """R45: a new name, a new BRIN/vestiging, another regio or bestuur, from `ingangsdatum`.
+    The school keeps its identity, so its pupils' schoolgegevens and hulpvragen stay with it;
+    the history keeps what it was called before, with dates."""
+    if not (mag_accounts_beheren(door) and school.swv_id == door.swv_id):
+        raise PermissionDenied
+    _niet_in_toekomst(ingangsdatum)
+    _eigen_regio_en_bestuur(door, regio, bestuur)
+    school = School.objects.select_for_update().select_related("regio", "bestuur").get(pk=school.pk)
+    voor = _school_stand(school)
+    if not school.geschiedenis.exists():
+        _geschiedenis(
+            school,
+            soort=Schoolgeschiedenis.Soort.BEGIN,
+            ingangsdatum=VROEGSTE_DATUM,
+            door=door,
+            wijzigingen=[],
+        )
+    school.naam, school.code, school.regio, school.bestuur = naam, code, regio, bestuur
+    school.full_clean()
+    na = _school_stand(school)
+    gewijzigd = [veld for veld in ("naam", "code", "regio", "bestuur") if voor[veld] != na[veld]]
+    if not gewijzigd:
+        return school
+    school.save()
+    _geschiedenis(
+        school,
+        soort=Schoolgeschiedenis.Soort.GEWIJZIGD,
+        ingangsdatum=ingangsdatum,
+        door=door,
+        wijzigingen=gewijzigd,
+    )
+    gebeurtenissen.school_gewijzigd(
+        school, door=door, gebeurtenis="school_gewijzigd", voor=voor, na=na
+    )
+    return school
+
+
+@transaction.atomic
+def school_sluiten(*, door: Gebruiker, school: School, op: date) -> School:
+    """R45: from day `op` the school takes no new hulpvragen; its open ones stay reachable
+    and are listed for the SWV on the closing page."""
+    if not (mag_accounts_beheren(door) and school.swv_id == door.swv_id):
+        raise PermissionDenied
+    school = School.objects.select_for_update().select_related("regio", "bestuur").get(pk=school.pk)
+    if school.gesloten_op is not None:
+        raise ValidationError(_("Deze school is al gesloten."))
+    voor = _school_stand(school)
+    if not school.geschiedenis.exists():
+        _geschiedenis(
+            school,
+            soort=Schoolgeschiedenis.Soort.BEGIN,
+            ingangsdatum=VROEGSTE_DATUM,
+            door=door,
+            wijzigingen=[],
+        )
+    school.gesloten_op = op
+    school.save(update_fields=["gesloten_op"])
+    _geschiedenis(
+        school, soort=Schoolgeschiedenis.Soort.GESLOTEN, ingangsdatum=op, door=door, wijzigingen=[]
+    )
+    gebeurtenissen.school_gewijzigd(
+        school, door=door, gebeurtenis="school_gesloten", voor=voor, na=_school_stand(school)
+    )
+    return school

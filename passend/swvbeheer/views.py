@@ -7,11 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import ingelogde_gebruiker
+from passend.organisaties.models import School
 from passend.swvbeheer import services
 from passend.swvbeheer.forms import (
     AccountFilterForm,
@@ -19,12 +21,17 @@ from passend.swvbeheer.forms import (
     AuthenticatorHerstellenForm,
     DeactiverenForm,
     PersoneelswisselForm,
+    SchoolForm,
+    SluitenForm,
 )
 from passend.swvbeheer.rechten import mag_accounts_beheren
 from passend.swvbeheer.selectors import (
     account_van_swv,
     accounts_van_swv,
+    open_hulpvragen_van_school,
     open_werk,
+    scholen_van_swv,
+    school_van_swv,
     wisselvoorstel,
 )
 
@@ -231,3 +238,97 @@ def personeelswissel(request: HttpRequest) -> HttpResponse:
     elif request.method == "GET" and not (request.GET and "nieuw" in request.GET):
         form = PersoneelswisselForm(None, door=door, initial=initial)
     return render(request, "swvbeheer/personeelswissel.html", {"form": form, "voorstel": voorstel})
+
+
+# --- Schools (R45) -----------------------------------------------------------------------------
+
+
+def _school(door: Gebruiker, pk: int) -> School:
+    school = school_van_swv(door, pk)
+    if school is None:
+        raise Http404
+    return school
+
+
+@require_http_methods(["GET"])
+def scholen(request: HttpRequest) -> HttpResponse:
+    door = _beheerder(request)
+    return render(request, "swvbeheer/scholen.html", {"scholen": list(scholen_van_swv(door))})
+
+
+@require_http_methods(["GET", "POST"])
+def school_nieuw(request: HttpRequest) -> HttpResponse:
+    door = _beheerder(request)
+    form = SchoolForm(
+        request.POST if request.method == "POST" else None,
+        door=door,
+        initial={"ingangsdatum": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            school = services.school_aanmaken(door=door, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De school is toegevoegd."))
+            return redirect("swvbeheer:school", pk=school.pk)
+    return render(request, "swvbeheer/school_nieuw.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def school(request: HttpRequest, pk: int) -> HttpResponse:
+    """R45: rename, new BRIN/vestiging, another regio or bestuur; the history with dates."""
+    door = _beheerder(request)
+    school = _school(door, pk)
+    form = SchoolForm(
+        request.POST if request.method == "POST" else None,
+        door=door,
+        initial={
+            "naam": school.naam,
+            "code": school.code,
+            "regio": school.regio_id,
+            "bestuur": school.bestuur_id,
+            "ingangsdatum": timezone.localdate(),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.school_wijzigen(door=door, school=school, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De gegevens van de school zijn opgeslagen."))
+            return redirect("swvbeheer:school", pk=school.pk)
+    return render(
+        request,
+        "swvbeheer/school.html",
+        {
+            "school": school,
+            "form": form,
+            "geschiedenis": list(school.geschiedenis.order_by("ingangsdatum", "vastgelegd_op")),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def school_sluiten(request: HttpRequest, pk: int) -> HttpResponse:
+    """R45: close a school; its open hulpvragen are listed."""
+    door = _beheerder(request)
+    school = _school(door, pk)
+    form = SluitenForm(
+        request.POST if request.method == "POST" else None,
+        initial={"op": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.school_sluiten(door=door, school=school, op=form.cleaned_data["op"])
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De school is gesloten."))
+            return redirect("swvbeheer:school", pk=school.pk)
+    return render(
+        request,
+        "swvbeheer/school_sluiten.html",
+        {"school": school, "form": form, "open_hulpvragen": open_hulpvragen_van_school(school)},
+    )

@@ -223,3 +223,34 @@ def test_r44_staff_change_of_a_leaving_ib_with_three_open_hulpvragen_in_one_acti
     statusmails = mails_aan(settings.PASSEND_MAIL_MAP, "n.opvolg@example.nl")
     assert len(statusmails) == 2 and hulpvraag.referentie in statusmails[1]
     assert not mails_aan(settings.PASSEND_MAIL_MAP, "l.vertrek@example.nl")
+
+
+@pytest.mark.browser
+def test_r45_school_renamed_with_history_and_every_school_page_passes_axe(
+    page: Page, live_server: LiveServer
+) -> None:
+    accounts = demo_laden()
+    inloggen(page, accounts["bhendriks"])
+    page.goto("/swv-beheer/overzicht/")
+    page.get_by_role("link", name="Scholen", exact=True).click()
+    expect(page.get_by_role("heading", name="Scholen")).to_be_visible()
+    geen_axe_overtredingen(page)
+    page.get_by_role("link", name="Nieuwe school").click()
+    page.get_by_label("BRIN en vestiging").fill("12A")
+    page.get_by_label("Naam").fill("De Horizon")
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.get_by_label("Naam")).to_have_value("De Horizon")
+    expect(page.locator(".veld--fout").first).to_be_visible()
+    geen_axe_overtredingen(page)
+    page.goto("/swv-beheer/scholen/")
+    page.get_by_role("link", name="De Regenboog").click()
+    page.get_by_label("Naam").fill("De Regenboog Slinge")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("status")).to_contain_text("opgeslagen")
+    geschiedenis = page.get_by_role("table", name="Geschiedenis")
+    expect(geschiedenis).to_contain_text("De Regenboog")
+    expect(geschiedenis).to_contain_text("De Regenboog Slinge")
+    geen_axe_overtredingen(page)
+    page.get_by_role("link", name="School sluiten").click()
+    expect(page.get_by_role("heading", name="School sluiten: De Regenboog Slinge")).to_be_visible()
+    geen_axe_overtredingen(page)

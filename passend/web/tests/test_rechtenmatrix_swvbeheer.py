@@ -187,3 +187,92 @@ def test_r42_r44_b11_swvbeheer_changes_only_by_the_own_swvs_beheerder(
         assert antwoord.status_code == 404
         assert not veranderd
         assert Beheerhandeling.objects.count() == log_voor
+
+
+# --- Schools (R45): "eigen" is De Regenboog, "ander" the school of PO9999's iverhoef ----------
+# fmt: off
+_SCHOOL_GEEN = ("--",) * 4
+SCHOOL_LEZEN: Tabel = {
+    #                       lijst nieuw detail sluiten
+    **{rol: _SCHOOL_GEEN for rol in ROLLEN},
+    "beheerder":           ("+-", "++", "+-",  "+-"),
+    "beheerder_ander_swv": ("-+", "++", "-+",  "-+"),
+}
+_SCHOOL_NIETS = ("--",) * 2
+SCHOOL_SCHRIJVEN: Tabel = {
+    #                       wijzigen sluiten
+    **{rol: _SCHOOL_NIETS for rol in ROLLEN},
+    "beheerder":           ("+-",    "+-"),
+    "beheerder_ander_swv": ("-+",    "-+"),
+}
+# fmt: on
+SCHOOL_URL = {
+    "lijst": "swvbeheer:scholen",
+    "nieuw": "swvbeheer:school_nieuw",
+    "detail": "swvbeheer:school",
+    "wijzigen": "swvbeheer:school",
+    "sluiten": "swvbeheer:school_sluiten",
+}
+
+
+def _school(m: Matrix, object: str) -> Any:
+    if object == "eigen":
+        return m.regenboog
+    return m.accounts["ib_ander_swv"].scholen.get()
+
+
+def _school_url(m: Matrix, actie: str, object: str) -> str:
+    if actie in ("lijst", "nieuw"):
+        return reverse(SCHOOL_URL[actie])
+    return reverse(SCHOOL_URL[actie], args=[_school(m, object).pk])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "actie, rol, object, teken", cellen(SCHOOL_LEZEN, ("lijst", "nieuw", "detail", "sluiten"))
+)
+def test_r45_school_pages_only_for_the_own_swvs_beheerder(
+    matrix: Matrix, actie: str, rol: str, object: str, teken: str
+) -> None:
+    antwoord = matrix.clients[rol].get(_school_url(matrix, actie, object))
+    if actie == "lijst":
+        code = _school(matrix, object).code
+        gezien = antwoord.status_code == 200 and f"<td>{code}</td>" in antwoord.content.decode()
+        assert gezien == (teken == "+")
+        return
+    assert antwoord.status_code == (200 if teken == "+" else 404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "actie, rol, object, teken", cellen(SCHOOL_SCHRIJVEN, ("wijzigen", "sluiten"))
+)
+def test_r45_schools_changed_only_by_the_own_swvs_beheerder(
+    matrix: Matrix, actie: str, rol: str, object: str, teken: str
+) -> None:
+    from passend.organisaties.models import School
+
+    school = _school(matrix, object)
+    vandaag = f"{timezone.localdate():%d-%m-%Y}"
+    log_voor = Beheerhandeling.objects.count()
+    if actie == "wijzigen":
+        antwoord = matrix.clients[rol].post(
+            _school_url(matrix, actie, object),
+            {
+                "naam": "Hernoemd",
+                "code": school.code,
+                "regio": school.regio_id or "",
+                "bestuur": school.bestuur_id,
+                "ingangsdatum": vandaag,
+            },
+        )
+        veranderd = School.objects.get(pk=school.pk).naam == "Hernoemd"
+    else:
+        antwoord = matrix.clients[rol].post(_school_url(matrix, actie, object), {"op": vandaag})
+        veranderd = School.objects.get(pk=school.pk).gesloten_op is not None
+    if teken == "+":
+        assert antwoord.status_code == 302, antwoord.content.decode()[-2000:]
+        assert veranderd and Beheerhandeling.objects.count() > log_voor
+    else:
+        assert antwoord.status_code == 404
+        assert not veranderd and Beheerhandeling.objects.count() == log_voor
