@@ -444,7 +444,11 @@ def school_wijzigen(
         raise PermissionDenied
     _niet_in_toekomst(ingangsdatum)
     _eigen_regio_en_bestuur(door, regio, bestuur)
-    school = School.objects.select_for_update().select_related("regio", "bestuur").get(pk=school.pk)
+    school = (
+        School.objects.select_for_update(of=("self",))
+        .select_related("regio", "bestuur")
+        .get(pk=school.pk)
+    )
     voor = _school_stand(school)
     if not school.geschiedenis.exists():
         _geschiedenis(
@@ -480,7 +484,11 @@ def school_sluiten(*, door: Gebruiker, school: School, op: date) -> School:
     and are listed for the SWV on the closing page."""
     if not (mag_accounts_beheren(door) and school.swv_id == door.swv_id):
         raise PermissionDenied
-    school = School.objects.select_for_update().select_related("regio", "bestuur").get(pk=school.pk)
+    school = (
+        School.objects.select_for_update(of=("self",))
+        .select_related("regio", "bestuur")
+        .get(pk=school.pk)
+    )
     if school.gesloten_op is not None:
         raise ValidationError(_("Deze school is al gesloten."))
     voor = _school_stand(school)
