@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "passend.overlegrondes",
     "passend.koppelingen",
     "passend.rapportages",
+    "passend.swvbeheer",
     "passend.web",
     "passend.testdata",
     "rest_framework",

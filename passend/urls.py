@@ -34,5 +34,7 @@ urlpatterns = [
     path("", include("passend.rapportages.urls")),
     path("api/v1/", include("passend.koppelingen.api.urls")),
     path("beheer/", admin.site.urls),
+    # SWV-beheer in the app's own look (accounts, staff changes); the configuration admin below.
+    path("swv-beheer/", include("passend.swvbeheer.urls")),
     path("swv-beheer/", swv_beheer.urls),
 ]

@@ -37,6 +37,12 @@ class OrganisatieBackend(ModelBackend):
             return gebruiker
         return None
 
+    def user_can_authenticate(self, user: Any) -> bool:
+        """Active and not past its planned day to stop (R44)."""
+        from passend.accounts.services import kan_aanmelden
+
+        return isinstance(user, Gebruiker) and kan_aanmelden(user)
+
     def get_user(self, user_id: int) -> Gebruiker | None:  # type: ignore[override]
         """The account of every request, with its SWV: each page shows the SWV's name."""
         gebruiker = Gebruiker.objects.select_related("swv").filter(pk=user_id).first()

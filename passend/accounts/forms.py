@@ -128,3 +128,13 @@ class ActiverenForm(forms.Form):
         ):
             self.add_error("wachtwoord_herhalen", _("De twee wachtwoorden zijn niet gelijk."))
         return gegevens
+
+
+class AuthenticatorHerstelForm(forms.Form):
+    """B11: the account's own password, beside the mailed link, before a new authenticator."""
+
+    wachtwoord = forms.CharField(
+        label=_("Uw wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

@@ -103,6 +103,20 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
         help_text=_("Alleen voor de beheerders die de installatie onderhouden."),
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    deactiveren_op = models.DateField(
+        _("uitzetten op"),
+        null=True,
+        blank=True,
+        help_text=_("Vanaf deze dag kan het account niet meer aanmelden (R44)."),
+    )
+    authenticator_via_link = models.BooleanField(
+        _("authenticator alleen via link"),
+        default=False,
+        help_text=_(
+            "Een authenticator-app wordt alleen ingesteld via de link uit een uitnodiging of "
+            "herstelmail, nooit met alleen het wachtwoord (B11)."
+        ),
+    )
 
     objects = GebruikerManager()
 
@@ -217,10 +231,18 @@ class Herstelmail(models.Model):
 class Uitnodiging(models.Model):
     """A single-use link that activates a new account: set a password, then enrol an
     authenticator app. Only a hash of the link's token is kept, so the table gives no link away.
-    Made for external participants of an overlegronde; any invited account can use it."""
+    Made for external participants of an overlegronde; any invited account can use it. Of soort
+    AUTHENTICATOR it enrols a new authenticator app after a lost second factor (B11)."""
+
+    class Soort(models.TextChoices):
+        ACTIVEREN = "activeren", _("account activeren")
+        AUTHENTICATOR = "authenticator", _("nieuwe authenticator-app instellen")
 
     gebruiker = models.ForeignKey(
         Gebruiker, on_delete=models.CASCADE, related_name="uitnodigingen", verbose_name=_("account")
+    )
+    soort = models.CharField(
+        _("soort"), max_length=20, choices=Soort.choices, default=Soort.ACTIVEREN
     )
     token_hash = models.CharField(_("token (SHA-256)"), max_length=64, unique=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)

@@ -73,6 +73,35 @@ def _check_rollen_en_scholen(
 
 
 @transaction.atomic
+def gebruiker_wijzigen(
+    *,
+    gebruiker: Gebruiker,
+    voornaam: str,
+    tussenvoegsel: str,
+    achternaam: str,
+    email: str,
+    rollen: Iterable[Rol],
+    scholen: Iterable[School],
+) -> Gebruiker:
+    """Name, e-mail, roles and schools of an existing account (SWV-beheer checks who may)."""
+    rollen, scholen = list(rollen), list(scholen)
+    gebruiker.voornaam, gebruiker.tussenvoegsel, gebruiker.achternaam = (
+        voornaam,
+        tussenvoegsel,
+        achternaam,
+    )
+    gebruiker.email = email
+    gebruiker.full_clean()
+    _check_rollen_en_scholen(gebruiker.swv, rollen, scholen)
+    gebruiker.save()
+    gebruiker.rollen.set(rollen)
+    gebruiker.scholen.set(scholen)
+    for bewaard in ("_rolfeiten", "_eigen_scholen"):
+        gebruiker.__dict__.pop(bewaard, None)
+    return gebruiker
+
+
+@transaction.atomic
 def account_instellingen_wijzigen(*, gebruiker: Gebruiker, statusmails_ontvangen: bool) -> None:
     gebruiker.statusmails_ontvangen = statusmails_ontvangen
     gebruiker.save(update_fields=["statusmails_ontvangen"])
@@ -163,17 +192,29 @@ def _token_hash(token: str) -> str:
 
 
 @transaction.atomic
-def uitnodiging_aanmaken(*, gebruiker: Gebruiker, geldig: timedelta | None = None) -> str:
-    """A new single-use activation link for an account that has no password yet; earlier
-    unused links of the account stop working. Returns the token for the link (only its hash is
+def uitnodiging_aanmaken(
+    *,
+    gebruiker: Gebruiker,
+    geldig: timedelta | None = None,
+    soort: str = Uitnodiging.Soort.ACTIVEREN,
+) -> str:
+    """A new single-use link: to activate an account that has no password yet, or (soort
+    AUTHENTICATOR) to enrol a new authenticator app after a lost one (B11). Earlier unused
+    links of the account stop working. Returns the token for the link (only its hash is
     stored); the caller puts it in a confidential mail."""
-    if gebruiker.has_usable_password():
+    if soort == Uitnodiging.Soort.ACTIVEREN and gebruiker.has_usable_password():
         raise ValidationError(_("Dit account is al geactiveerd."))
     nu = timezone.now()
     Uitnodiging.objects.filter(gebruiker=gebruiker, gebruikt_op__isnull=True).update(verloopt_op=nu)
     token = secrets.token_urlsafe(32)
+    if not gebruiker.authenticator_via_link:
+        # B11: an invited account enrols its authenticator through the link, never with the
+        # password alone.
+        gebruiker.authenticator_via_link = True
+        gebruiker.save(update_fields=["authenticator_via_link"])
     Uitnodiging.objects.create(
         gebruiker=gebruiker,
+        soort=soort,
         token_hash=_token_hash(token),
         aangemaakt_op=nu,
         verloopt_op=nu + (geldig or timedelta(hours=settings.PASSEND_ACTIVATIE_GELDIG_UUR)),
@@ -181,11 +222,11 @@ def uitnodiging_aanmaken(*, gebruiker: Gebruiker, geldig: timedelta | None = Non
     return token
 
 
-def uitnodiging_van(token: str) -> Uitnodiging:
+def uitnodiging_van(token: str, *, soort: str = Uitnodiging.Soort.ACTIVEREN) -> Uitnodiging:
     """The open invitation of this token; UitnodigingOngeldig otherwise."""
     uitnodiging = (
         Uitnodiging.objects.select_related("gebruiker__swv")
-        .filter(token_hash=_token_hash(token))
+        .filter(token_hash=_token_hash(token), soort=soort)
         .first()
     )
     if uitnodiging is None or uitnodiging.gebruikt_op is not None:
@@ -222,3 +263,68 @@ def gebruikers_deactiveren(*, gebruikers: Iterable[Gebruiker]) -> int:
     return Gebruiker.objects.filter(
         pk__in=[gebruiker.pk for gebruiker in gebruikers], is_active=True
     ).update(is_active=False)
+
+
+@transaction.atomic
+def authenticator_link_gebruiken(*, token: str, wachtwoord: str) -> Gebruiker:
+    """B11: the mailed link after a lost second factor, with the account's own password (the
+    link proves the mailbox, the password the person): uses the link up; the new authenticator
+    app is enrolled next (the login's enrolment step). Raises UitnodigingOngeldig, or a
+    ValidationError on `wachtwoord`."""
+    uitnodiging = uitnodiging_van(token, soort=Uitnodiging.Soort.AUTHENTICATOR)
+    uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
+    if uitnodiging.gebruikt_op is not None:
+        raise UitnodigingOngeldig
+    gebruiker = Gebruiker.objects.select_related("swv").get(pk=uitnodiging.gebruiker_id)
+    if not gebruiker.check_password(wachtwoord):
+        raise ValidationError({"wachtwoord": _("Dit wachtwoord klopt niet.")})
+    uitnodiging.gebruikt_op = timezone.now()
+    uitnodiging.save(update_fields=["gebruikt_op"])
+    TOTPDevice.objects.filter(user=gebruiker, confirmed=False).delete()
+    return gebruiker
+
+
+@transaction.atomic
+def authenticator_intrekken(*, gebruiker: Gebruiker) -> int:
+    """B11: every authenticator of the account stops working at once (the rows go, so a
+    session verified with one is no longer verified) and its sessions end; from now on a new
+    one is enrolled only through a mailed link, never with the password alone."""
+    aantal, _verwijderd = TOTPDevice.objects.filter(user=gebruiker).delete()
+    gebruiker.authenticator_via_link = True
+    gebruiker.save(update_fields=["authenticator_via_link"])
+    sessies_beeindigen(gebruiker=gebruiker)
+    return aantal
+
+
+def sessies_beeindigen(*, gebruiker: Gebruiker) -> int:
+    """Ends every session of the account. Sessions are kept in the database (Django's default
+    engine, settings.SESSION_ENGINE): each one that names the account is deleted, so the next
+    request from it is logged out. Other engines have no list of sessions; there the account's
+    own checks (inactive, no authenticator) refuse the next request instead."""
+    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+        return 0
+    from django.contrib.sessions.models import Session
+
+    eigen = [
+        sessie.pk
+        for sessie in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if sessie.get_decoded().get("_auth_user_id") == str(gebruiker.pk)
+    ]
+    Session.objects.filter(pk__in=eigen).delete()
+    return len(eigen)
+
+
+def kan_aanmelden(gebruiker: Gebruiker) -> bool:
+    """Active, and not past its planned day to stop (R44): from that day on it is refused at
+    once, whether or not the nightly switch-off already ran."""
+    return gebruiker.is_active and not (
+        gebruiker.deactiveren_op and gebruiker.deactiveren_op <= timezone.localdate()
+    )
+
+
+@transaction.atomic
+def gebruiker_deactiveren(*, gebruiker: Gebruiker) -> None:
+    """Switches one account off now and ends its sessions; its history stays."""
+    gebruiker.is_active = False
+    gebruiker.save(update_fields=["is_active"])
+    sessies_beeindigen(gebruiker=gebruiker)

@@ -25,6 +25,11 @@ urlpatterns = [
         name="wachtwoord_hersteld",
     ),
     path("activeren/<str:token>/", views.activeren, name="activeren"),
+    path(
+        "authenticator-herstellen/<str:token>/",
+        views.authenticator_herstellen,
+        name="authenticator_herstellen",
+    ),
     path("account/", views.mijn_account, name="mijn_account"),
     path(
         "account/wachtwoord-wijzigen/",

@@ -4,6 +4,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import qrcode
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
@@ -30,6 +31,7 @@ from passend.accounts.forms import (
     AccountInstellingenForm,
     ActiverenForm,
     AuthenticatorCodeForm,
+    AuthenticatorHerstelForm,
     WachtwoordVergetenForm,
 )
 from passend.accounts.middleware import (
@@ -37,7 +39,7 @@ from passend.accounts.middleware import (
     SESSIE_LAATSTE_ACTIVITEIT,
     volledig_aangemeld,
 )
-from passend.accounts.models import Gebruiker
+from passend.accounts.models import Gebruiker, Uitnodiging
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.accounts.services import (
     UitnodigingOngeldig,
@@ -45,6 +47,7 @@ from passend.accounts.services import (
     account_instellingen_wijzigen,
     authenticator_bevestigen,
     authenticator_inrichten_starten,
+    authenticator_link_gebruiken,
     authenticator_van,
     code_controleren,
     uitnodiging_van,
@@ -132,6 +135,17 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
         return _render_aanmelden(request, form)
 
     device = authenticator_van(gebruiker)
+    if device is None and gebruiker.authenticator_via_link:
+        # B11: after an invitation or a lost second factor, only the mailed link enrols one.
+        form.add_error(
+            None,
+            _(
+                "Voor dit account is nog geen authenticator-app ingesteld. Gebruik de link uit "
+                "de e-mail die u kreeg, of vraag de applicatiebeheerder van uw "
+                "samenwerkingsverband om een nieuwe."
+            ),
+        )
+        return _render_aanmelden(request, form)
     if device is None:
         request.session.cycle_key()
         request.session[SESSIE_INRICHTEN] = {"gebruiker": gebruiker.pk, "sinds": time.time()}
@@ -336,5 +350,54 @@ def activeren(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "accounts/activeren.html",
+        {"form": form, "gebruiker": gebruiker, "organisatie": gebruiker.swv},
+    )
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def authenticator_herstellen(request: HttpRequest, token: str) -> HttpResponse:
+    """B11: the single-use link mailed after the SWV checked who lost their second factor. The
+    account's password, then a new authenticator app through the login's enrolment step."""
+    try:
+        uitnodiging = uitnodiging_van(token, soort=Uitnodiging.Soort.AUTHENTICATOR)
+    except UitnodigingOngeldig as fout:
+        return render(
+            request,
+            "accounts/authenticator_herstellen_ongeldig.html",
+            {
+                "verlopen_op": datum_tekst(fout.verlopen_op) if fout.verlopen_op else "",
+                "tijd": timezone.localtime(fout.verlopen_op).strftime("%H:%M")
+                if fout.verlopen_op
+                else "",
+            },
+            status=410,
+        )
+    gebruiker = uitnodiging.gebruiker
+    form = AuthenticatorHerstelForm(request.POST if request.method == "POST" else None)
+    geloofsbrieven = {"username": gebruiker.gebruikersnaam, "swv": gebruiker.swv}
+    if request.method == "POST" and not AxesProxyHandler.is_allowed(request, geloofsbrieven):
+        form.is_valid()
+        form.add_error(None, _geblokkeerd_melding())
+    elif request.method == "POST" and form.is_valid():
+        try:
+            gebruiker = authenticator_link_gebruiken(
+                token=token, wachtwoord=form.cleaned_data["wachtwoord"]
+            )
+        except UitnodigingOngeldig:
+            return redirect("accounts:authenticator_herstellen", token=token)
+        except ValidationError as fout:
+            # Counted by django-axes like a failed login: the link is no way to guess passwords.
+            user_login_failed.send(sender=__name__, credentials=geloofsbrieven, request=request)
+            form.add_error(None, fout)
+        else:
+            request.session.cycle_key()
+            request.session[SESSIE_INRICHTEN] = {"gebruiker": gebruiker.pk, "sinds": time.time()}
+            messages.success(request, _("Stel nu uw nieuwe authenticator-app in."))
+            return redirect("accounts:authenticator_inrichten")
+    return render(
+        request,
+        "accounts/authenticator_herstellen.html",
         {"form": form, "gebruiker": gebruiker, "organisatie": gebruiker.swv},
     )

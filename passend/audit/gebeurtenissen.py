@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import rolfeiten
 from passend.audit.context import huidige_context
-from passend.audit.models import Inzage
+from passend.audit.models import Beheerhandeling, Inzage
 
 Actie = Inzage.Actie
 Objecttype = Inzage.Objecttype
@@ -165,6 +165,20 @@ def behandeling_gewijzigd(hulpvraag: _Hulpvraag, *, door: Gebruiker) -> Inzage:
     """R32: coördinator and labels."""
     return _hulpvraag(
         hulpvraag, "behandeling_gewijzigd", Actie.GEWIJZIGD, door, {"scherm": "behandeling"}
+    )
+
+
+def aanvrager_overgedragen(
+    hulpvraag: _Hulpvraag, *, door: Gebruiker, van: int, naar: int
+) -> Inzage:
+    """R44: the staff change moved the hulpvraag's aanvrager, contactpersoon and e-mail from
+    account `van` to account `naar` (ids)."""
+    return _hulpvraag(
+        hulpvraag,
+        "aanvrager_overgedragen",
+        Actie.GEWIJZIGD,
+        door,
+        {"scherm": "personeelswissel", "van": van, "naar": naar},
     )
 
 
@@ -413,4 +427,118 @@ def overlegronde_bijlage_bekeken(
         {"soort": soort, "wijze": "downloaden"},
         objecttype=Objecttype.BIJLAGE,
         object_id=bijlage_id,
+    )
+
+
+# --- SWV-beheer: accounts (R42-R44, B11) ---------------------------------------------------------
+# Account changes are not pupil data: they go to the beheerlog (Beheerhandeling), with the
+# values before and after, never to a pupil's access log.
+
+
+def _beheer(
+    *,
+    gebeurtenis: str,
+    door: Gebruiker,
+    account: Any,
+    voor: dict[str, Any] | None = None,
+    na: dict[str, Any] | None = None,
+    details: dict[str, Any] | None = None,
+    objecttype: str = "gebruiker",
+) -> Beheerhandeling:
+    context = huidige_context()
+    return Beheerhandeling.objects.create(
+        swv_code=door.swv.code,
+        gebruiker_id=door.pk,
+        gebruikersnaam=door.gebruikersnaam,
+        gebeurtenis=gebeurtenis,
+        objecttype=objecttype,
+        object_id=str(account.pk),
+        voor=voor or {},
+        na=na or {},
+        details={k: v for k, v in (details or {}).items() if v is not None},
+        client_adres=context.client_adres,
+        user_agent=context.user_agent,
+        request_id=context.request_id,
+    )
+
+
+def account_uitgenodigd(
+    account: Gebruiker, *, door: Gebruiker, na: dict[str, Any]
+) -> Beheerhandeling:
+    """B11: a new account, with an activation link mailed to it."""
+    return _beheer(gebeurtenis="account_uitgenodigd", door=door, account=account, na=na)
+
+
+def account_gewijzigd(
+    account: Gebruiker, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """Name, e-mail, roles or schools."""
+    return _beheer(gebeurtenis="account_gewijzigd", door=door, account=account, voor=voor, na=na)
+
+
+def account_deactivering_gepland(
+    account: Gebruiker, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """The day the account stops; today switches it off at once and ends its sessions."""
+    return _beheer(
+        gebeurtenis="account_deactivering_gepland", door=door, account=account, voor=voor, na=na
+    )
+
+
+def account_gedeactiveerd(account: Gebruiker, *, door: Gebruiker) -> Beheerhandeling:
+    """The account was switched off (at once, or on its planned day by `door`'s plan)."""
+    return _beheer(
+        gebeurtenis="account_gedeactiveerd",
+        door=door,
+        account=account,
+        voor={"actief": True},
+        na={"actief": False},
+    )
+
+
+def authenticator_hersteld(
+    account: Gebruiker, *, door: Gebruiker, gecontroleerd_door: str, controle: str
+) -> Beheerhandeling:
+    """B11: the old authenticator removed after a recorded identity check (who checked, how);
+    a single-use link to enrol a new one was mailed."""
+    return _beheer(
+        gebeurtenis="authenticator_hersteld",
+        door=door,
+        account=account,
+        voor={"authenticator": True},
+        na={"authenticator": False},
+        details={"gecontroleerd_door": gecontroleerd_door, "identiteitscontrole": controle},
+    )
+
+
+def personeelswissel_uitgevoerd(
+    vertrekkend: Gebruiker, *, door: Gebruiker, nieuw: Gebruiker, aantallen: dict[str, int]
+) -> Beheerhandeling:
+    """R44: the open work of a leaving account moved to another in one action."""
+    return _beheer(
+        gebeurtenis="personeelswissel_uitgevoerd",
+        door=door,
+        account=vertrekkend,
+        voor={"account": vertrekkend.pk},
+        na={"account": nieuw.pk},
+        details=aantallen,
+    )
+
+
+# --- SWV-beheer: schools through their life (R45) ----------------------------------------------
+
+
+def school_gewijzigd(
+    school: Any,
+    *,
+    door: Gebruiker,
+    gebeurtenis: str,
+    voor: dict[str, Any],
+    na: dict[str, Any],
+) -> Beheerhandeling:
+    """A school added, renamed, recoded, moved to another regio or bestuur, closed or
+    reopened (`gebeurtenis`: school_aangemaakt, school_gewijzigd, school_gesloten,
+    school_heropend)."""
+    return _beheer(
+        gebeurtenis=gebeurtenis, door=door, account=school, voor=voor, na=na, objecttype="school"
     )

@@ -65,3 +65,39 @@ class Inzage(AlleenToevoegen):
 
     def __str__(self) -> str:
         return f"{self.tijd:%d-%m-%Y %H:%M} {self.gebruikersnaam} {self.actie} {self.object_id}"
+
+
+class Beheerhandeling(AlleenToevoegen):
+    """One change an SWV's application administrator made to accounts (invite, roles, schools,
+    deactivation, a reset second factor, a staff change): who, when, from where, which
+    account, and the values before and after. Not pupil data, so not in the Inzage log that a
+    pupil's access overview and export read (B8, B10); kept beside it with the same context.
+
+    Plain values instead of foreign keys, so an entry outlives the accounts it names. Written
+    only through `audit.gebeurtenissen`."""
+
+    tijd = models.DateTimeField(_("tijd"), default=timezone.now, db_index=True)
+    swv_code = models.CharField(_("samenwerkingsverband"), max_length=6, db_index=True)
+    gebruiker_id = models.BigIntegerField(_("gebruiker"), null=True)
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150)
+    gebeurtenis = models.CharField(_("gebeurtenis"), max_length=50)
+    objecttype = models.CharField(_("soort gegeven"), max_length=50)
+    object_id = models.CharField(_("object"), max_length=50, db_index=True)
+    voor = models.JSONField(_("voor"), default=dict, blank=True)
+    na = models.JSONField(_("na"), default=dict, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    client_adres = models.GenericIPAddressField(_("clientadres"), null=True)
+    user_agent = models.CharField(_("browser (user agent)"), max_length=300, blank=True)
+    request_id = models.CharField(_("verzoek-id"), max_length=64, blank=True)
+
+    objects = AlleenToevoegenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("beheerhandeling")
+        verbose_name_plural = _("beheerlog")
+        ordering = ["-tijd"]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.tijd:%d-%m-%Y %H:%M} {self.gebruikersnaam} {self.gebeurtenis} {self.object_id}"
+        )

@@ -162,11 +162,21 @@ def schoolgegevens_bewerken(
     contactpersoon: str,
     email: str,
     telefoon: str,
+    contact_van_aanvrager: bool = False,
 ) -> Schoolgegevens:
-    """R46: the school corrects who receives the mails and the contact phone number."""
+    """R46: the school corrects who receives the mails and the contact phone number. R44:
+    with `contact_van_aanvrager`, a new aanvrager also becomes the contactpersoon and its
+    e-mail the contact's address, so the mails no longer go to the one who left."""
     if not mag_schoolgegevens_bewerken(door, schoolgegevens):
         raise PermissionDenied
     _aanvrager_werkt_op_school(aanvrager, schoolgegevens.school)
+    if contact_van_aanvrager:
+        # As stored: a ModelForm may already have set the new aanvrager on the instance.
+        huidige = Schoolgegevens.objects.filter(pk=schoolgegevens.pk).values_list(
+            "aanvrager_id", flat=True
+        )
+        if aanvrager.pk not in huidige:
+            contactpersoon, email = aanvrager.volledige_naam, aanvrager.email
     _gecontroleerd_opslaan(
         schoolgegevens,
         {

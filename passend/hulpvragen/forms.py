@@ -341,6 +341,15 @@ class SchoolgegevensBewerkenForm(forms.ModelForm):  # type: ignore[type-arg]
             },
         }
 
+    contact_overnemen = forms.BooleanField(
+        label=_(
+            "Bij een andere aanvrager: contactpersoon en e-mailadres overnemen van de nieuwe "
+            "aanvrager"
+        ),
+        required=False,
+        initial=True,
+    )
+
     def __init__(self, *args: Any, aanvragers: QuerySet[Gebruiker], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _keuzes(self, "aanvrager", aanvragers, toon_naam=True)

@@ -105,6 +105,11 @@ def hulpvraag_aanmaken(
     if not mag_hulpvraag_aanmaken(door, schoolgegevens):
         raise PermissionDenied
     school = schoolgegevens.school
+    if school.gesloten_op is not None and school.gesloten_op <= timezone.localdate():
+        # R45: a closed school takes no new hulpvragen; its open ones stay reachable.
+        raise ValidationError(
+            {"schoolgegevens": _("Deze school is gesloten: er kunnen geen hulpvragen bij.")}
+        )
     if titel.swv_id != leerling.swv_id or not titel.actief:
         raise ValidationError({"titel": _("Kies een titel uit de lijst.")})
     if not titel_past_bij_school(titel, school):

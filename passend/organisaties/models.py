@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from passend.core.models import AlleenToevoegen, AlleenToevoegenQuerySet
 from passend.core.normalize import normalize_code, normalize_postcode
 from passend.core.validators import (
     bestuursnummer_validator,
@@ -173,6 +174,12 @@ class School(models.Model):
             "Uit voor een school van een ander samenwerkingsverband die hier mag indienen."
         ),
     )
+    gesloten_op = models.DateField(
+        _("gesloten op"),
+        null=True,
+        blank=True,
+        help_text=_("Vanaf deze dag geen nieuwe hulpvragen; lopende blijven bereikbaar (R45)."),
+    )
 
     class Meta:
         verbose_name = _("school")
@@ -214,3 +221,41 @@ class School(models.Model):
             errors["regio"] = _("Een aangesloten school hoort bij een regio.")
         if errors:
             raise ValidationError(errors)
+
+
+class Schoolgeschiedenis(AlleenToevoegen):
+    """R45: a school through its life, one row per change with the day it takes effect: how
+    the school was named and coded, in which regio and under which bestuur, from that day on.
+    Appended, never changed; the first row is the school as it was when its history began."""
+
+    class Soort(models.TextChoices):
+        AANGEMAAKT = "aangemaakt", _("nieuwe school")
+        BEGIN = "begin", _("begin van de geschiedenis")
+        GEWIJZIGD = "gewijzigd", _("gewijzigd")
+        GESLOTEN = "gesloten", _("gesloten")
+        HEROPEND = "heropend", _("heropend")
+
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="geschiedenis", verbose_name=_("school")
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    ingangsdatum = models.DateField(_("met ingang van"))
+    naam = models.CharField(_("naam"), max_length=200)
+    code = models.CharField(_("BRIN en vestiging"), max_length=6)
+    regio = models.CharField(_("regio"), max_length=100, blank=True)
+    bestuur = models.CharField(_("bestuur"), max_length=220, blank=True)
+    wijzigingen = models.JSONField(
+        _("wijzigingen"), default=list, blank=True, help_text=_("Welke gegevens veranderden.")
+    )
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    vastgelegd_door = models.CharField(_("vastgelegd door"), max_length=150, blank=True)
+
+    objects = AlleenToevoegenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("schoolgeschiedenis")
+        verbose_name_plural = _("schoolgeschiedenis")
+        ordering = ["school", "ingangsdatum", "vastgelegd_op", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.school_id} {self.ingangsdatum:%d-%m-%Y} {self.naam} ({self.code})"

@@ -540,6 +540,8 @@ class SwvBeheerSite(admin.AdminSite):
     site_header = "Passend – beheer van uw samenwerkingsverband"
     site_title = "Passend SWV-beheer"
     index_title = "Processen, titels, formulieren, labels en schoolcontactpersonen"
+    # Links to the accounts and staff-change screens (passend.swvbeheer) above the models.
+    index_template = "web/swv_beheer_index.html"
 
     def has_permission(self, request: HttpRequest) -> bool:
         return _is_eigen_beheerder(request)

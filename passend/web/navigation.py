@@ -57,7 +57,7 @@ HOOFDMENU: list[NavigatieItem] = [
     NavigatieItem(label=_("Termijnen"), url_name="formulieren:termijnen", voor=mag_termijnen_zien),
     NavigatieItem(
         label=_("SWV-beheer"),
-        url_name="swv_beheer:index",
+        url_name="swvbeheer:index",
         voor=lambda gebruiker: rolfeiten(gebruiker).is_applicatiebeheerder,
     ),
 ]

@@ -136,6 +136,8 @@ OPENBAAR = {
     "wachtwoord-vergeten/<uidb64>/<token>/",
     "wachtwoord-vergeten/gewijzigd/",
     "activeren/<str:token>/",  # an invited account's single-use link (issue 13)
+    # B11: the single-use link after a lost second factor, with the account's password
+    "authenticator-herstellen/<str:token>/",
     "lokale-mailbox/",  # only with debug settings, from loopback (a local run); else a 404
 }
 

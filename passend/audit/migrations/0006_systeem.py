@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0004_alter_inzage_objecttype'),
+        ('audit', '0005_beheerhandeling'),
     ]
 
     operations = [

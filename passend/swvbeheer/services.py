@@ -1,0 +1,511 @@
+"""Every write of SWV-beheer (issue 16): accounts invited, changed, deactivated, a lost second
+factor reset (R42, R43, B11), and the staff change (R44). Rights through rechten.py, every
+change in the beheerlog with before and after (audit.gebeurtenissen), mails through the outbox."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passend.accounts import rollen as rolcodes
+from passend.accounts.models import Gebruiker, Rol, Uitnodiging
+from passend.accounts.rechten import rolfeiten
+from passend.accounts.services import (
+    authenticator_intrekken,
+    gebruiker_aanmaken,
+    gebruiker_deactiveren,
+    gebruiker_wijzigen,
+    uitnodiging_aanmaken,
+)
+from passend.audit import gebeurtenissen
+from passend.core.tijd import VROEGSTE_DATUM, datum_tekst
+from passend.dossiers.models import Schoolgegevens
+from passend.hulpvragen.models import Hulpvraag
+from passend.notificaties.services import bericht_versturen
+from passend.organisaties.models import Bestuur, Regio, School, Schoolgeschiedenis
+from passend.swvbeheer.rechten import mag_account_beheren, mag_accounts_beheren
+from passend.swvbeheer.selectors import andere_actieve_beheerders, wisselvoorstel
+
+
+def momentopname(account: Gebruiker) -> dict[str, object]:
+    """What the beheerlog keeps of an account before and after a change: ids and codes."""
+    return {
+        "gebruikersnaam": account.gebruikersnaam,
+        "naam": account.volledige_naam,
+        "email": account.email,
+        "rollen": sorted(account.rollen.values_list("code", flat=True)),
+        "scholen": sorted(account.scholen.values_list("code", flat=True)),
+        "actief": account.is_active,
+        "deactiveren_op": account.deactiveren_op.isoformat() if account.deactiveren_op else None,
+    }
+
+
+def _link(naam: str, token: str) -> str:
+    return settings.PASSEND_BASIS_URL.rstrip("/") + reverse(naam, args=[token])
+
+
+def _email_al_in_gebruik(door: Gebruiker, email: str, behalve: Gebruiker | None = None) -> None:
+    bestaand = Gebruiker.objects.filter(swv=door.swv_id, email__iexact=email.strip())
+    if behalve is not None:
+        bestaand = bestaand.exclude(pk=behalve.pk)
+    eerste = bestaand.first()
+    if eerste is not None:
+        raise ValidationError(
+            {
+                "email": _(
+                    "Er is al een account met dit e-mailadres bij dit samenwerkingsverband: "
+                    "%(naam)s (%(gebruikersnaam)s)."
+                )
+                % {"naam": eerste.volledige_naam, "gebruikersnaam": eerste.gebruikersnaam}
+            }
+        )
+
+
+def _activatiemail(account: Gebruiker, token: str) -> None:
+    bericht_versturen(
+        swv=account.swv,
+        aan=[account.email],
+        sjabloon="swvbeheer/mail/uitnodiging.txt",
+        context={
+            "naam": account.volledige_naam,
+            "organisatie": f"{account.swv.code} {account.swv.naam}",
+            "gebruikersnaam": account.gebruikersnaam,
+            "activatielink": _link("accounts:activeren", token),
+            "geldig_uur": settings.PASSEND_ACTIVATIE_GELDIG_UUR,
+            "swv": account.swv.naam,
+        },
+        vertrouwelijk=True,
+    )
+
+
+@transaction.atomic
+def account_uitnodigen(
+    *,
+    door: Gebruiker,
+    gebruikersnaam: str,
+    voornaam: str,
+    tussenvoegsel: str = "",
+    achternaam: str,
+    email: str,
+    rollen: Iterable[Rol],
+    scholen: Iterable[School] = (),
+) -> Gebruiker:
+    """B11: a new account of the administrator's SWV, without a password; a single-use,
+    expiring link to set one and enrol an authenticator app goes to its e-mail address."""
+    if not mag_accounts_beheren(door):
+        raise PermissionDenied
+    _email_al_in_gebruik(door, email)
+    account = gebruiker_aanmaken(
+        swv=door.swv,
+        gebruikersnaam=gebruikersnaam,
+        voornaam=voornaam,
+        tussenvoegsel=tussenvoegsel,
+        achternaam=achternaam,
+        email=email,
+        rollen=rollen,
+        scholen=scholen,
+    )
+    token = uitnodiging_aanmaken(gebruiker=account)
+    _activatiemail(account, token)
+    gebeurtenissen.account_uitgenodigd(account, door=door, na=momentopname(account))
+    return account
+
+
+@transaction.atomic
+def uitnodiging_opnieuw_versturen(*, door: Gebruiker, account: Gebruiker) -> None:
+    """A new activation link for an account that never set its password (the old one stops)."""
+    if not mag_account_beheren(door, account):
+        raise PermissionDenied
+    token = uitnodiging_aanmaken(gebruiker=account)
+    _activatiemail(account, token)
+    gebeurtenissen.account_uitgenodigd(account, door=door, na=momentopname(account))
+
+
+def _laatste_beheerder(account: Gebruiker, op: date | None = None) -> bool:
+    return andere_actieve_beheerders(account, op=op) == 0
+
+
+@transaction.atomic
+def account_wijzigen(
+    *,
+    door: Gebruiker,
+    account: Gebruiker,
+    voornaam: str,
+    tussenvoegsel: str,
+    achternaam: str,
+    email: str,
+    rollen: Iterable[Rol],
+    scholen: Iterable[School],
+) -> Gebruiker:
+    """R42: name, e-mail, roles and schools; never the SWV's last application administrator's
+    own role."""
+    if not mag_account_beheren(door, account):
+        raise PermissionDenied
+    account = Gebruiker.objects.select_for_update().select_related("swv").get(pk=account.pk)
+    rollen, scholen = list(rollen), list(scholen)
+    voor = momentopname(account)
+    if (
+        rolcodes.APPLICATIEBEHEERDER in voor["rollen"]  # type: ignore[operator]
+        and not any(rol.code == rolcodes.APPLICATIEBEHEERDER for rol in rollen)
+        and account.is_active
+        and _laatste_beheerder(account)
+    ):
+        raise ValidationError(
+            {
+                "rollen": _(
+                    "Dit is de laatste applicatiebeheerder van het samenwerkingsverband. Geef "
+                    "eerst een ander account deze rol."
+                )
+            }
+        )
+    _email_al_in_gebruik(door, email, behalve=account)
+    gebruiker_wijzigen(
+        gebruiker=account,
+        voornaam=voornaam,
+        tussenvoegsel=tussenvoegsel,
+        achternaam=achternaam,
+        email=email,
+        rollen=rollen,
+        scholen=scholen,
+    )
+    na = momentopname(account)
+    if na != voor:
+        gebeurtenissen.account_gewijzigd(account, door=door, voor=voor, na=na)
+    return account
+
+
+@transaction.atomic
+def account_deactiveren(*, door: Gebruiker, account: Gebruiker, op: date) -> Gebruiker:
+    """R44: the account stops on day `op` (today: at once, and its sessions end). Never in the
+    past, never the SWV's last application administrator."""
+    if not mag_account_beheren(door, account):
+        raise PermissionDenied
+    account = Gebruiker.objects.select_for_update().select_related("swv").get(pk=account.pk)
+    vandaag = timezone.localdate()
+    if op < vandaag:
+        raise ValidationError({"op": _("Kies vandaag of een dag in de toekomst.")})
+    if not account.is_active:
+        raise ValidationError(_("Dit account is al uitgezet."))
+    if account.rollen.filter(code=rolcodes.APPLICATIEBEHEERDER).exists() and _laatste_beheerder(
+        account, op=op
+    ):
+        raise ValidationError(
+            _(
+                "Dit is de laatste applicatiebeheerder van het samenwerkingsverband. Geef eerst "
+                "een ander account deze rol."
+            )
+        )
+    voor = momentopname(account)
+    account.deactiveren_op = op
+    account.save(update_fields=["deactiveren_op"])
+    if op == vandaag:
+        gebruiker_deactiveren(gebruiker=account)
+    gebeurtenissen.account_deactivering_gepland(
+        account, door=door, voor=voor, na=momentopname(account)
+    )
+    return account
+
+
+@transaction.atomic
+def account_heractiveren(*, door: Gebruiker, account: Gebruiker) -> Gebruiker:
+    """Undoes a deactivation, or a planned one."""
+    if not mag_account_beheren(door, account):
+        raise PermissionDenied
+    account = Gebruiker.objects.select_for_update().select_related("swv").get(pk=account.pk)
+    voor = momentopname(account)
+    account.is_active = True
+    account.deactiveren_op = None
+    account.save(update_fields=["is_active", "deactiveren_op"])
+    gebeurtenissen.account_gewijzigd(account, door=door, voor=voor, na=momentopname(account))
+    return account
+
+
+def geplande_deactiveringen_uitvoeren() -> str:
+    """Periodic (`manage.py periodiek`): accounts whose day to stop has come are switched off
+    and their sessions end. Logins are refused from that day on anyway (the backend checks)."""
+    aantal = 0
+    for account in Gebruiker.objects.filter(
+        is_active=True, deactiveren_op__lte=timezone.localdate()
+    ):
+        gebruiker_deactiveren(gebruiker=account)
+        aantal += 1
+    return f"{aantal} account(s) uitgezet op hun geplande dag."
+
+
+@transaction.atomic
+def authenticator_herstellen(
+    *, door: Gebruiker, account: Gebruiker, gecontroleerd_door: str, controle: str
+) -> None:
+    """B11, R43: "I have a new phone, my code is gone". After an identity check the SWV records
+    (who checked, how), the old authenticator stops working at once and the account's sessions
+    end; a single-use link to enrol a new one goes to its e-mail address (no pupil data). An
+    account that never set its password gets a new activation link instead. Never one's own:
+    another administrator checks who you are."""
+    if not mag_account_beheren(door, account):
+        raise PermissionDenied
+    fouten = {}
+    if not gecontroleerd_door.strip():
+        fouten["gecontroleerd_door"] = _("Vul in wie de identiteit heeft gecontroleerd.")
+    if not controle.strip():
+        fouten["controle"] = _("Vul in hoe de identiteit is gecontroleerd.")
+    if fouten:
+        raise ValidationError(fouten)
+    if account.pk == door.pk:
+        raise ValidationError(
+            _("Uw eigen authenticator herstelt een andere applicatiebeheerder, na controle.")
+        )
+    account = Gebruiker.objects.select_for_update().select_related("swv").get(pk=account.pk)
+    authenticator_intrekken(gebruiker=account)
+    if account.has_usable_password():
+        token = uitnodiging_aanmaken(gebruiker=account, soort=Uitnodiging.Soort.AUTHENTICATOR)
+        bericht_versturen(
+            swv=account.swv,
+            aan=[account.email],
+            sjabloon="swvbeheer/mail/authenticator_herstellen.txt",
+            context={
+                "naam": account.volledige_naam,
+                "organisatie": f"{account.swv.code} {account.swv.naam}",
+                "gebruikersnaam": account.gebruikersnaam,
+                "link": _link("accounts:authenticator_herstellen", token),
+                "geldig_uur": settings.PASSEND_ACTIVATIE_GELDIG_UUR,
+                "swv": account.swv.naam,
+                "datum": datum_tekst(timezone.now()),
+            },
+            vertrouwelijk=True,
+        )
+    else:
+        _activatiemail(account, uitnodiging_aanmaken(gebruiker=account))
+    gebeurtenissen.authenticator_hersteld(
+        account, door=door, gecontroleerd_door=gecontroleerd_door.strip(), controle=controle.strip()
+    )
+
+
+@transaction.atomic
+def personeelswissel_uitvoeren(
+    *, door: Gebruiker, vertrekkend: Gebruiker, nieuw: Gebruiker
+) -> list[Hulpvraag]:
+    """R44 in one action: every open hulpvraag of the leaving account (aanvrager, or its
+    e-mail as the contact's) gets the new account as aanvrager, contactpersoon and e-mail,
+    all in one transaction; one access-log row per hulpvraag, one beheerlog row, and one
+    summary mail to the new account (references only, no pupil). Status mails then go to the
+    new account. Forms where the leaving account is bevoegd gezag and its overlegrondes are
+    listed in the preview, not changed here."""
+    if not (mag_account_beheren(door, vertrekkend) and mag_account_beheren(door, nieuw)):
+        raise PermissionDenied
+    if vertrekkend.pk == nieuw.pk:
+        raise ValidationError({"nieuw": _("Kies een ander account dan het vertrekkende.")})
+    if not nieuw.is_active or not rolfeiten(nieuw).werkt_voor_school:
+        raise ValidationError(
+            {"nieuw": _("Kies een actief account van een medewerker van de school.")}
+        )
+    voorstel = wisselvoorstel(vertrekkend, nieuw)
+    if voorstel.scholen_zonder_nieuw:
+        raise ValidationError(
+            {
+                "nieuw": _("%(naam)s werkt niet op %(scholen)s. Geef het account eerst die school.")
+                % {
+                    "naam": nieuw.volledige_naam,
+                    "scholen": ", ".join(s.naam for s in voorstel.scholen_zonder_nieuw),
+                }
+            }
+        )
+    schoolgegevens_ids = {hulpvraag.schoolgegevens_id for hulpvraag in voorstel.hulpvragen}
+    Schoolgegevens.objects.filter(pk__in=schoolgegevens_ids).update(
+        aanvrager=nieuw, contactpersoon=nieuw.volledige_naam, email=nieuw.email
+    )
+    for hulpvraag in voorstel.hulpvragen:
+        gebeurtenissen.aanvrager_overgedragen(
+            hulpvraag, door=door, van=vertrekkend.pk, naar=nieuw.pk
+        )
+    gebeurtenissen.personeelswissel_uitgevoerd(
+        vertrekkend,
+        door=door,
+        nieuw=nieuw,
+        aantallen={
+            "hulpvragen": len(voorstel.hulpvragen),
+            "formulieren_bevoegd_gezag": len(voorstel.formulieren),
+            "overlegrondes": len(voorstel.overlegrondes),
+        },
+    )
+    if voorstel.hulpvragen:
+        bericht_versturen(
+            swv=nieuw.swv,
+            aan=[nieuw.email],
+            sjabloon="swvbeheer/mail/personeelswissel.txt",
+            context={
+                "naam": nieuw.volledige_naam,
+                "referenties": [hulpvraag.referentie for hulpvraag in voorstel.hulpvragen],
+                "link": settings.PASSEND_BASIS_URL.rstrip("/") + reverse("hulpvragen:lijst"),
+                "swv": nieuw.swv.naam,
+            },
+        )
+    return voorstel.hulpvragen
+
+
+# --- Schools through their life (R45) ----------------------------------------------------------
+
+
+def _school_stand(school: School) -> dict[str, object]:
+    return {
+        "naam": school.naam,
+        "code": school.code,
+        "regio": school.regio.naam if school.regio_id else "",  # type: ignore[union-attr]
+        "bestuur": str(school.bestuur),
+        "gesloten_op": school.gesloten_op.isoformat() if school.gesloten_op else None,
+    }
+
+
+def _geschiedenis(
+    school: School, *, soort: str, ingangsdatum: date, door: Gebruiker, wijzigingen: list[str]
+) -> Schoolgeschiedenis:
+    stand = _school_stand(school)
+    rij = Schoolgeschiedenis(
+        school=school,
+        soort=soort,
+        ingangsdatum=ingangsdatum,
+        naam=school.naam,
+        code=school.code,
+        regio=str(stand["regio"]),
+        bestuur=str(stand["bestuur"]),
+        wijzigingen=wijzigingen,
+        vastgelegd_door=door.gebruikersnaam,
+    )
+    rij.full_clean()
+    rij.save()
+    return rij
+
+
+def _niet_in_toekomst(ingangsdatum: date, veld: str = "ingangsdatum") -> None:
+    if ingangsdatum > timezone.localdate():
+        raise ValidationError({veld: _("Kies vandaag of een eerdere datum.")})
+
+
+def _eigen_regio_en_bestuur(door: Gebruiker, regio: Regio | None, bestuur: Bestuur) -> None:
+    fouten = {}
+    if regio is not None and regio.swv_id != door.swv_id:
+        fouten["regio"] = _("Kies een regio van uw samenwerkingsverband.")
+    if bestuur.swv_id != door.swv_id:
+        fouten["bestuur"] = _("Kies een bestuur van uw samenwerkingsverband.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def school_aanmaken(
+    *,
+    door: Gebruiker,
+    naam: str,
+    code: str,
+    regio: Regio | None,
+    bestuur: Bestuur,
+    ingangsdatum: date,
+) -> School:
+    """R45: a new school of the administrator's SWV, its history starting on `ingangsdatum`."""
+    if not mag_accounts_beheren(door):
+        raise PermissionDenied
+    _niet_in_toekomst(ingangsdatum)
+    _eigen_regio_en_bestuur(door, regio, bestuur)
+    school = School(swv=door.swv, naam=naam, code=code, regio=regio, bestuur=bestuur)
+    school.full_clean()
+    school.save()
+    _geschiedenis(
+        school,
+        soort=Schoolgeschiedenis.Soort.AANGEMAAKT,
+        ingangsdatum=ingangsdatum,
+        door=door,
+        wijzigingen=[],
+    )
+    gebeurtenissen.school_gewijzigd(
+        school, door=door, gebeurtenis="school_aangemaakt", voor={}, na=_school_stand(school)
+    )
+    return school
+
+
+@transaction.atomic
+def school_wijzigen(
+    *,
+    door: Gebruiker,
+    school: School,
+    naam: str,
+    code: str,
+    regio: Regio | None,
+    bestuur: Bestuur,
+    ingangsdatum: date,
+) -> School:
+    """R45: a new name, a new BRIN/vestiging, another regio or bestuur, from `ingangsdatum`.
+    The school keeps its identity, so its pupils' schoolgegevens and hulpvragen stay with it;
+    the history keeps what it was called before, with dates."""
+    if not (mag_accounts_beheren(door) and school.swv_id == door.swv_id):
+        raise PermissionDenied
+    _niet_in_toekomst(ingangsdatum)
+    _eigen_regio_en_bestuur(door, regio, bestuur)
+    school = (
+        School.objects.select_for_update(of=("self",))
+        .select_related("regio", "bestuur")
+        .get(pk=school.pk)
+    )
+    voor = _school_stand(school)
+    if not school.geschiedenis.exists():
+        _geschiedenis(
+            school,
+            soort=Schoolgeschiedenis.Soort.BEGIN,
+            ingangsdatum=VROEGSTE_DATUM,
+            door=door,
+            wijzigingen=[],
+        )
+    school.naam, school.code, school.regio, school.bestuur = naam, code, regio, bestuur
+    school.full_clean()
+    na = _school_stand(school)
+    gewijzigd = [veld for veld in ("naam", "code", "regio", "bestuur") if voor[veld] != na[veld]]
+    if not gewijzigd:
+        return school
+    school.save()
+    _geschiedenis(
+        school,
+        soort=Schoolgeschiedenis.Soort.GEWIJZIGD,
+        ingangsdatum=ingangsdatum,
+        door=door,
+        wijzigingen=gewijzigd,
+    )
+    gebeurtenissen.school_gewijzigd(
+        school, door=door, gebeurtenis="school_gewijzigd", voor=voor, na=na
+    )
+    return school
+
+
+@transaction.atomic
+def school_sluiten(*, door: Gebruiker, school: School, op: date) -> School:
+    """R45: from day `op` the school takes no new hulpvragen; its open ones stay reachable
+    and are listed for the SWV on the closing page."""
+    if not (mag_accounts_beheren(door) and school.swv_id == door.swv_id):
+        raise PermissionDenied
+    school = (
+        School.objects.select_for_update(of=("self",))
+        .select_related("regio", "bestuur")
+        .get(pk=school.pk)
+    )
+    if school.gesloten_op is not None:
+        raise ValidationError(_("Deze school is al gesloten."))
+    voor = _school_stand(school)
+    if not school.geschiedenis.exists():
+        _geschiedenis(
+            school,
+            soort=Schoolgeschiedenis.Soort.BEGIN,
+            ingangsdatum=VROEGSTE_DATUM,
+            door=door,
+            wijzigingen=[],
+        )
+    school.gesloten_op = op
+    school.save(update_fields=["gesloten_op"])
+    _geschiedenis(
+        school, soort=Schoolgeschiedenis.Soort.GESLOTEN, ingangsdatum=op, door=door, wijzigingen=[]
+    )
+    gebeurtenissen.school_gewijzigd(
+        school, door=door, gebeurtenis="school_gesloten", voor=voor, na=_school_stand(school)
+    )
+    return school

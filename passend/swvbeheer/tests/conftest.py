@@ -1,0 +1,3 @@
+from passend.hulpvragen.tests import conftest as hulpvragen_conftest
+
+omgeving = hulpvragen_conftest.omgeving

@@ -1,0 +1,334 @@
+"""SWV-beheer in the app's own look (issue 16): thin views over services and selectors. Every
+page is for the SWV's application administrator alone; anyone else, and any account of another
+SWV, gets a 404."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from passend.accounts.models import Gebruiker
+from passend.accounts.selectors import ingelogde_gebruiker
+from passend.organisaties.models import School
+from passend.swvbeheer import services
+from passend.swvbeheer.forms import (
+    AccountFilterForm,
+    AccountForm,
+    AuthenticatorHerstellenForm,
+    DeactiverenForm,
+    PersoneelswisselForm,
+    SchoolForm,
+    SluitenForm,
+)
+from passend.swvbeheer.rechten import mag_accounts_beheren
+from passend.swvbeheer.selectors import (
+    account_van_swv,
+    accounts_van_swv,
+    open_hulpvragen_van_school,
+    open_werk,
+    scholen_van_swv,
+    school_van_swv,
+    wisselvoorstel,
+)
+
+PER_PAGINA = 25
+
+
+def _beheerder(request: HttpRequest) -> Gebruiker:
+    gebruiker = ingelogde_gebruiker(request)
+    if not mag_accounts_beheren(gebruiker):
+        raise Http404
+    return gebruiker
+
+
+def _account(door: Gebruiker, pk: int) -> Gebruiker:
+    account = account_van_swv(door, pk)
+    if account is None:
+        raise Http404
+    return account
+
+
+def _fouten_naar_form(form: object, fout: ValidationError) -> None:
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)  # type: ignore[attr-defined]
+    else:
+        form.add_error(None, fout)  # type: ignore[attr-defined]
+
+
+@require_http_methods(["GET"])
+def index(request: HttpRequest) -> HttpResponse:
+    _beheerder(request)
+    return render(request, "swvbeheer/index.html", {"personeelswissel": True})
+
+
+@require_http_methods(["GET"])
+def gebruikers(request: HttpRequest) -> HttpResponse:
+    """R42: the SWV's accounts, filtered, 25 a page, in a fixed number of queries."""
+    door = _beheerder(request)
+    form = AccountFilterForm(request.GET or None, door=door)
+    pagina = Paginator(accounts_van_swv(door, **form.filters()), PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "swvbeheer/gebruikers.html", {"form": form, "pagina": pagina})
+
+
+@require_http_methods(["GET", "POST"])
+def uitnodigen(request: HttpRequest) -> HttpResponse:
+    """B11: invite a new account by e-mail."""
+    door = _beheerder(request)
+    form = AccountForm(request.POST if request.method == "POST" else None, door=door)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account = services.account_uitnodigen(door=door, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(
+                request,
+                _("%(naam)s is uitgenodigd; de activatielink is verstuurd naar %(email)s.")
+                % {"naam": account.volledige_naam, "email": account.email},
+            )
+            return redirect("swvbeheer:gebruiker", pk=account.pk)
+    return render(request, "swvbeheer/uitnodigen.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def gebruiker(request: HttpRequest, pk: int) -> HttpResponse:
+    """One account: its facts, roles and schools to change, and its open work."""
+    door = _beheerder(request)
+    account = _account(door, pk)
+    initial = {
+        "voornaam": account.voornaam,
+        "tussenvoegsel": account.tussenvoegsel,
+        "achternaam": account.achternaam,
+        "email": account.email,
+        "rollen": list(account.rollen.all()),
+        "scholen": list(account.scholen.all()),
+    }
+    form = AccountForm(
+        request.POST if request.method == "POST" else None,
+        door=door,
+        nieuw=False,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_wijzigen(door=door, account=account, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De gegevens van het account zijn opgeslagen."))
+            return redirect("swvbeheer:gebruiker", pk=account.pk)
+    return render(
+        request,
+        "swvbeheer/gebruiker.html",
+        {
+            "account": account,
+            "form": form,
+            "werk": open_werk(account),
+            "geactiveerd": account.has_usable_password(),
+            "personeelswissel": True,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def deactiveren(request: HttpRequest, pk: int) -> HttpResponse:
+    """R44: switch an account off on a date; its open work is listed first."""
+    door = _beheerder(request)
+    account = _account(door, pk)
+    form = DeactiverenForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_deactiveren(door=door, account=account, op=form.cleaned_data["op"])
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Het uitzetten van het account is vastgelegd."))
+            return redirect("swvbeheer:gebruiker", pk=account.pk)
+    return render(
+        request,
+        "swvbeheer/deactiveren.html",
+        {"account": account, "form": form, "werk": open_werk(account), "personeelswissel": True},
+    )
+
+
+@require_POST
+def heractiveren(request: HttpRequest, pk: int) -> HttpResponse:
+    door = _beheerder(request)
+    account = _account(door, pk)
+    services.account_heractiveren(door=door, account=account)
+    messages.success(request, _("Het account is weer actief."))
+    return redirect("swvbeheer:gebruiker", pk=account.pk)
+
+
+@require_POST
+def uitnodiging_opnieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    door = _beheerder(request)
+    account = _account(door, pk)
+    try:
+        services.uitnodiging_opnieuw_versturen(door=door, account=account)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, _("Een nieuwe activatielink is verstuurd."))
+    return redirect("swvbeheer:gebruiker", pk=account.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def authenticator_herstellen(request: HttpRequest, pk: int) -> HttpResponse:
+    """B11: a lost second factor, reset after a recorded identity check."""
+    door = _beheerder(request)
+    account = _account(door, pk)
+    form = AuthenticatorHerstellenForm(
+        request.POST if request.method == "POST" else None,
+        initial={"gecontroleerd_door": door.volledige_naam},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.authenticator_herstellen(door=door, account=account, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(
+                request,
+                _(
+                    "De oude authenticator-app werkt niet meer. %(naam)s krijgt een e-mail met "
+                    "een link om een nieuwe in te stellen."
+                )
+                % {"naam": account.volledige_naam},
+            )
+            return redirect("swvbeheer:gebruiker", pk=account.pk)
+    return render(
+        request, "swvbeheer/authenticator_herstellen.html", {"account": account, "form": form}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def personeelswissel(request: HttpRequest) -> HttpResponse:
+    """R44: pick the leaving account and the new one (GET shows the preview), confirm (POST)
+    and everything moves at once."""
+    door = _beheerder(request)
+    gegevens = request.POST if request.method == "POST" else (request.GET or None)
+    initial = {"vertrekkend": request.GET.get("vertrekkend")} if request.GET else None
+    form = PersoneelswisselForm(gegevens, door=door, initial=initial)
+    voorstel = None
+    if gegevens is not None and "nieuw" in gegevens and form.is_valid():
+        vertrekkend, nieuw = form.cleaned_data["vertrekkend"], form.cleaned_data["nieuw"]
+        if request.method == "POST":
+            try:
+                verplaatst = services.personeelswissel_uitvoeren(
+                    door=door, vertrekkend=vertrekkend, nieuw=nieuw
+                )
+            except ValidationError as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                messages.success(
+                    request,
+                    _("%(aantal)d hulpvraag/hulpvragen overgedragen aan %(naam)s.")
+                    % {"aantal": len(verplaatst), "naam": nieuw.volledige_naam},
+                )
+                return redirect("swvbeheer:gebruiker", pk=vertrekkend.pk)
+        voorstel = wisselvoorstel(vertrekkend, nieuw)
+    elif request.method == "GET" and not (request.GET and "nieuw" in request.GET):
+        form = PersoneelswisselForm(None, door=door, initial=initial)
+    return render(request, "swvbeheer/personeelswissel.html", {"form": form, "voorstel": voorstel})
+
+
+# --- Schools (R45) -----------------------------------------------------------------------------
+
+
+def _school(door: Gebruiker, pk: int) -> School:
+    school = school_van_swv(door, pk)
+    if school is None:
+        raise Http404
+    return school
+
+
+@require_http_methods(["GET"])
+def scholen(request: HttpRequest) -> HttpResponse:
+    door = _beheerder(request)
+    return render(request, "swvbeheer/scholen.html", {"scholen": list(scholen_van_swv(door))})
+
+
+@require_http_methods(["GET", "POST"])
+def school_nieuw(request: HttpRequest) -> HttpResponse:
+    door = _beheerder(request)
+    form = SchoolForm(
+        request.POST if request.method == "POST" else None,
+        door=door,
+        initial={"ingangsdatum": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            school = services.school_aanmaken(door=door, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De school is toegevoegd."))
+            return redirect("swvbeheer:school", pk=school.pk)
+    return render(request, "swvbeheer/school_nieuw.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def school(request: HttpRequest, pk: int) -> HttpResponse:
+    """R45: rename, new BRIN/vestiging, another regio or bestuur; the history with dates."""
+    door = _beheerder(request)
+    school = _school(door, pk)
+    form = SchoolForm(
+        request.POST if request.method == "POST" else None,
+        door=door,
+        initial={
+            "naam": school.naam,
+            "code": school.code,
+            "regio": school.regio_id,
+            "bestuur": school.bestuur_id,
+            "ingangsdatum": timezone.localdate(),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.school_wijzigen(door=door, school=school, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De gegevens van de school zijn opgeslagen."))
+            return redirect("swvbeheer:school", pk=school.pk)
+    return render(
+        request,
+        "swvbeheer/school.html",
+        {
+            "school": school,
+            "form": form,
+            "geschiedenis": list(school.geschiedenis.order_by("ingangsdatum", "vastgelegd_op")),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def school_sluiten(request: HttpRequest, pk: int) -> HttpResponse:
+    """R45: close a school; its open hulpvragen are listed."""
+    door = _beheerder(request)
+    school = _school(door, pk)
+    form = SluitenForm(
+        request.POST if request.method == "POST" else None,
+        initial={"op": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.school_sluiten(door=door, school=school, op=form.cleaned_data["op"])
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De school is gesloten."))
+            return redirect("swvbeheer:school", pk=school.pk)
+    return render(
+        request,
+        "swvbeheer/school_sluiten.html",
+        {"school": school, "form": form, "open_hulpvragen": open_hulpvragen_van_school(school)},
+    )
