@@ -137,6 +137,18 @@ OPENBAAR = {
     "wachtwoord-vergeten/gewijzigd/",
     "activeren/<str:token>/",  # an invited account's single-use link (issue 13)
     "lokale-mailbox/",  # only with debug settings, from loopback (a local run); else a 404
+    # The API answers to client tokens, never to the web's login (authenticatie.py: AlleenClient
+    # denies every call without one); its document and documentation page hold no pupil data.
+    "api/v1/aanvragen/",
+    "api/v1/aanvragen/<uuid:uuid>/",
+    "api/v1/titels/",
+    "api/v1/oso/aanvragen/",
+    "api/v1/schema/",
+    "api/v1/docs/",
+    "api/v1/",  # the API's JSON 404 for any other path under it
+    # Health checks for the load balancer: they name only the part that is not ready.
+    "gezond",
+    "gereed",
 }
 
 
