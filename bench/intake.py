@@ -3,12 +3,13 @@ PostgreSQL under gunicorn, against authenticated GETs of one aanvraag in the sam
 
     .venv/bin/python bench/intake.py [--seconden 30] [--clients 8] [--lezers 2] [--workers 4]
 
-Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/passend_api_bench; created when
-missing, migrated, the demo loaded), keeps attachments in a temporary folder, serves the app
-with gunicorn (sync workers, DEBUG off, persistent connections) on loopback and plays Esis with
-the demo's client token and De Regenboog's verification code. Prints creations per second, the
-p50/p95/p99 of a creation and of a GET, their ratio, errors, and the rows the run wrote
-(hulpvragen, attachments, outbox mails). See bench/README.md.
+Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/passend_api_bench; dropped and
+made again each run, so its name must contain "bench"; migrated, the demo loaded), keeps
+attachments in a temporary folder, serves the app with gunicorn (sync workers, DEBUG off,
+persistent connections) on loopback and plays Esis with the demo's client token and De
+Regenboog's verification code. Prints creations per second, the p50/p95/p99 of a creation and
+of a GET, their ratio, CPU per request, errors, and the rows the run wrote (hulpvragen,
+attachments, outbox mails). See bench/README.md.
 """
 
 import argparse
@@ -96,12 +97,14 @@ def pdf_van(grootte: int) -> bytes:
 
 
 def database_klaarzetten(url: str) -> None:
+    """A fresh database every run (migrations change; a small data set is made in seconds).
+    Only a database whose name says it is for benchmarks is ever dropped."""
     basis, naam = url.rsplit("/", 1)
+    if "bench" not in naam:
+        raise SystemExit(f"Kies een database met 'bench' in de naam (deze wordt gewist): {naam}")
     with psycopg.connect(basis + "/postgres", autocommit=True) as verbinding:
-        if not verbinding.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [naam]
-        ).fetchone():
-            verbinding.execute(f'CREATE DATABASE "{naam}"')
+        verbinding.execute(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
+        verbinding.execute(f'CREATE DATABASE "{naam}"')
 
 
 def manage(env: dict[str, str], *args: str) -> str:

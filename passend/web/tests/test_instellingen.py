@@ -139,6 +139,18 @@ OPENBAAR = {
     # B11: the single-use link after a lost second factor, with the account's password
     "authenticator-herstellen/<str:token>/",
     "lokale-mailbox/",  # only with debug settings, from loopback (a local run); else a 404
+    # The API answers to client tokens, never to the web's login (authenticatie.py: AlleenClient
+    # denies every call without one); its document and documentation page hold no pupil data.
+    "api/v1/aanvragen/",
+    "api/v1/aanvragen/<uuid:uuid>/",
+    "api/v1/titels/",
+    "api/v1/oso/aanvragen/",
+    "api/v1/schema/",
+    "api/v1/docs/",
+    "api/v1/",  # the API's JSON 404 for any other path under it
+    # Health checks for the load balancer: they name only the part that is not ready.
+    "gezond",
+    "gereed",
 }
 
 
