@@ -544,20 +544,23 @@ def swv_zet_incompleet(*, referentie: str, gebruikersnaam: str, reden: str) -> s
     from passend.audit.context import verzoekcontext
     from passend.hulpvragen.models import Hulpvraag
     from passend.hulpvragen.rechten import statuskeuzes
+    from passend.hulpvragen.selectors import hulpvraag_voor_detail
     from passend.hulpvragen.services import hulpvraag_status_wijzigen
 
-    hulpvraag = Hulpvraag.objects.select_related("status").filter(referentie=referentie).first()
-    if hulpvraag is None:
+    # The account first, then the hulpvraag through the web's own selector: the simulator's SWV
+    # step sees only what that account may see.
+    door, hulpvraag = None, None
+    for kandidaat in Gebruiker.objects.filter(gebruikersnaam=gebruikersnaam, is_active=True):
+        try:
+            door, hulpvraag = kandidaat, hulpvraag_voor_detail(kandidaat, referentie)
+            break
+        except Hulpvraag.DoesNotExist:
+            continue
+    if door is None or hulpvraag is None:
         raise SimulatieFout(
-            f"Hulpvraag {referentie} staat niet in de database van dit commando: draait Passend "
-            "op een andere database dan dit commando (DATABASE_URL)?"
-        )
-    door = Gebruiker.objects.filter(
-        swv=hulpvraag.swv_id, gebruikersnaam=gebruikersnaam, is_active=True
-    ).first()
-    if door is None:
-        raise SimulatieFout(
-            f"Geen actief account ‘{gebruikersnaam}’ bij het samenwerkingsverband van {referentie}."
+            f"Geen actief account ‘{gebruikersnaam}’ dat {referentie} ziet. Draait Passend op een "
+            "andere database dan dit commando (DATABASE_URL), of is het account geen medewerker "
+            "van het samenwerkingsverband van de hulpvraag?"
         )
     keuze = next(
         (

@@ -4,6 +4,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from passend.accounts import rollen
 from passend.accounts.models import Gebruiker, Rol
+from passend.accounts.rechten import eigen_scholen_voorwaarde
 from passend.bijlagen.models import Bijlage
 from passend.hulpvragen.models import Hulpvraag
 from passend.overlegrondes.models import Deelnemer, Overlegronde, Overlegrondeinstellingen, Reactie
@@ -19,6 +20,26 @@ def _met_relaties(overlegrondes: QuerySet[Overlegronde]) -> QuerySet[Overlegrond
         "aangemaakt_door",
     ).prefetch_related(
         Prefetch("deelnemers", queryset=Deelnemer.objects.select_related("gebruiker"))
+    )
+
+
+def hulpvraag_voor_overlegrondes(gebruiker: Gebruiker, referentie: str) -> Hulpvraag | None:
+    """The hulpvraag of the tab and the new round, among those the user may see."""
+    return (
+        Hulpvraag.objects.zichtbaar_voor(gebruiker)
+        .select_related("leerling", "titel", "schoolgegevens__school__bestuur")
+        .filter(referentie=referentie)
+        .first()
+    )
+
+
+def hulpvragen_voor_nieuwe_ronde(gebruiker: Gebruiker) -> QuerySet[Hulpvraag]:
+    """R36: the hulpvragen of the user's own schools to start a round about, newest first."""
+    return (
+        Hulpvraag.objects.zichtbaar_voor(gebruiker)
+        .filter(schoolgegevens__school__in=eigen_scholen_voorwaarde(gebruiker))
+        .select_related("leerling", "titel")
+        .order_by("-hulpvraagdatum", "-pk")
     )
 
 

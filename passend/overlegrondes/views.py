@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from passend.accounts.models import Gebruiker
-from passend.accounts.rechten import eigen_scholen_voorwaarde, rolfeiten
+from passend.accounts.rechten import rolfeiten
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.audit import gebeurtenissen
 from passend.bijlagen.controles import BestandGeweigerd, grootte_tekst
@@ -48,6 +48,8 @@ from passend.overlegrondes.selectors import (
     MAX_MOGELIJKE_DEELNEMERS,
     bijlagen_om_te_delen,
     gedeelde_bijlagen_van,
+    hulpvraag_voor_overlegrondes,
+    hulpvragen_voor_nieuwe_ronde,
     kiesbare_deelnemers,
     mogelijke_deelnemers,
     overlegronde_voor,
@@ -122,12 +124,7 @@ def met_verloopmelding(view: Any) -> Any:
 def _hulpvraag(request: HttpRequest, referentie: str) -> tuple[Gebruiker, Hulpvraag]:
     """The hulpvraag, for the staff of its school only (the tab and the new round)."""
     gebruiker = ingelogde_gebruiker(request)
-    hulpvraag = (
-        Hulpvraag.objects.zichtbaar_voor(gebruiker)
-        .select_related("leerling", "titel", "schoolgegevens__school__bestuur")
-        .filter(referentie=referentie)
-        .first()
-    )
+    hulpvraag = hulpvraag_voor_overlegrondes(gebruiker, referentie)
     if hulpvraag is None or not mag_overlegrondes_zien(gebruiker, hulpvraag):
         raise Http404
     return gebruiker, hulpvraag
@@ -172,12 +169,7 @@ def kies_hulpvraag(request: HttpRequest) -> HttpResponse:
     gebruiker = ingelogde_gebruiker(request)
     if not _werkt_voor_school(gebruiker):
         raise Http404
-    hulpvragen = (
-        Hulpvraag.objects.zichtbaar_voor(gebruiker)
-        .filter(schoolgegevens__school__in=eigen_scholen_voorwaarde(gebruiker))
-        .select_related("leerling", "titel")
-        .order_by("-hulpvraagdatum", "-pk")[:200]
-    )
+    hulpvragen = hulpvragen_voor_nieuwe_ronde(gebruiker)[:200]
     keuzes = [
         (h.referentie, f"{h.referentie} · {h.titel.naam} · {h.leerling.volledige_naam}")
         for h in hulpvragen
