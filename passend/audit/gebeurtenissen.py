@@ -542,3 +542,28 @@ def school_gewijzigd(
     return _beheer(
         gebeurtenis=gebeurtenis, door=door, account=school, voor=voor, na=na, objecttype="school"
     )
+
+
+def scholen_geexporteerd(*, door: Gebruiker, aantal: int) -> Beheerhandeling:
+    """R45: the SWV's school list downloaded as CSV (no personal data), with how many rows."""
+    return _beheer(
+        gebeurtenis="scholen_geexporteerd",
+        door=door,
+        account=door.swv,
+        details={"export": "csv", "aantal": aantal},
+        objecttype="scholenlijst",
+    )
+
+
+def bestuur_gewijzigd(
+    bestuur: Any, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """R33: a bestuur's verwerkersovereenkomst dates (signed on, ends on) changed."""
+    return _beheer(
+        gebeurtenis="bestuur_gewijzigd",
+        door=door,
+        account=bestuur,
+        voor=voor,
+        na=na,
+        objecttype="bestuur",
+    )

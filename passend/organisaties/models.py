@@ -90,6 +90,9 @@ class Bestuur(models.Model):
     verwerkersovereenkomst_datum = models.DateField(
         _("verwerkersovereenkomst getekend op"), null=True, blank=True
     )
+    verwerkersovereenkomst_einde = models.DateField(
+        _("verwerkersovereenkomst loopt af op"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("bestuur")
@@ -129,6 +132,26 @@ class Bestuur(models.Model):
             raise ValidationError(
                 {"verwerkersovereenkomst_datum": _("Deze datum ligt in de toekomst.")}
             )
+        if (
+            self.verwerkersovereenkomst_einde
+            and self.verwerkersovereenkomst_datum
+            and self.verwerkersovereenkomst_einde < self.verwerkersovereenkomst_datum
+        ):
+            raise ValidationError(
+                {
+                    "verwerkersovereenkomst_einde": _(
+                        "Deze datum ligt vóór de datum waarop het bestuur tekende."
+                    )
+                }
+            )
+
+    @property
+    def verwerkersovereenkomst_geldig(self) -> bool:
+        """R33: signed and not yet ended."""
+        return self.verwerkersovereenkomst and not (
+            self.verwerkersovereenkomst_einde
+            and self.verwerkersovereenkomst_einde < timezone.localdate()
+        )
 
 
 class School(models.Model):

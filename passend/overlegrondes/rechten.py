@@ -14,7 +14,7 @@ from passend.overlegrondes.models import Overlegronde
 
 def verwerkersovereenkomst_ontbreekt(hulpvraag: Hulpvraag) -> bool:
     """R33: the school's bestuur has no verwerkersovereenkomst with the SWV."""
-    return not hulpvraag.schoolgegevens.school.bestuur.verwerkersovereenkomst
+    return not hulpvraag.schoolgegevens.school.bestuur.verwerkersovereenkomst_geldig
 
 
 def waarom_geen_overlegronde(hulpvraag: Hulpvraag) -> str:

@@ -184,3 +184,18 @@ class SluitenForm(forms.Form):
         label=_("Gesloten op"),
         help_text=_("Vanaf deze dag geen nieuwe hulpvragen bij deze school. dd-mm-jjjj."),
     )
+
+
+class BestuurForm(forms.Form):
+    """R33: the verwerkersovereenkomst of a bestuur: signed on, ends on."""
+
+    verwerkersovereenkomst_datum = DatumField(
+        label=_("Verwerkersovereenkomst getekend op"),
+        required=False,
+        help_text=_("Leeg als het bestuur nog niet tekende. dd-mm-jjjj."),
+    )
+    verwerkersovereenkomst_einde = DatumField(
+        label=_("Verwerkersovereenkomst loopt af op"),
+        required=False,
+        help_text=_("Leeg als de overeenkomst geen einddatum heeft. dd-mm-jjjj."),
+    )

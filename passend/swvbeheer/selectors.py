@@ -12,7 +12,7 @@ from passend.accounts import rollen
 from passend.accounts.models import Gebruiker, Rol
 from passend.formulieren.models import Formulier
 from passend.hulpvragen.models import Hulpvraag
-from passend.organisaties.models import School
+from passend.organisaties.models import Bestuur, School
 from passend.overlegrondes.models import Overlegronde
 
 
@@ -211,3 +211,12 @@ def open_hulpvragen_van_school(school: School) -> list[Hulpvraag]:
         .select_related("status", "titel")
         .order_by("referentie")
     )
+
+
+def besturen_van_swv(door: Gebruiker) -> QuerySet[Bestuur]:
+    """R33: the SWV's besturen with their verwerkersovereenkomst, in one query."""
+    return Bestuur.objects.filter(swv=door.swv_id).order_by("naam", "nummer")
+
+
+def bestuur_van_swv(door: Gebruiker, pk: int) -> Bestuur | None:
+    return besturen_van_swv(door).filter(pk=pk).first()

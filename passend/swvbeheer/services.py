@@ -509,3 +509,58 @@ def school_sluiten(*, door: Gebruiker, school: School, op: date) -> School:
         school, door=door, gebeurtenis="school_gesloten", voor=voor, na=_school_stand(school)
     )
     return school
+
+
+# --- Besturen and their verwerkersovereenkomst (R33) -------------------------------------------
+
+
+def _bestuur_stand(bestuur: Bestuur) -> dict[str, object]:
+    return {
+        "verwerkersovereenkomst": bestuur.verwerkersovereenkomst,
+        "verwerkersovereenkomst_datum": (
+            bestuur.verwerkersovereenkomst_datum.isoformat()
+            if bestuur.verwerkersovereenkomst_datum
+            else None
+        ),
+        "verwerkersovereenkomst_einde": (
+            bestuur.verwerkersovereenkomst_einde.isoformat()
+            if bestuur.verwerkersovereenkomst_einde
+            else None
+        ),
+    }
+
+
+@transaction.atomic
+def bestuur_wijzigen(
+    *,
+    door: Gebruiker,
+    bestuur: Bestuur,
+    verwerkersovereenkomst_datum: date | None,
+    verwerkersovereenkomst_einde: date | None,
+) -> Bestuur:
+    """R33: when the bestuur signed the verwerkersovereenkomst and when it ends; logged with
+    before and after. Signed means a date is filled in."""
+    if not (mag_accounts_beheren(door) and bestuur.swv_id == door.swv_id):
+        raise PermissionDenied
+    bestuur = Bestuur.objects.select_for_update().get(pk=bestuur.pk)
+    voor = _bestuur_stand(bestuur)
+    if verwerkersovereenkomst_einde and not verwerkersovereenkomst_datum:
+        raise ValidationError(
+            {"verwerkersovereenkomst_datum": _("Vul de datum in waarop het bestuur tekende.")}
+        )
+    bestuur.verwerkersovereenkomst = verwerkersovereenkomst_datum is not None
+    bestuur.verwerkersovereenkomst_datum = verwerkersovereenkomst_datum
+    bestuur.verwerkersovereenkomst_einde = verwerkersovereenkomst_einde
+    bestuur.full_clean()
+    na = _bestuur_stand(bestuur)
+    if na == voor:
+        return bestuur
+    bestuur.save(
+        update_fields=[
+            "verwerkersovereenkomst",
+            "verwerkersovereenkomst_datum",
+            "verwerkersovereenkomst_einde",
+        ]
+    )
+    gebeurtenissen.bestuur_gewijzigd(bestuur, door=door, voor=voor, na=na)
+    return bestuur

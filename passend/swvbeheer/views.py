@@ -2,23 +2,31 @@
 page is for the SWV's application administrator alone; anyone else, and any account of another
 SWV, gets a 404."""
 
+import csv
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import ingelogde_gebruiker
-from passend.organisaties.models import School
+from passend.audit import gebeurtenissen
+from passend.core.tijd import datum_tekst
+from passend.hulpvragen.views.export import _celwaarde
+from passend.organisaties.models import Bestuur, School
 from passend.swvbeheer import services
 from passend.swvbeheer.forms import (
     AccountFilterForm,
     AccountForm,
     AuthenticatorHerstellenForm,
+    BestuurForm,
     DeactiverenForm,
     PersoneelswisselForm,
     SchoolForm,
@@ -28,6 +36,8 @@ from passend.swvbeheer.rechten import mag_accounts_beheren
 from passend.swvbeheer.selectors import (
     account_van_swv,
     accounts_van_swv,
+    besturen_van_swv,
+    bestuur_van_swv,
     open_hulpvragen_van_school,
     open_werk,
     scholen_van_swv,
@@ -332,3 +342,85 @@ def school_sluiten(request: HttpRequest, pk: int) -> HttpResponse:
         "swvbeheer/school_sluiten.html",
         {"school": school, "form": form, "open_hulpvragen": open_hulpvragen_van_school(school)},
     )
+
+
+SCHOLEN_CSV_KOPPEN = [
+    gettext_lazy("Naam"),
+    gettext_lazy("BRIN"),
+    gettext_lazy("Vestiging"),
+    gettext_lazy("Regio"),
+    gettext_lazy("Bestuur"),
+    gettext_lazy("Gesloten op"),
+]
+
+
+@require_http_methods(["GET"])
+def scholen_export(request: HttpRequest) -> HttpResponseBase:
+    """R45: the SWV's school list as CSV for its website: no personal data, own SWV only,
+    cells safe against formula injection, the download logged."""
+    door = _beheerder(request)
+    scholen = list(scholen_van_swv(door))
+    gebeurtenissen.scholen_geexporteerd(door=door, aantal=len(scholen))
+    antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
+    bestandsnaam = f"scholen-{timezone.localdate():%d-%m-%Y}.csv"
+    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    # The byte order mark makes Excel (Dutch settings: ";" separates) read UTF-8 accents.
+    antwoord.write("\ufeff")
+    schrijver = csv.writer(antwoord, delimiter=";")
+    schrijver.writerow([str(kop) for kop in SCHOLEN_CSV_KOPPEN])
+    for school in scholen:
+        schrijver.writerow(
+            _celwaarde(waarde)
+            for waarde in (
+                school.naam,
+                school.code[:4],
+                school.code[4:],
+                school.regio.naam if school.regio else "",
+                school.bestuur.naam,
+                datum_tekst(school.gesloten_op) if school.gesloten_op else "",
+            )
+        )
+    return antwoord
+
+
+# --- Besturen (R33) ----------------------------------------------------------------------------
+
+
+def _bestuur(door: Gebruiker, pk: int) -> Bestuur:
+    bestuur = bestuur_van_swv(door, pk)
+    if bestuur is None:
+        raise Http404
+    return bestuur
+
+
+@require_http_methods(["GET"])
+def besturen(request: HttpRequest) -> HttpResponse:
+    door = _beheerder(request)
+    return render(
+        request,
+        "swvbeheer/besturen.html",
+        {"besturen": list(besturen_van_swv(door)), "vandaag": timezone.localdate()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def bestuur(request: HttpRequest, pk: int) -> HttpResponse:
+    """R33: the verwerkersovereenkomst's dates; the overlegronde needs a current one."""
+    door = _beheerder(request)
+    bestuur = _bestuur(door, pk)
+    form = BestuurForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "verwerkersovereenkomst_datum": bestuur.verwerkersovereenkomst_datum,
+            "verwerkersovereenkomst_einde": bestuur.verwerkersovereenkomst_einde,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.bestuur_wijzigen(door=door, bestuur=bestuur, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De gegevens van het bestuur zijn opgeslagen."))
+            return redirect("swvbeheer:bestuur", pk=bestuur.pk)
+    return render(request, "swvbeheer/bestuur.html", {"bestuur": bestuur, "form": form})

@@ -223,8 +223,20 @@ class EigenBestuurAdmin(EigenSwvMixin, admin.ModelAdmin[Bestuur]):
     """R33: whether a bestuur signed the verwerkersovereenkomst, and when; its schools may
     start an overlegronde only then. Name and number come from the register (operators)."""
 
-    list_display = ["naam", "nummer", "verwerkersovereenkomst", "verwerkersovereenkomst_datum"]
-    fields = ["naam", "nummer", "verwerkersovereenkomst", "verwerkersovereenkomst_datum"]
+    list_display = [
+        "naam",
+        "nummer",
+        "verwerkersovereenkomst",
+        "verwerkersovereenkomst_datum",
+        "verwerkersovereenkomst_einde",
+    ]
+    fields = [
+        "naam",
+        "nummer",
+        "verwerkersovereenkomst",
+        "verwerkersovereenkomst_datum",
+        "verwerkersovereenkomst_einde",
+    ]
     readonly_fields = ["naam", "nummer"]
     search_fields = ["naam", "nummer"]
 

@@ -68,6 +68,23 @@ def test_r33_without_verwerkersovereenkomst_the_school_sees_why_and_whom_to_ask(
         overleg.ronde()
 
 
+def test_r33_an_ended_verwerkersovereenkomst_counts_as_missing(overleg: Overleg):
+    bestuur = overleg.hulpvraag.schoolgegevens.school.bestuur
+    bestuur.verwerkersovereenkomst = True
+    bestuur.verwerkersovereenkomst_datum = VANDAAG() - timedelta(days=400)
+    bestuur.verwerkersovereenkomst_einde = VANDAAG()
+    bestuur.save()
+    client = overleg.o.client(overleg.o.ib_regenboog)
+    url = reverse("overlegrondes:nieuw", args=[overleg.hulpvraag.referentie])
+    # Still valid on the day it ends, no longer the day after.
+    assert client.get(url).status_code == 200
+    bestuur.verwerkersovereenkomst_einde = VANDAAG() - timedelta(days=1)
+    bestuur.save()
+    assert client.get(url).status_code == 302
+    with pytest.raises(PermissionDenied):
+        overleg.ronde()
+
+
 def test_r33_the_tab_shows_on_the_hulpvraag_for_the_school_only(overleg: Overleg):
     detail = reverse("hulpvragen:detail", args=[overleg.hulpvraag.referentie])
     assert (

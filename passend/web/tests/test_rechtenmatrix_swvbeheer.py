@@ -276,3 +276,86 @@ def test_r45_schools_changed_only_by_the_own_swvs_beheerder(
     else:
         assert antwoord.status_code == 404
         assert not veranderd and Beheerhandeling.objects.count() == log_voor
+
+
+# --- School list as CSV (R45) and besturen (R33): "eigen" is De Regenboog and its bestuur,
+# "ander" the school of PO9999's iverhoef and its bestuur ----------------------------------
+# fmt: off
+_BESTUUR_GEEN = ("--",) * 3
+BESTUUR_LEZEN: Tabel = {
+    #                       export lijst detail
+    **{rol: _BESTUUR_GEEN for rol in ROLLEN},
+    "beheerder":           ("+-",  "+-", "+-"),
+    "beheerder_ander_swv": ("-+",  "-+", "-+"),
+}
+BESTUUR_SCHRIJVEN: Tabel = {
+    #                       wijzigen
+    **{rol: ("--",) for rol in ROLLEN},
+    "beheerder":           ("+-",),
+    "beheerder_ander_swv": ("-+",),
+}
+# fmt: on
+
+
+def _bestuur_url(m: Matrix, actie: str, object: str) -> str:
+    if actie == "export":
+        return reverse("swvbeheer:scholen_export")
+    if actie == "lijst":
+        return reverse("swvbeheer:besturen")
+    return reverse("swvbeheer:bestuur", args=[_school(m, object).bestuur_id])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "actie, rol, object, teken", cellen(BESTUUR_LEZEN, ("export", "lijst", "detail"))
+)
+def test_r45_r33_school_export_and_besturen_only_for_the_own_swvs_beheerder(
+    matrix: Matrix, actie: str, rol: str, object: str, teken: str
+) -> None:
+    school = _school(matrix, object)
+    log_voor = Beheerhandeling.objects.count()
+    antwoord = matrix.clients[rol].get(_bestuur_url(matrix, actie, object))
+    if actie == "export":
+        regel = f"{school.naam};{school.code[:4]};{school.code[4:]};"
+        gezien = antwoord.status_code == 200 and regel in antwoord.content.decode()
+        assert gezien == (teken == "+")
+        if rol in ("beheerder", "beheerder_ander_swv"):
+            # The download is logged, by whoever of a beheerder.
+            assert Beheerhandeling.objects.filter(gebeurtenis="scholen_geexporteerd").exists()
+        else:
+            assert antwoord.status_code == 404
+            assert Beheerhandeling.objects.count() == log_voor
+        return
+    if actie == "lijst":
+        naam = str(school.bestuur.nummer)
+        gezien = antwoord.status_code == 200 and f"<td>{naam}</td>" in antwoord.content.decode()
+        assert gezien == (teken == "+")
+        if rol not in ("beheerder", "beheerder_ander_swv"):
+            assert antwoord.status_code == 404
+        return
+    assert antwoord.status_code == (200 if teken == "+" else 404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("actie, rol, object, teken", cellen(BESTUUR_SCHRIJVEN, ("wijzigen",)))
+def test_r33_besturen_changed_only_by_the_own_swvs_beheerder(
+    matrix: Matrix, actie: str, rol: str, object: str, teken: str
+) -> None:
+    from passend.organisaties.models import Bestuur
+
+    bestuur_id = _school(matrix, object).bestuur_id
+    log_voor = Beheerhandeling.objects.count()
+    antwoord = matrix.clients[rol].post(
+        _bestuur_url(matrix, actie, object),
+        {
+            "verwerkersovereenkomst_datum": "01-01-2020",
+            "verwerkersovereenkomst_einde": "31-12-2040",
+        },
+    )
+    veranderd = Bestuur.objects.get(pk=bestuur_id).verwerkersovereenkomst_einde is not None
+    if teken == "+":
+        assert antwoord.status_code == 302, antwoord.content.decode()[-2000:]
+        assert veranderd and Beheerhandeling.objects.count() > log_voor
+    else:
+        assert antwoord.status_code == 404
+        assert not veranderd and Beheerhandeling.objects.count() == log_voor
