@@ -254,3 +254,27 @@ def test_r45_school_renamed_with_history_and_every_school_page_passes_axe(
     page.get_by_role("link", name="School sluiten").click()
     expect(page.get_by_role("heading", name="School sluiten: De Regenboog Slinge")).to_be_visible()
     geen_axe_overtredingen(page)
+
+
+@pytest.mark.browser
+def test_r33_besturen_pages_pass_axe_and_refuse_an_end_before_signing(
+    page: Page, live_server: LiveServer
+) -> None:
+    accounts = demo_laden()
+    inloggen(page, accounts["bhendriks"])
+    page.goto("/swv-beheer/overzicht/")
+    page.get_by_role("link", name="Besturen", exact=True).click()
+    expect(page.get_by_role("heading", name="Besturen")).to_be_visible()
+    geen_axe_overtredingen(page)
+    page.get_by_role("table", name="Besturen").get_by_role("link").first.click()
+    page.get_by_label("Verwerkersovereenkomst getekend op").fill("01-09-2025")
+    page.get_by_label("Verwerkersovereenkomst loopt af op").fill("31-08-2025")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".veld--fout").first).to_contain_text("vóór de datum")
+    expect(page.get_by_label("Verwerkersovereenkomst loopt af op")).to_have_value("31-08-2025")
+    geen_axe_overtredingen(page)
+    page.get_by_label("Verwerkersovereenkomst loopt af op").fill("31-08-2029")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("status")).to_contain_text("opgeslagen")
+    page.goto("/swv-beheer/scholen/")
+    expect(page.get_by_role("link", name="Schoollijst downloaden (CSV)")).to_be_visible()
