@@ -18,8 +18,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.audit import gebeurtenissen
+from passend.core.csvcel import csv_celwaarde
 from passend.core.tijd import datum_tekst
-from passend.hulpvragen.views.export import _celwaarde
 from passend.organisaties.models import Bestuur, School
 from passend.swvbeheer import services
 from passend.swvbeheer.forms import (
@@ -370,7 +370,7 @@ def scholen_export(request: HttpRequest) -> HttpResponseBase:
     schrijver.writerow([str(kop) for kop in SCHOLEN_CSV_KOPPEN])
     for school in scholen:
         schrijver.writerow(
-            _celwaarde(waarde)
+            csv_celwaarde(waarde)
             for waarde in (
                 school.naam,
                 school.code[:4],

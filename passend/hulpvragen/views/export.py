@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.audit import gebeurtenissen
+from passend.core.csvcel import csv_celwaarde
 from passend.core.tijd import datum_tekst
 from passend.hulpvragen.forms import HulpvraagZoekForm
 from passend.hulpvragen.models import Hulpvraag
@@ -46,13 +47,6 @@ class _Regel:
         return tekst
 
 
-def _celwaarde(waarde: object) -> str:
-    """A cell Excel will not run as a formula (CSV injection, OWASP): text starting with
-    = + - @ or a tab or carriage return gets a leading apostrophe."""
-    tekst = "" if waarde is None else str(waarde)
-    return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
-
-
 def _csv_regels(hulpvragen: QuerySet[Hulpvraag]) -> Iterator[str]:
     schrijver = csv.writer(_Regel(), delimiter=";")
     # The byte order mark makes Excel (Dutch settings: ";" separates) read UTF-8 accents.
@@ -61,7 +55,7 @@ def _csv_regels(hulpvragen: QuerySet[Hulpvraag]) -> Iterator[str]:
     for hulpvraag in hulpvragen.iterator(chunk_size=1000):
         leerling, school = hulpvraag.leerling, hulpvraag.schoolgegevens.school
         yield schrijver.writerow(
-            _celwaarde(waarde)
+            csv_celwaarde(waarde)
             for waarde in (
                 hulpvraag.referentie,
                 leerling.roepnaam,
