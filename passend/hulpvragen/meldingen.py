@@ -1,4 +1,5 @@
-"""Status mails (R19): every status change mails the school, through the outbox."""
+"""Status mails (R19): every status change mails the school, through the outbox; a hulpvraag
+submitted in a status the SWV sees gets one receipt mail (ontvangstbevestiging)."""
 
 from typing import Any
 
@@ -7,20 +8,24 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from passend.accounts.models import Gebruiker
-from passend.hulpvragen.models import Statuswijziging
-from passend.hulpvragen.signals import status_gewijzigd
+from passend.hulpvragen.models import Hulpvraag, Statuswijziging
+from passend.hulpvragen.signals import hulpvraag_ingediend, status_gewijzigd
 from passend.notificaties.services import bericht_versturen
 
 
 def ontvangers_statusmail(statuswijziging: Statuswijziging) -> list[str]:
+    return ontvangers(statuswijziging.hulpvraag)
+
+
+def ontvangers(hulpvraag: Hulpvraag) -> list[str]:
     """The aanvrager, and the contactpersoon's address when it differs, except addresses of
     accounts that switched status mails off in "Mijn account"."""
-    schoolgegevens = statuswijziging.hulpvraag.schoolgegevens
+    schoolgegevens = hulpvraag.schoolgegevens
     adressen = {schoolgegevens.aanvrager.email.lower(), schoolgegevens.email.lower()} - {""}
     uitgezet = {
         adres.lower()
         for adres in Gebruiker.objects.filter(
-            swv=statuswijziging.hulpvraag.swv_id, statusmails_ontvangen=False
+            swv=hulpvraag.swv_id, statusmails_ontvangen=False
         ).values_list("email", flat=True)
     }
     if not schoolgegevens.aanvrager.statusmails_ontvangen:
@@ -47,6 +52,24 @@ def statusmail_versturen(sender: Any, statuswijziging: Statuswijziging, **kwargs
             "reden": statuswijziging.reden,
             "instructie": status.instructie,
             "school_moet_actie_ondernemen": status.school_moet_actie_ondernemen,
+            "link": settings.PASSEND_BASIS_URL
+            + reverse("hulpvragen:detail", args=[hulpvraag.referentie]),
+            "swv": hulpvraag.swv,
+        },
+    )
+
+
+@receiver(hulpvraag_ingediend)
+def ontvangstbevestiging_versturen(sender: Any, hulpvraag: Hulpvraag, **kwargs: Any) -> None:
+    """Runs inside the creating transaction. P3 as for the status mail: the reference and the
+    status, never the pupil's name, birth date, the title or the omschrijving."""
+    bericht_versturen(
+        swv=hulpvraag.swv,
+        aan=ontvangers(hulpvraag),
+        sjabloon="hulpvragen/mail/ontvangen.txt",
+        context={
+            "referentie": hulpvraag.referentie,
+            "status": hulpvraag.status.naam,
             "link": settings.PASSEND_BASIS_URL
             + reverse("hulpvragen:detail", args=[hulpvraag.referentie]),
             "swv": hulpvraag.swv,

@@ -23,7 +23,7 @@ from passend.hulpvragen.rechten import (
     mag_oppakken,
     statuskeuzes,
 )
-from passend.hulpvragen.signals import status_gewijzigd
+from passend.hulpvragen.signals import hulpvraag_ingediend, status_gewijzigd
 from passend.processen.models import Hulpvraagtitel, Status
 from passend.processen.selectors import titel_past_bij_school
 
@@ -155,6 +155,10 @@ def hulpvraag_aanmaken(
         hulpvraag=hulpvraag, van=None, naar=titel.beginstatus, door=door, op=nu
     )
     gebeurtenissen.hulpvraag_aangemaakt(hulpvraag, door=door)
+    if titel.beginstatus.zichtbaar_voor_swv:
+        # Submitted (web or API): one receipt mail. A beginstatus the SWV does not see is a
+        # school's preparation; its later status change mails (R19), so nothing here.
+        hulpvraag_ingediend.send(sender=Hulpvraag, hulpvraag=hulpvraag)
     return hulpvraag
 
 

@@ -39,6 +39,7 @@ from passend.koppelingen.tests.conftest import (
     base64_van,
     code_van,
 )
+from passend.notificaties.models import Bericht
 from passend.processen.models import Status
 
 pytestmark = pytest.mark.django_db
@@ -184,6 +185,42 @@ def test_r11_opslaan_bewaart_een_concept_dat_later_verzonden_wordt(esis: Esis) -
     # Sent: the pupil data lives in the dossier only, and the draft's files became attachments.
     assert Aanvraag.objects.get(uuid=concept["uuid"]).gegevens == {}
     assert Conceptbijlage.objects.count() == 0
+
+
+def test_r19_api_submission_queues_one_receipt_and_a_draft_none(
+    esis: Esis, omgeving: Omgeving
+) -> None:
+    ontvangen = "hulpvragen/mail/ontvangen.txt"
+    concept = esis.indienen(aanvraag_json(verzenden=False)).json()
+    assert not Bericht.objects.exists()  # "Opslaan": a draft mails nobody
+
+    data = esis.indienen().json()  # "Opslaan en verzenden"
+    bericht = Bericht.objects.get()
+    assert (bericht.sjabloon, bericht.aan) == (ontvangen, ["iverhoef@po2806.example.nl"])
+    assert bericht.onderwerp == f"Hulpvraag {data['referentie']} ontvangen"
+    for verboden in ("Hasna", "Makrini", "2016", "Ambulante", "gedrag"):
+        assert verboden not in bericht.tekst and verboden not in bericht.onderwerp, verboden
+
+    # The draft sent later gets its receipt too, in the same request.
+    verzonden = esis.wijzigen(concept["uuid"], {"verzenden": True}).json()
+    assert Bericht.objects.filter(
+        sjabloon=ontvangen, tekst__contains=verzonden["referentie"]
+    ).exists()
+
+    # Sent again after "Dossier incompleet": the status mails, no second receipt.
+    hulpvraag = Hulpvraag.objects.get(referentie=data["referentie"])
+    hulpvraag_status_wijzigen(
+        hulpvraag=hulpvraag,
+        naar=Status.objects.get(proces=hulpvraag.titel.proces, code="dossier_incompleet"),
+        door=omgeving.scp,
+        reden="Het toetsoverzicht ontbreekt.",
+    )
+    assert esis.wijzigen(data["uuid"], {"verzenden": True}).status_code == 200
+    assert sorted(
+        Bericht.objects.filter(tekst__contains=data["referentie"]).values_list(
+            "sjabloon", flat=True
+        )
+    ) == [ontvangen, "hulpvragen/mail/status_gewijzigd.txt", "hulpvragen/mail/status_gewijzigd.txt"]
 
 
 def test_r11_na_dossier_incompleet_opnieuw_verzenden_in_dezelfde_hulpvraag(

@@ -83,8 +83,8 @@ def test_r11_simulator_plays_every_esis_scenario_against_a_live_server(
         "opp",
         "verslag",
     ]
-    # Both status changes mailed the school (R19) through the outbox.
-    assert Bericht.objects.filter(tekst__contains=hulpvraag.referentie).count() == 2
+    # The submission's receipt and both status changes mailed the school (R19) through the outbox.
+    assert Bericht.objects.filter(tekst__contains=hulpvraag.referentie).count() == 3
     assert Aanvraag.objects.filter(client=esis.client).count() == 3
 
 

@@ -284,7 +284,9 @@ class Command(BaseCommand):
         """A few hulpvragen in their title's beginstatus, so lists are not empty on a first
         visit: the SCP sees some (Aanmelding, TLV_2_indienen), the IB'er of De Regenboog has
         some in "Mijn acties" (OB voorlopige aanvraag, TLV_1_voorlopig). Created through the
-        services, without status changes, so no status mail is sent."""
+        services, without status changes, so no status mail is sent; their receipt mails are
+        removed from the outbox again."""
+        voor = set(Bericht.objects.values_list("pk", flat=True))
         for ib, school, roepnaam, tussenvoegsel, achternaam, geboortedatum, titel in VOORBEELDEN:
             if Leerling.objects.filter(swv=ppo, achternaam=achternaam, roepnaam=roepnaam).exists():
                 continue
@@ -312,6 +314,7 @@ class Command(BaseCommand):
                 omschrijving="Op het gebied van gedrag.",
                 door=aanvrager,
             )
+        Bericht.objects.exclude(pk__in=voor).delete()
 
     def account_aanmaken(self, account: DemoAccount, swv: Samenwerkingsverband) -> None:
         account_rollen = Rol.objects.filter(code__in=account.rollen)
