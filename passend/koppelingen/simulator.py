@@ -23,6 +23,7 @@ import io
 import json
 import re
 import secrets
+import textwrap
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -626,7 +627,7 @@ def oso_multipart(aanvraag: dict[str, Any], dossier: bytes) -> tuple[bytes, str]
 # Variants of a sample that Passend must refuse, with the code it must answer.
 GEWEIGERD: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "verboden_blok": (
-        "verzuim meegestuurd, terwijl de school het in dit profiel uitzette",
+        "het blok Verzuim meegestuurd, terwijl de ouders het uitsloten (OPT-UIT)",
         lambda: voorbeelden.blok_overnemen(
             voorbeelden.voorbeeld("po_opt_out"), voorbeelden.voorbeeld("po_full"), "verzuim"
         ),
@@ -683,14 +684,19 @@ class ParnassysSimulator(EsisSimulator):
                 f"{naam}: verzonden, maar geen hulpvraag: {self.samenvatting(data)}"
             )
         self.stap("POST", f"/api/v1/oso/aanvragen/ ({naam})", antwoord, self.samenvatting(data))
-        weggelaten = data.get("weggelaten_blokken", [])
-        if weggelaten:
-            self.uit(f"  {'':<6} {'':<46}      niet bewaard: {', '.join(weggelaten)}")
-        if data.get("onleesbare_bijlagen"):
-            self.uit(
-                f"  {'':<6} {'':<46}      onleesbare bijlagen: "
-                f"{', '.join(data['onleesbare_bijlagen'])}"
-            )
+        for wat, namen in (
+            ("niet bewaard (B7)", data.get("weggelaten_blokken", [])),
+            ("onleesbare bijlagen", data.get("onleesbare_bijlagen", [])),
+        ):
+            if namen:
+                self.uit(
+                    textwrap.fill(
+                        f"{wat}: {', '.join(namen)}",
+                        width=100,
+                        initial_indent=" " * 61,
+                        subsequent_indent=" " * 63,
+                    )
+                )
         gelezen, _etag = self.lezen(data["uuid"])
         if gelezen.get("referentie") != data["referentie"]:
             raise SimulatieFout(f"{naam}: teruggelezen een andere aanvraag dan ingediend.")
