@@ -30,6 +30,7 @@ run: $(VENV)/.geinstalleerd pdf-bibliotheken
 	@echo "Meld u aan met een account hierboven. Een code zonder telefoon: make demo-code GEBRUIKER=PO2806/iverhoef"
 	@echo "E-mails die Passend verstuurt (statusmails, 'Wachtwoord vergeten') leest u op $(BASIS_URL)/lokale-mailbox/"
 	@echo "Esis-koppeling proberen (in een tweede terminal): $(PY) manage.py lvs_simulator esis alles --als-swv pjansen --url $(BASIS_URL)"
+	@echo "ParnasSys-koppeling (OSO) proberen: $(PY) manage.py lvs_simulator parnassys --url $(BASIS_URL)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(LOKAAL) $(PY) manage.py db_worker & \
 	  $(LOKAAL) $(PY) manage.py runserver 127.0.0.1:$(PORT)

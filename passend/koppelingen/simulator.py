@@ -4,6 +4,10 @@ attachments ("Opslaan en verzenden"), a draft that is changed and then sent ("Op
 request the SWV finds incomplete that Esis completes and sends again, and reading the status
 back. `manage.py lvs_simulator esis ...` runs it; the tests run it against a live server.
 
+`manage.py lvs_simulator parnassys` plays ParnasSys (issue 15, R6-R8): it submits the four
+official OSO sample dossiers through POST /api/v1/oso/aanvragen/, reads each status back, and
+offers variants that must be refused (a forbidden block, broken XML).
+
 The one step Esis cannot take, the SWV setting "Dossier incompleet", is not part of the API: the
 simulator takes it through the hulpvragen services, in the same database, as the SWV account
 named with `--als-swv`, and says so in its output.
@@ -19,6 +23,7 @@ import io
 import json
 import re
 import secrets
+import textwrap
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -28,6 +33,8 @@ from typing import Any
 
 import pikepdf
 from django.utils import timezone
+
+from passend.koppelingen.oso import voorbeelden
 
 # --- The demo's values (demo only: `manage.py demo` creates them, never in production) --------
 
@@ -193,10 +200,8 @@ class EsisSimulator:
     ) -> Antwoord:
         alle = {
             "Authorization": f"Bearer {self.token}",
-            "X-Verificatiecode": self.verificatiecode,
-            "X-Contactpersoon": self.contactpersoon,
             "Accept": "application/json",
-            "User-Agent": "Passend-Esis-simulator/1",
+            **self.identiteit(),
             **(kopjes or {}),
         }
         if json_ is not None:
@@ -216,6 +221,14 @@ class EsisSimulator:
                 f"Passend is niet bereikbaar op {self.url} ({fout}). Start het met `make run` "
                 "of geef het adres met --url."
             ) from fout
+
+    def identiteit(self) -> dict[str, str]:
+        """How this system names the school and the acting account in every call."""
+        return {
+            "X-Verificatiecode": self.verificatiecode,
+            "X-Contactpersoon": self.contactpersoon,
+            "User-Agent": "Passend-Esis-simulator/1",
+        }
 
     @staticmethod
     def _antwoord(status: int, kopjes: dict[str, str], inhoud: bytes) -> Antwoord:
@@ -585,3 +598,144 @@ def swv_zet_incompleet(*, referentie: str, gebruikersnaam: str, reden: str) -> s
             verwachte_status=hulpvraag.status_id,
         )
     return keuze.status.naam
+
+
+# --- ParnasSys through OSO (demo only: `manage.py demo` creates the client and the school) --------
+
+PARNASSYS_SLEUTEL_ID = "de0000000005a555"
+PARNASSYS_GEHEIM = "alleen-voor-de-demo-nooit-in-productie-parnassys-2026"  # public demo value
+PARNASSYS_TOKEN = f"psd_{PARNASSYS_SLEUTEL_ID}_{PARNASSYS_GEHEIM}"
+# BRIN 00YY + vestiging 00: the school of the official sample dossiers.
+PARNASSYS_SCHOOL = "00YY00"
+PARNASSYS_SWV = "PO2806"
+
+
+def oso_multipart(aanvraag: dict[str, Any], dossier: bytes) -> tuple[bytes, str]:
+    """The multipart form of an OSO submission: `aanvraag` (JSON) and `dossier` (the XML)."""
+    grens = "----parnassys-simulator-" + secrets.token_hex(8)
+    body = (
+        f'--{grens}\r\nContent-Disposition: form-data; name="aanvraag"\r\n'
+        f"Content-Type: application/json\r\n\r\n{json.dumps(aanvraag)}\r\n".encode()
+        + f'--{grens}\r\nContent-Disposition: form-data; name="dossier"; '
+        f'filename="dossier.xml"\r\nContent-Type: application/xml\r\n\r\n'.encode()
+        + dossier
+        + f"\r\n--{grens}--\r\n".encode()
+    )
+    return body, f"multipart/form-data; boundary={grens}"
+
+
+# Variants of a sample that Passend must refuse, with the code it must answer.
+GEWEIGERD: dict[str, tuple[str, Callable[[], bytes], str]] = {
+    "verboden_blok": (
+        "het blok Verzuim meegestuurd, terwijl de ouders het uitsloten (OPT-UIT)",
+        lambda: voorbeelden.blok_overnemen(
+            voorbeelden.voorbeeld("po_opt_out"), voorbeelden.voorbeeld("po_full"), "verzuim"
+        ),
+        "blok_niet_toegestaan",
+    ),
+    "kapotte_xml": (
+        "een afgebroken XML-bestand",
+        lambda: voorbeelden.kapot(voorbeelden.voorbeeld("po_opt_out")),
+        "xml_ongeldig",
+    ),
+}
+
+
+@dataclass
+class ParnassysSimulator(EsisSimulator):
+    """ParnasSys: the school follows from BRIN + vestiging in the dossier; reading back names it
+    with X-School. `gemaakt` holds every accepted sample by name, `geweigerd` every refusal."""
+
+    token: str = PARNASSYS_TOKEN
+    school: str = PARNASSYS_SCHOOL
+    samenwerkingsverband: str = PARNASSYS_SWV
+    geweigerd: dict[str, str] = field(default_factory=dict)
+
+    def identiteit(self) -> dict[str, str]:
+        return {
+            "X-School": self.school,
+            "X-Contactpersoon": self.contactpersoon,
+            "User-Agent": "Passend-ParnasSys-simulator/1",
+        }
+
+    def aanvraag(self) -> dict[str, Any]:
+        return {
+            "samenwerkingsverband": self.samenwerkingsverband,
+            "aanvraagtype": self.titel,
+            "datum": timezone.localdate().isoformat(),
+            "omschrijving": "Op het gebied van gedrag en werkhouding (ParnasSys-simulator).",
+            "contactpersoon": {
+                "naam": "Contactpersoon via ParnasSys",
+                "email": self.contactpersoon,
+                "telefoon": "010-1234567",
+                "functie": "Intern begeleider",
+            },
+        }
+
+    def indienen(self, dossier: bytes) -> Antwoord:
+        body, soort = oso_multipart(self.aanvraag(), dossier)
+        return self.verzoek("POST", "/oso/aanvragen/", body=body, content_type=soort)
+
+    def voorbeeld(self, naam: str) -> dict[str, Any]:
+        antwoord = self.indienen(voorbeelden.voorbeeld(naam))
+        data = self.verwacht(antwoord, 201, f"Voorbeelddossier {naam}")
+        if not data.get("referentie"):
+            raise SimulatieFout(
+                f"{naam}: verzonden, maar geen hulpvraag: {self.samenvatting(data)}"
+            )
+        self.stap("POST", f"/api/v1/oso/aanvragen/ ({naam})", antwoord, self.samenvatting(data))
+        for wat, namen in (
+            ("niet bewaard (B7)", data.get("weggelaten_blokken", [])),
+            ("onleesbare bijlagen", data.get("onleesbare_bijlagen", [])),
+        ):
+            if namen:
+                self.uit(
+                    textwrap.fill(
+                        f"{wat}: {', '.join(namen)}",
+                        width=100,
+                        initial_indent=" " * 61,
+                        subsequent_indent=" " * 63,
+                    )
+                )
+        gelezen, _etag = self.lezen(data["uuid"])
+        if gelezen.get("referentie") != data["referentie"]:
+            raise SimulatieFout(f"{naam}: teruggelezen een andere aanvraag dan ingediend.")
+        self.gemaakt[naam] = {"uuid": data["uuid"], "referentie": data["referentie"]}
+        return gelezen
+
+    def weigering(self, naam: str) -> str:
+        omschrijving, maken, code = GEWEIGERD[naam]
+        antwoord = self.indienen(maken())
+        if antwoord.status < 400 or not isinstance(antwoord.data, dict):
+            raise SimulatieFout(
+                f"{naam} ({omschrijving}) werd niet geweigerd: HTTP {antwoord.status}"
+            )
+        if antwoord.data.get("code") != code:
+            raise SimulatieFout(f"{naam}: verwacht code {code}, kreeg {antwoord.fout()}")
+        self.stap(
+            "POST", f"/api/v1/oso/aanvragen/ ({naam})", antwoord, f"geweigerd: {omschrijving}"
+        )
+        self.uit(f"  {'':<6} {'':<46}      {antwoord.fout()}")
+        self.geweigerd[naam] = code
+        return code
+
+    def spelen(self, scenario: str = "alles") -> None:
+        self.uit(
+            f"ParnasSys-simulator → {self.url.rstrip('/')}/api/v1/oso/ (school {self.school} "
+            f"via BRIN en vestiging, contactpersoon {self.contactpersoon})"
+        )
+        if scenario in ("alles", "voorbeelden"):
+            self.kop(
+                "De officiële OSO-voorbeelddossiers (PaO, release 2019.1): indienen en teruglezen"
+            )
+            for naam in voorbeelden.VOORBEELDEN:
+                self.voorbeeld(naam)
+        if scenario in ("alles", "geweigerd"):
+            self.kop("Dossiers die Passend moet weigeren (er wordt niets opgeslagen)")
+            for naam in GEWEIGERD:
+                self.weigering(naam)
+        self.uit("")
+        self.uit("Klaar: elk antwoord was zoals ParnasSys het verwacht.")
+
+
+PARNASSYS_SCENARIOS = ("voorbeelden", "geweigerd")

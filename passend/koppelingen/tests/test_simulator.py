@@ -1,5 +1,5 @@
-"""The Esis simulator against a live server (R10, R11, B6): every scenario over real HTTP, then the
-end state read from the database, not from the simulator's own output."""
+"""The Esis and ParnasSys simulators against a live server (R6-R8, R10, R11, B6): every scenario
+over real HTTP, then the end state read from the database, not from the simulator's output."""
 
 import io
 
@@ -9,8 +9,11 @@ from pytest_django.live_server_helper import LiveServer
 
 from passend.hulpvragen.models import Hulpvraag
 from passend.koppelingen.models import Aanvraag, Conceptbijlage, Idempotentiesleutel
-from passend.koppelingen.simulator import EsisSimulator
+from passend.koppelingen.oso import voorbeelden
+from passend.koppelingen.simulator import EsisSimulator, ParnassysSimulator
+from passend.koppelingen.tests import test_oso_intake as oso
 from passend.koppelingen.tests.conftest import Esis
+from passend.koppelingen.tests.test_oso_intake import EMAIL, Parnassys
 from passend.notificaties.models import Bericht
 
 # Live server: committed data, restored afterwards (the roles come from a data migration).
@@ -115,3 +118,69 @@ def test_r11_command_stops_with_an_error_on_an_unexpected_answer(
             stdout=uit,
         )
     assert not Aanvraag.objects.exists()
+
+
+# --- ParnasSys through OSO (issue 15) ----------------------------------------------------------
+
+# The OSO intake tests' fixtures: the sample dossiers' school and a ParnasSys client for it.
+demoschool = oso.demoschool
+parnassys = oso.parnassys
+
+
+def test_r6_r7_parnassys_simulator_dient_de_voorbeelddossiers_in_via_http(
+    live_server: LiveServer, parnassys: Parnassys
+) -> None:
+    regels: list[str] = []
+    sim = ParnassysSimulator(
+        url=live_server.url, token=parnassys.token, contactpersoon=EMAIL, uit=regels.append
+    )
+    sim.spelen("alles")
+
+    # Every official sample became a hulpvraag of kanaal OSO at the sample's school.
+    assert set(sim.gemaakt) == set(voorbeelden.VOORBEELDEN)
+    for naam, gemaakt in sim.gemaakt.items():
+        aanvraag = Aanvraag.objects.select_related(
+            "hulpvraag__status", "hulpvraag__schoolgegevens__school"
+        ).get(uuid=gemaakt["uuid"])
+        hulpvraag = aanvraag.hulpvraag
+        assert hulpvraag is not None, naam
+        assert hulpvraag.referentie == gemaakt["referentie"]
+        assert (hulpvraag.bron, hulpvraag.status.code) == ("oso", "aanmelding")
+        assert hulpvraag.schoolgegevens.school.code == "00YY00"
+        assert hulpvraag.leerling.achternaam == "Berg"
+    # The refused variants left nothing behind.
+    assert sim.geweigerd == {
+        "verboden_blok": "blok_niet_toegestaan",
+        "kapotte_xml": "xml_ongeldig",
+    }
+    assert Aanvraag.objects.filter(client=parnassys.client).count() == 4
+    assert Hulpvraag.objects.filter(bron="oso").count() == 4
+    uitvoer = "\n".join(regels)
+    assert "Klaar" in uitvoer and "geweigerd" in uitvoer
+
+
+def test_r6_lvs_simulator_parnassys_commando(live_server: LiveServer, parnassys: Parnassys) -> None:
+    uit = io.StringIO()
+    call_command(
+        "lvs_simulator",
+        "parnassys",
+        "geweigerd",
+        url=live_server.url,
+        token=parnassys.token,
+        contactpersoon=EMAIL,
+        stdout=uit,
+    )
+    assert "blok_niet_toegestaan" in uit.getvalue()
+    assert not Aanvraag.objects.exists()
+    with pytest.raises(CommandError, match="token_ongeldig"):
+        call_command(
+            "lvs_simulator",
+            "parnassys",
+            "voorbeelden",
+            url=live_server.url,
+            token=parnassys.token[:-4] + "xxxx",
+            contactpersoon=EMAIL,
+            stdout=uit,
+        )
+    with pytest.raises(CommandError, match="bestaat niet voor parnassys"):
+        call_command("lvs_simulator", "parnassys", "concept", url=live_server.url, stdout=uit)

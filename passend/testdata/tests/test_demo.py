@@ -123,7 +123,7 @@ def test_r10_demo_esis_link_answers_to_the_simulators_defaults():
     command works after `make run`; a second run keeps one client, with the same token."""
     demo_json()
     demo_json()
-    client = ApiClient.objects.get()
+    client = ApiClient.objects.get(soort="esis")
     assert (client.naam, client.soort, client.swv.code) == ("Esis (demo)", "esis", "PO2806")
     assert Verificatiecode.objects.get(verwijderd_op=None).school.code == "12AB00"
     antwoord = APIClient().get(
@@ -134,6 +134,21 @@ def test_r10_demo_esis_link_answers_to_the_simulators_defaults():
     assert antwoord.status_code == 200, antwoord.json()
     assert simulator.TITEL in [t["naam"] for t in antwoord.json()]
     assert Gebruiker.objects.get(email=simulator.DEMO_CONTACTPERSOON).gebruikersnaam == "iverhoef"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_r6_demo_parnassys_link_takes_the_simulators_defaults(live_server):
+    """The demo's ParnasSys client is switched on for the sample dossiers' school (00YY00), so
+    README's `lvs_simulator parnassys` works after `make run`: run here with only --url."""
+    demo_json()
+    demo_json()
+    client = ApiClient.objects.get(soort="oso")
+    assert (client.naam, client.swv.code) == ("ParnasSys (demo)", "PO2806")
+    assert client.schoolkoppelingen.get().school.code == simulator.PARNASSYS_SCHOOL
+    uit = StringIO()
+    call_command("lvs_simulator", "parnassys", url=live_server.url, stdout=uit)
+    assert "Klaar" in uit.getvalue()
+    assert Hulpvraag.objects.filter(bron="oso", schoolgegevens__school__code="00YY00").count() == 4
 
 
 def test_demo_esis_token_is_never_made_in_production(settings):

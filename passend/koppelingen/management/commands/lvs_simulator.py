@@ -2,6 +2,7 @@
 (see passend/koppelingen/simulator.py). The defaults are the demo's, so after `make run`:
 
     .venv/bin/python manage.py lvs_simulator esis alles --als-swv pjansen
+    .venv/bin/python manage.py lvs_simulator parnassys
 """
 
 from typing import Any
@@ -15,30 +16,41 @@ class Command(BaseCommand):
     help = (
         "Speelt Esis tegen een draaiende Passend (via de API): een nieuwe aanvraag met "
         "bijlagen, een concept dat gewijzigd en verzonden wordt, ‘Dossier incompleet’ en "
-        "opnieuw verzenden, en de status teruglezen. Standaard met de gegevens van de demo."
+        "opnieuw verzenden, en de status teruglezen. Of ParnasSys (via OSO): de officiële "
+        "voorbeelddossiers indienen en teruglezen, en dossiers die geweigerd moeten worden. "
+        "Standaard met de gegevens van de demo."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("systeem", choices=["esis"], help="Het leerlingvolgsysteem: esis.")
+        parser.add_argument(
+            "systeem", choices=["esis", "parnassys"], help="Het leerlingvolgsysteem."
+        )
         parser.add_argument(
             "scenario",
             nargs="?",
             default="alles",
-            choices=[*simulator.SCENARIOS, "alles"],
-            help="nieuw, concept, incompleet, status of alles (standaard).",
+            choices=[*simulator.SCENARIOS, *simulator.PARNASSYS_SCENARIOS, "alles"],
+            help="Esis: nieuw, concept, incompleet, status; ParnasSys: voorbeelden, geweigerd; "
+            "of alles (standaard).",
         )
         parser.add_argument(
             "--url", default=simulator.DEMO_URL, help=f"Passend (standaard {simulator.DEMO_URL})."
         )
         parser.add_argument(
             "--token",
-            default=simulator.DEMO_TOKEN,
+            default="",
             help="Het token van de API-client (standaard dat van de demo).",
         )
         parser.add_argument(
             "--verificatiecode",
             default=simulator.DEMO_VERIFICATIECODE,
-            help="De verificatiecode van de school (standaard De Regenboog in de demo).",
+            help="Esis: de verificatiecode van de school (standaard De Regenboog in de demo).",
+        )
+        parser.add_argument(
+            "--school",
+            default=simulator.PARNASSYS_SCHOOL,
+            help="ParnasSys: BRIN en vestiging om de status terug te lezen (standaard die van de "
+            f"voorbeelddossiers, {simulator.PARNASSYS_SCHOOL}).",
         )
         parser.add_argument(
             "--contactpersoon",
@@ -58,15 +70,32 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        systeem, scenario = options["systeem"], options["scenario"]
+        scenarios = simulator.SCENARIOS if systeem == "esis" else simulator.PARNASSYS_SCENARIOS
+        if scenario != "alles" and scenario not in scenarios:
+            raise CommandError(
+                f"Scenario ‘{scenario}’ bestaat niet voor {systeem}; kies uit "
+                f"{', '.join(scenarios)} of alles."
+            )
         try:
+            if systeem == "parnassys":
+                simulator.ParnassysSimulator(
+                    url=options["url"],
+                    token=options["token"] or simulator.PARNASSYS_TOKEN,
+                    school=options["school"],
+                    contactpersoon=options["contactpersoon"],
+                    titel=options["titel"],
+                    uit=self.stdout.write,
+                ).spelen(scenario)
+                return
             simulator.EsisSimulator(
                 url=options["url"],
-                token=options["token"],
+                token=options["token"] or simulator.DEMO_TOKEN,
                 verificatiecode=options["verificatiecode"],
                 contactpersoon=options["contactpersoon"],
                 als_swv=options["als_swv"],
                 titel=options["titel"],
                 uit=self.stdout.write,
-            ).spelen(options["scenario"])
+            ).spelen(scenario)
         except simulator.SimulatieFout as fout:
             raise CommandError(f"Onverwacht antwoord: {fout}") from fout

@@ -19,7 +19,7 @@ from passend.dossiers.services import leerling_aanmaken, schoolgegevens_toevoege
 from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.services import hulpvraag_aanmaken
 from passend.koppelingen import simulator
-from passend.koppelingen.models import ApiClient
+from passend.koppelingen.models import ApiClient, Schoolkoppeling
 from passend.koppelingen.services import client_registreren, verificatiecode_registreren
 from passend.koppelingen.sleutels import geheim_sha256
 from passend.notificaties.models import Bericht
@@ -219,6 +219,7 @@ class Command(BaseCommand):
             Label.objects.get_or_create(swv=ppo, naam=naam)
         self.voorbeeld_hulpvraag(ppo)
         self.esis_koppeling(ppo)
+        self.parnassys_koppeling(ppo)
         self.voorbeeld_overlegronde(ppo)
 
     def esis_koppeling(self, ppo: Samenwerkingsverband) -> None:
@@ -243,6 +244,45 @@ class Command(BaseCommand):
             school=School.objects.get(swv=ppo, code="12AB00"),
             code=simulator.DEMO_VERIFICATIECODE,
             door=beheerder,
+        )
+
+    def parnassys_koppeling(self, ppo: Samenwerkingsverband) -> None:
+        """DEMO ONLY: a ParnasSys (OSO) client with a fixed, public token, switched on for the
+        school of the official OSO sample dossiers (BRIN 00YY, vestiging 00), with Ingrid Verhoef
+        as its contactpersoon, so `manage.py lvs_simulator parnassys` runs after `make run`.
+        Set like the Esis client above; the demo refuses to run in production."""
+        beheerder = Gebruiker.objects.get(swv=ppo, gebruikersnaam="bhendriks")
+        school, _ = School.objects.update_or_create(
+            swv=ppo,
+            code=simulator.PARNASSYS_SCHOOL,
+            defaults={
+                "naam": "OSO-voorbeeldschool",
+                "regio": Regio.objects.get(swv=ppo, naam="IJsselmonde"),
+                "bestuur": Bestuur.objects.get(swv=ppo, nummer="41234"),
+                "plaats": "Rotterdam",
+                "aangesloten": True,
+            },
+        )
+        Schoolcontactpersoon.objects.update_or_create(
+            school=school,
+            defaults={"gebruiker": Gebruiker.objects.get(swv=ppo, gebruikersnaam="pjansen")},
+        )
+        Gebruiker.objects.get(swv=ppo, gebruikersnaam="iverhoef").scholen.add(school)
+        client = ApiClient.objects.filter(sleutel_id=simulator.PARNASSYS_SLEUTEL_ID).first()
+        if client is None:
+            client, _token = client_registreren(
+                swv=ppo, naam="ParnasSys (demo)", soort=ApiClient.Soort.OSO, door=beheerder
+            )
+        ApiClient.objects.filter(pk=client.pk).update(
+            swv=ppo,
+            sleutel_id=simulator.PARNASSYS_SLEUTEL_ID,
+            geheim_sha256=geheim_sha256(simulator.PARNASSYS_GEHEIM),
+            ingetrokken_op=None,
+        )
+        Schoolkoppeling.objects.get_or_create(
+            client=client,
+            school=school,
+            defaults={"mandaat": "OSR 41234 (demo)", "routeringskenmerk": "PO2806-DEMO"},
         )
 
     def voorbeeld_overlegronde(self, ppo: Samenwerkingsverband) -> None:
@@ -384,4 +424,8 @@ class Command(BaseCommand):
         self.stdout.write(
             "Esis-koppeling (alleen demo) voor De Regenboog: verificatiecode "
             f"{simulator.DEMO_VERIFICATIECODE}, token {simulator.DEMO_TOKEN}"
+        )
+        self.stdout.write(
+            "ParnasSys-koppeling (alleen demo, OSO) voor school "
+            f"{simulator.PARNASSYS_SCHOOL}: token {simulator.PARNASSYS_TOKEN}"
         )
