@@ -188,6 +188,9 @@ def test_r44_staff_change_of_a_leaving_ib_with_three_open_hulpvragen_in_one_acti
         hulpvraag_op_school(vertrekt, regenboog, roepnaam=naam, achternaam="Wissel")
         for naam in ("Anna", "Bram", "Cas")
     ]
+    # While the leaving IB'er was the aanvrager, each submission sent them its receipt.
+    ontvangen_voor_wissel = mails_aan(settings.PASSEND_MAIL_MAP, "l.vertrek@example.nl")
+    assert len(ontvangen_voor_wissel) == 3
 
     inloggen(page, accounts["bhendriks"])
     page.goto("/swv-beheer/overzicht/")
@@ -222,7 +225,7 @@ def test_r44_staff_change_of_a_leaving_ib_with_three_open_hulpvragen_in_one_acti
     )
     statusmails = mails_aan(settings.PASSEND_MAIL_MAP, "n.opvolg@example.nl")
     assert len(statusmails) == 2 and hulpvraag.referentie in statusmails[1]
-    assert not mails_aan(settings.PASSEND_MAIL_MAP, "l.vertrek@example.nl")
+    assert mails_aan(settings.PASSEND_MAIL_MAP, "l.vertrek@example.nl") == ontvangen_voor_wissel
 
 
 @pytest.mark.browser
