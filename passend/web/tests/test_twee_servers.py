@@ -310,8 +310,8 @@ def test_b12_twee_webservers_een_database_een_objectopslag(twee_servers: dict[st
     assert laatste["request_id"] == koppen["X-Request-ID"]
     assert "Boven" not in twee_servers["logs"][0].read_text()
 
-    # A mail queued on A (the status mail of a change made there) is delivered by a worker
-    # started beside B.
+    # Mails queued on A (the receipt of the submission and the status mail of a change made
+    # there) are delivered by a worker started beside B.
     huidige, naar = _een_rij(
         twee_servers,
         "SELECT h.status_id, s.id FROM hulpvragen_hulpvraag h "
@@ -328,4 +328,4 @@ def test_b12_twee_webservers_een_database_een_objectopslag(twee_servers: dict[st
     assert twee_servers["smtp"].berichten == []
     twee_servers["manage"]("db_worker", "--batch")
     ontvangers = [ontvangers for ontvangers, _bericht in twee_servers["smtp"].berichten]
-    assert ontvangers == [["iverhoef@example.nl"]]
+    assert ontvangers == [["iverhoef@example.nl"], ["iverhoef@example.nl"]]
