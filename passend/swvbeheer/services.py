@@ -66,20 +66,29 @@ def _email_al_in_gebruik(door: Gebruiker, email: str, behalve: Gebruiker | None 
         )
 
 
-def _activatiemail(account: Gebruiker, token: str) -> None:
+def _accountmail(account: Gebruiker, sjabloon: str, **extra: str) -> None:
+    """A confidential mail to the account itself; `extra` carries its single-use link."""
     bericht_versturen(
         swv=account.swv,
         aan=[account.email],
-        sjabloon="swvbeheer/mail/uitnodiging.txt",
+        sjabloon=sjabloon,
         context={
             "naam": account.volledige_naam,
             "organisatie": f"{account.swv.code} {account.swv.naam}",
             "gebruikersnaam": account.gebruikersnaam,
-            "activatielink": _link("accounts:activeren", token),
             "geldig_uur": settings.PASSEND_ACTIVATIE_GELDIG_UUR,
             "swv": account.swv.naam,
+            **extra,
         },
         vertrouwelijk=True,
+    )
+
+
+def _activatiemail(account: Gebruiker, token: str) -> None:
+    _accountmail(
+        account,
+        "swvbeheer/mail/uitnodiging.txt",
+        activatielink=_link("accounts:activeren", token),
     )
 
 
@@ -263,20 +272,11 @@ def authenticator_herstellen(
     authenticator_intrekken(gebruiker=account)
     if account.has_usable_password():
         token = uitnodiging_aanmaken(gebruiker=account, soort=Uitnodiging.Soort.AUTHENTICATOR)
-        bericht_versturen(
-            swv=account.swv,
-            aan=[account.email],
-            sjabloon="swvbeheer/mail/authenticator_herstellen.txt",
-            context={
-                "naam": account.volledige_naam,
-                "organisatie": f"{account.swv.code} {account.swv.naam}",
-                "gebruikersnaam": account.gebruikersnaam,
-                "link": _link("accounts:authenticator_herstellen", token),
-                "geldig_uur": settings.PASSEND_ACTIVATIE_GELDIG_UUR,
-                "swv": account.swv.naam,
-                "datum": datum_tekst(timezone.now()),
-            },
-            vertrouwelijk=True,
+        _accountmail(
+            account,
+            "swvbeheer/mail/authenticator_herstellen.txt",
+            link=_link("accounts:authenticator_herstellen", token),
+            datum=datum_tekst(timezone.now()),
         )
     else:
         _activatiemail(account, uitnodiging_aanmaken(gebruiker=account))
