@@ -41,6 +41,9 @@ def lijst(request: HttpRequest) -> HttpResponse:
             "kan_toevoegen": mag_dossier_aanmaken(gebruiker),
             "kan_exporteren": mag_exporteren(gebruiker),
             "namen": namen_voor_rijen(gebruiker),
+            # An empty list says what this user can do about it (issue 17 item 5).
+            "voor_school": rolfeiten(gebruiker).werkt_voor_school,
+            "voor_swv": rolfeiten(gebruiker).werkt_voor_swv,
         },
     )
 
