@@ -30,6 +30,7 @@ from passend.koppelingen.models import (
 )
 from passend.koppelingen.oso import voorbeelden
 from passend.koppelingen.services import client_registreren
+from passend.notificaties.models import Bericht
 from passend.organisaties.models import School
 from passend.organisaties.tests.factories import SchoolFactory
 
@@ -341,3 +342,18 @@ def test_p1_p2_oso_gegevens_in_de_rechtenmatrix(
         na = Inzage.objects.filter(gebruiker_id=gebruiker.pk, details__onderdeel="oso").count()
         assert na - voor == (1 if ZIET_OSO[rol] else 0), rol
         assert client.post(url).status_code in (404, 405), rol
+
+
+def test_r19_oso_aanvraag_krijgt_een_ontvangstbevestiging(parnassys: Parnassys) -> None:
+    """A dossier from ParnasSys is a submission like any other: the school's contact gets the
+    receipt, without the pupil's name, and a repeat of the same request mails nothing more."""
+
+    parnassys.http.credentials(HTTP_IDEMPOTENCY_KEY="parnassys-ontvangst")
+    xml = voorbeelden.voorbeeld("po_opt_out")
+    data = parnassys.indienen(xml).json()
+    assert parnassys.indienen(xml).json()["uuid"] == data["uuid"]
+    bericht = Bericht.objects.get()
+    assert (bericht.sjabloon, bericht.aan) == ("hulpvragen/mail/ontvangen.txt", [EMAIL])
+    assert bericht.onderwerp == f"Hulpvraag {data['referentie']} ontvangen"
+    for verboden in ("Daan", "Berg", "2003"):
+        assert verboden not in bericht.tekst and verboden not in bericht.onderwerp, verboden
