@@ -1,15 +1,18 @@
 """Intake through the API: hulpvragen with one 200 kB PDF created by several clients at once, on
 PostgreSQL under gunicorn, against authenticated GETs of one aanvraag in the same run.
 
-    .venv/bin/python bench/intake.py [--seconden 30] [--clients 8] [--lezers 2] [--workers 4]
+    .venv/bin/python bench/intake.py [--kanaal esis|oso] [--seconden 30] [--clients 8]
+                                     [--lezers 2] [--workers 4]
 
 Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/passend_api_bench; dropped and
 made again each run, so its name must contain "bench"; migrated, the demo loaded), keeps
 attachments in a temporary folder, serves the app with gunicorn (sync workers, DEBUG off,
 persistent connections) on loopback and plays Esis with the demo's client token and De
-Regenboog's verification code. Prints creations per second, the p50/p95/p99 of a creation and
-of a GET, their ratio, CPU per request, errors, and the rows the run wrote (hulpvragen,
-attachments, outbox mails). See bench/README.md.
+Regenboog's verification code, or (--kanaal oso) ParnasSys with the demo's OSO client, sending
+the official sample dossier po_full (its attachments included) for a new pupil each time.
+Prints creations per second, the p50/p95/p99 of a creation and of a GET, their ratio, CPU per
+request, errors, and the rows the run wrote (hulpvragen, attachments, outbox mails). See
+bench/README.md.
 """
 
 import argparse
@@ -27,6 +30,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 import pikepdf
@@ -37,12 +41,22 @@ PYTHON = Path(sys.executable)
 GUNICORN = PYTHON.parent / "gunicorn"
 STANDAARD_DATABASE = "postgres://postgres@127.0.0.1:5432/passend_api_bench"
 sys.path.insert(0, str(REPO))
+# The sample dossiers' helpers use Django's translations: settings, not a database.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "passend.settings")
+import django  # noqa: E402 (after the path is set)
 
-from passend.koppelingen.simulator import (  # noqa: E402 (after the path is set)
+django.setup()
+
+from passend.koppelingen.oso import voorbeelden  # noqa: E402
+from passend.koppelingen.simulator import (  # noqa: E402
     DEMO_CONTACTPERSOON,
     DEMO_TOKEN,
     DEMO_VERIFICATIECODE,
+    PARNASSYS_SCHOOL,
+    PARNASSYS_SWV,
+    PARNASSYS_TOKEN,
     TITEL,
+    oso_multipart,
 )
 
 WOORDEN = [
@@ -184,7 +198,7 @@ class Esis:
     ) -> tuple[int, bytes]:
         kopjes = {**self.kopjes, **(extra or {})}
         if body is not None:
-            kopjes["Content-Type"] = "application/json"
+            kopjes.setdefault("Content-Type", "application/json")
         verzoek = urllib.request.Request(
             self.basis + pad, data=body, headers=kopjes, method=methode
         )
@@ -238,6 +252,47 @@ class Esis:
         )
 
 
+class Parnassys(Esis):
+    """ParnasSys through OSO: the school follows from the dossier; reading back names it."""
+
+    def __init__(self, basis: str) -> None:
+        super().__init__(basis, pdf_base64="")
+        self.kopjes = {
+            "Authorization": f"Bearer {PARNASSYS_TOKEN}",
+            "X-School": PARNASSYS_SCHOOL,
+            "X-Contactpersoon": DEMO_CONTACTPERSOON,
+            "Accept": "application/json",
+        }
+        self.dossier = voorbeelden.voorbeeld("po_full")
+
+    def aanmaken(self, nummer: int) -> tuple[int, bytes]:
+        dossier = voorbeelden.andere_leerling(
+            self.dossier,
+            roepnaam=f"Bench{nummer}",
+            achternaam=f"Intake{secrets.token_hex(3)}",
+            geboortedatum=date(2016, 1 + nummer % 12, 1 + nummer % 28),
+        )
+        aanvraag = {
+            "samenwerkingsverband": PARNASSYS_SWV,
+            "aanvraagtype": TITEL,
+            "datum": date.today().isoformat(),
+            "omschrijving": "Op het gebied van gedrag en werkhouding.",
+            "contactpersoon": {
+                "naam": "Ingrid Verhoef",
+                "email": DEMO_CONTACTPERSOON,
+                "telefoon": "010-1234567",
+                "functie": "IB'er",
+            },
+        }
+        body, soort = oso_multipart(aanvraag, dossier)
+        return self.verzoek(
+            "POST",
+            "/api/v1/oso/aanvragen/",
+            body,
+            {"Content-Type": soort, "Idempotency-Key": f"bench-{secrets.token_hex(12)}"},
+        )
+
+
 def percentiel(waarden: list[float], p: float) -> float:
     if not waarden:
         return float("nan")
@@ -246,6 +301,9 @@ def percentiel(waarden: list[float], p: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--kanaal", choices=["esis", "oso"], default="esis", help="Esis (JSON) of OSO (ParnasSys)"
+    )
     parser.add_argument("--seconden", type=float, default=30.0, help="duur van de meting (30)")
     parser.add_argument("--clients", type=int, default=8, help="gelijktijdige aanmakers (8)")
     parser.add_argument("--lezers", type=int, default=2, help="gelijktijdige GET-lezers (2)")
@@ -282,7 +340,7 @@ def main() -> None:
             "shell",
             "-c",
             "from passend.koppelingen.models import ApiClient; "
-            "ApiClient.objects.filter(naam='Esis (demo)').update(max_per_minuut=10**9)",
+            "ApiClient.objects.filter(naam__endswith='(demo)').update(max_per_minuut=10**9)",
         )
         poort = vrije_poort()
         processen = [
@@ -320,7 +378,8 @@ def main() -> None:
                     break
                 except OSError:
                     time.sleep(0.1)
-            esis = Esis(f"http://127.0.0.1:{poort}", pdf_base64)
+            basis = f"http://127.0.0.1:{poort}"
+            esis = Parnassys(basis) if args.kanaal == "oso" else Esis(basis, pdf_base64)
             # Warm-up: every worker imports, connects and fills its per-process lists.
             status, body = esis.aanmaken(0)
             if status != 201:
@@ -396,8 +455,13 @@ def main() -> None:
 
     per_seconde = len(aanmaken) / duur
     p95_aanmaken, p95_lezen = percentiel(aanmaken, 95), percentiel(lezen, 95)
+    wat = (
+        f"OSO-voorbeelddossier po_full ({len(voorbeelden.voorbeeld('po_full')) / 1000:.0f} kB)"
+        if args.kanaal == "oso"
+        else f"Esis, PDF {len(pdf) / 1000:.0f} kB"
+    )
     print(
-        f"Intake via de API: PDF {len(pdf) / 1000:.0f} kB, {args.clients} aanmakers + "
+        f"Intake via de API: {wat}, {args.clients} aanmakers + "
         f"{args.lezers} lezers, {duur:.1f} s, gunicorn {args.workers} sync-workers, PostgreSQL"
         + (", met db_worker" if args.db_worker else "")
     )
