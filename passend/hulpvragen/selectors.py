@@ -23,11 +23,14 @@ from passend.hulpvragen.rechten import in_wachtrij_van
 
 
 def hulpvragen_van_leerling(gebruiker: Gebruiker, leerling: Leerling) -> QuerySet[Hulpvraag]:
-    """The dossier's Hulpvraag tab: the pupil's hulpvragen this user may see."""
+    """The dossier's Hulpvraag tab: the pupil's hulpvragen this user may see, each with the
+    counts of the parts other apps add (attachments, forms, what came in through OSO), so the
+    dossier links to them as the hulpvraag page does, in the same one query."""
     return (
         Hulpvraag.objects.zichtbaar_voor(gebruiker)
         .filter(leerling=leerling)
         .select_related("titel", "status", "schoolgegevens__school")
+        .annotate(**{onderdeel.aantal_naam: onderdeel.aantal() for onderdeel in onderdelen()})
     )
 
 

@@ -13,7 +13,11 @@ from passend.accounts.tests.factories import account_maken
 from passend.audit.models import Inzage
 from passend.dossiers.models import Leerling
 from passend.hulpvragen.models import Hulpvraag, Label
-from passend.hulpvragen.services import hulpvraag_behandeling_wijzigen, hulpvraag_status_wijzigen
+from passend.hulpvragen.services import (
+    hulpvraag_aanmaken,
+    hulpvraag_behandeling_wijzigen,
+    hulpvraag_status_wijzigen,
+)
 from passend.hulpvragen.tests.factories import hulpvraag_op_school
 from passend.processen.selectors import overgangen_voor
 
@@ -509,6 +513,26 @@ def test_list_page_query_count_does_not_grow_with_rows(omgeving):
     for i in range(6):
         hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas, roepnaam=f"Kind{i}")
     assert aantal_queries(client, url) == een
+
+
+def test_dossier_hulpvragen_tab_query_count_does_not_grow_with_hulpvragen(omgeving):
+    """The tab shows each hulpvraag with links to its parts (bijlagen, forms, OSO-gegevens);
+    their counts come with the one query of the list."""
+    eerste = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
+    client = omgeving.client(omgeving.ib_regenboog)
+    url = reverse("hulpvragen:dossier_hulpvragen", args=[eerste.leerling_id])
+    een = aantal_queries(client, url)
+    for _ in range(2):
+        hulpvraag_aanmaken(
+            leerling=eerste.leerling,
+            schoolgegevens=eerste.schoolgegevens,
+            titel=eerste.titel,
+            door=omgeving.ib_regenboog,
+            omschrijving="Op het gebied van gedrag.",
+        )
+    assert aantal_queries(client, url) == een
+    pagina = client.get(url).content.decode()
+    assert pagina.count("Bijlagen<span") == 3
 
 
 def test_r32_swv_staff_set_coordinator_and_labels_on_the_screen(omgeving):

@@ -50,6 +50,7 @@ from passend.hulpvragen.forms import (
     LeerlingZoekForm,
     SchoolgegevensForm,
 )
+from passend.hulpvragen.onderdelen import knoppen
 from passend.hulpvragen.selectors import hulpvragen_van_leerling
 from passend.hulpvragen.services import NaamInOmschrijving, hulpvraag_aanmaken
 from passend.processen.selectors import titels_voor_school
@@ -300,7 +301,10 @@ def dossier_hulpvragen(request: HttpRequest, pk: int) -> HttpResponse:
         leerling,
         "hulpvragen/dossier_hulpvragen.html",
         {
-            "hulpvragen": hulpvragen_van_leerling(gebruiker, leerling),
+            "hulpvragen": [
+                (hulpvraag, knoppen(gebruiker, hulpvraag))
+                for hulpvraag in hulpvragen_van_leerling(gebruiker, leerling)
+            ],
             "kan_toevoegen": schoolgegevens_voor_hulpvraag(gebruiker, leerling).exists(),
             "kan_wijzigen": mag_dossier_wijzigen(gebruiker, leerling),
             "tab": "hulpvraag",

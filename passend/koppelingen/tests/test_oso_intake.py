@@ -164,7 +164,7 @@ def test_b7_weggelaten_blokken_staan_niet_in_de_database_of_het_log(
         assert naam not in logs
 
 
-def test_b7_wat_het_swv_bewaart_staat_leesbaar_bij_de_hulpvraag(
+def test_b7_wat_het_swv_bewaart_staat_leesbaar_bij_de_hulpvraag_en_in_het_dossier(
     parnassys: Parnassys, omgeving: Omgeving
 ) -> None:
     Osoinstellingen.objects.update_or_create(
@@ -177,6 +177,10 @@ def test_b7_wat_het_swv_bewaart_staat_leesbaar_bij_de_hulpvraag(
     url = reverse("koppelingen:oso_gegevens", args=[data["referentie"]])
     detail = ib.get(reverse("hulpvragen:detail", args=[data["referentie"]])).content.decode()
     assert url in detail
+    # The pupil's dossier links to it too, beside the hulpvraag it came with.
+    leerling_id = Hulpvraag.objects.get(referentie=data["referentie"]).leerling_id
+    dossier = ib.get(reverse("hulpvragen:dossier_hulpvragen", args=[leerling_id]))
+    assert f'href="{url}"' in dossier.content.decode()
     pagina = ib.get(url).content.decode()
     assert "Verzuim" in pagina and "Toetsresultaten" in pagina
     assert "<table" in pagina and "<?xml" not in pagina
