@@ -53,7 +53,7 @@ def plichten(d: Dossiers) -> None:
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_b9_retention_removes_exactly_what_its_dry_run_lists_rows_and_files(
     dossiers: Dossiers,
 ) -> None:
@@ -270,7 +270,7 @@ def test_b9_append_only_history_refuses_deletes_outside_retention(dossiers: Doss
         Bijlageverwijdering.objects.all().na_bewaartermijn_verwijderen()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the triggers exist on PostgreSQL")
 def test_b9_postgresql_triggers_let_only_retention_delete_history(dossiers: Dossiers) -> None:
     from django.db import DatabaseError
