@@ -145,8 +145,8 @@ class Proefronde(models.Model):
     )
     beoordeeld_op = models.DateTimeField(_("beoordeeld op"), default=timezone.now)
     # Hulpvraag ids and pupil ids the list held; the access log up to this moment.
-    hulpvragen = models.JSONField(_("hulpvragen"), default=list)
-    leerlingen = models.JSONField(_("leerlingen"), default=list)
+    hulpvragen = models.JSONField(_("hulpvragen"), default=list, blank=True)
+    leerlingen = models.JSONField(_("leerlingen"), default=list, blank=True)
     inzage_tot = models.DateTimeField(_("inzagelog tot"), null=True, blank=True)
     vingerafdruk = models.CharField(_("vingerafdruk"), max_length=64)
 

@@ -49,8 +49,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('beoordeeld_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='beoordeeld op')),
-                ('hulpvragen', models.JSONField(default=list, verbose_name='hulpvragen')),
-                ('leerlingen', models.JSONField(default=list, verbose_name='leerlingen')),
+                ('hulpvragen', models.JSONField(blank=True, default=list, verbose_name='hulpvragen')),
+                ('leerlingen', models.JSONField(blank=True, default=list, verbose_name='leerlingen')),
                 ('inzage_tot', models.DateTimeField(blank=True, null=True, verbose_name='inzagelog tot')),
                 ('vingerafdruk', models.CharField(max_length=64, verbose_name='vingerafdruk')),
                 ('beoordeeld_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='beoordeeld door')),
