@@ -8,6 +8,7 @@ deliberate path past that (`core.models.bewaartermijn_verwijderen`). Stored file
 removed only after the commit: a rolled-back run leaves every file in place.
 """
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -48,6 +49,8 @@ from passend.hulpvragen.models import Hulpvraag, Statuswijziging
 from passend.koppelingen.models import Aanvraag, Conceptbijlage, Osogegevens
 from passend.organisaties.models import Samenwerkingsverband
 from passend.overlegrondes.models import Overlegronde, Reactie, Reactiebijlage
+
+logger = logging.getLogger(__name__)
 
 # --- The terms and the review setting ------------------------------------------------------------
 
@@ -322,17 +325,24 @@ def bewaarrondes_uitvoeren(nu: datetime | None = None) -> str:
     """Periodic (`manage.py periodiek`): once a day per SWV, however often cron calls."""
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
-    hulpvragen = leerlingen = overgeslagen = 0
+    hulpvragen = leerlingen = overgeslagen = mislukt = 0
     for swv in Samenwerkingsverband.objects.order_by("code"):
-        with transaction.atomic():
-            instellingen, _nieuw = Bewaarinstellingen.objects.select_for_update().get_or_create(
-                swv=swv
-            )
-            if instellingen.laatste_ronde_op == vandaag:
-                continue
-            resultaat = bewaarronde_uitvoeren(swv=swv, nu=nu)
-            instellingen.laatste_ronde_op = vandaag
-            instellingen.save(update_fields=["laatste_ronde_op"])
+        try:
+            with transaction.atomic():
+                instellingen, _nieuw = Bewaarinstellingen.objects.select_for_update().get_or_create(
+                    swv=swv
+                )
+                if instellingen.laatste_ronde_op == vandaag:
+                    continue
+                resultaat = bewaarronde_uitvoeren(swv=swv, nu=nu)
+                instellingen.laatste_ronde_op = vandaag
+                instellingen.save(update_fields=["laatste_ronde_op"])
+        except Exception:
+            # One SWV's failure (rolled back whole) leaves the others' runs; tried again next
+            # call, as its day is not marked done.
+            logger.exception("Bewaarronde mislukt", extra={"swv": swv.code})
+            mislukt += 1
+            continue
         if not resultaat.uitgevoerd:
             overgeslagen += 1
             continue
@@ -341,5 +351,5 @@ def bewaarrondes_uitvoeren(nu: datetime | None = None) -> str:
     return (
         f"Bewaartermijnen: {hulpvragen} hulpvraag/hulpvragen en {leerlingen} leerling(en) "
         f"verwijderd; {overgeslagen} samenwerkingsverband(en) wachten op een beoordeelde "
-        "proefronde."
+        f"proefronde; {mislukt} ronde(s) mislukt."
     )
