@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
-from django.db import connections, models
+from django.db import DatabaseError, connections, models
 
 
 class AlleenToevoegenError(Exception):
@@ -38,9 +38,14 @@ def bewaartermijn_verwijderen(using: str = "default") -> Iterator[None]:
         yield
     finally:
         _bewaren.aan = False
-        if postgres and not verbinding.needs_rollback:
-            with verbinding.cursor() as cursor:
-                cursor.execute("SELECT set_config('passend.bewaren', 'uit', true)")
+        if postgres:
+            try:
+                with verbinding.cursor() as cursor:
+                    cursor.execute("SELECT set_config('passend.bewaren', 'uit', true)")
+            except DatabaseError:
+                # An aborted transaction takes the setting with it when it rolls back; the
+                # error that aborted it is the one to see.
+                pass
 
 
 class AlleenToevoegenMixin:
