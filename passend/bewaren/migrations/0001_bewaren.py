@@ -8,74 +8,197 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('dossiers', '0005_namen_normaliseren'),
-        ('organisaties', '0006_verwerkersovereenkomst_einde'),
+        ("dossiers", "0005_namen_normaliseren"),
+        ("organisaties", "0006_verwerkersovereenkomst_einde"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Bewaarinstellingen',
+            name="Bewaarinstellingen",
             fields=[
-                ('swv', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='organisaties.samenwerkingsverband', verbose_name='samenwerkingsverband')),
-                ('alleen_na_beoordeelde_proefronde', models.BooleanField(default=False, help_text='Aan: de periodieke ronde verwijdert alleen wat in een beoordeelde proefronde stond.', verbose_name='verwijderen alleen na beoordeelde proefronde')),
-                ('laatste_ronde_op', models.DateField(blank=True, null=True, verbose_name='laatste ronde op')),
+                (
+                    "swv",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to="organisaties.samenwerkingsverband",
+                        verbose_name="samenwerkingsverband",
+                    ),
+                ),
+                (
+                    "alleen_na_beoordeelde_proefronde",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Aan: de periodieke ronde verwijdert alleen wat in een beoordeelde proefronde stond.",  # noqa: E501
+                        verbose_name="verwijderen alleen na beoordeelde proefronde",
+                    ),
+                ),
+                (
+                    "laatste_ronde_op",
+                    models.DateField(blank=True, null=True, verbose_name="laatste ronde op"),
+                ),
             ],
             options={
-                'verbose_name': 'instellingen voor bewaren',
-                'verbose_name_plural': 'instellingen voor bewaren',
+                "verbose_name": "instellingen voor bewaren",
+                "verbose_name_plural": "instellingen voor bewaren",
             },
         ),
         migrations.CreateModel(
-            name='Bewaarplicht',
+            name="Bewaarplicht",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reden', models.TextField(verbose_name='Reden')),
-                ('gezet_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gezet op')),
-                ('gezet_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gezet door')),
-                ('leerling', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='bewaarplicht', to='dossiers.leerling', verbose_name='leerling')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reden", models.TextField(verbose_name="Reden")),
+                (
+                    "gezet_op",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="gezet op"
+                    ),
+                ),
+                (
+                    "gezet_door",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gezet door",
+                    ),
+                ),
+                (
+                    "leerling",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bewaarplicht",
+                        to="dossiers.leerling",
+                        verbose_name="leerling",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bewaarplicht',
-                'verbose_name_plural': 'bewaarplichten',
+                "verbose_name": "bewaarplicht",
+                "verbose_name_plural": "bewaarplichten",
             },
         ),
         migrations.CreateModel(
-            name='Proefronde',
+            name="Proefronde",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('beoordeeld_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='beoordeeld op')),
-                ('hulpvragen', models.JSONField(blank=True, default=list, verbose_name='hulpvragen')),
-                ('leerlingen', models.JSONField(blank=True, default=list, verbose_name='leerlingen')),
-                ('inzage_tot', models.DateTimeField(blank=True, null=True, verbose_name='inzagelog tot')),
-                ('vingerafdruk', models.CharField(max_length=64, verbose_name='vingerafdruk')),
-                ('beoordeeld_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='beoordeeld door')),
-                ('swv', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisaties.samenwerkingsverband', verbose_name='samenwerkingsverband')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "beoordeeld_op",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="beoordeeld op"
+                    ),
+                ),
+                (
+                    "hulpvragen",
+                    models.JSONField(blank=True, default=list, verbose_name="hulpvragen"),
+                ),
+                (
+                    "leerlingen",
+                    models.JSONField(blank=True, default=list, verbose_name="leerlingen"),
+                ),
+                (
+                    "inzage_tot",
+                    models.DateTimeField(blank=True, null=True, verbose_name="inzagelog tot"),
+                ),
+                ("vingerafdruk", models.CharField(max_length=64, verbose_name="vingerafdruk")),
+                (
+                    "beoordeeld_door",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="beoordeeld door",
+                    ),
+                ),
+                (
+                    "swv",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisaties.samenwerkingsverband",
+                        verbose_name="samenwerkingsverband",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'beoordeelde proefronde',
-                'verbose_name_plural': 'beoordeelde proefrondes',
-                'ordering': ['-beoordeeld_op', '-pk'],
+                "verbose_name": "beoordeelde proefronde",
+                "verbose_name_plural": "beoordeelde proefrondes",
+                "ordering": ["-beoordeeld_op", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Bewaartermijn',
+            name="Bewaartermijn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('nooit_ingediend', 'Hulpvraag nooit ingediend'), ('afgesloten', 'Afgesloten ondersteuningsdossier'), ('tlv_besluit', 'TLV-besluit'), ('inzagelog', 'Inzagelog')], max_length=30, verbose_name='soort')),
-                ('aantal', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(600)], verbose_name='termijn')),
-                ('eenheid', models.CharField(choices=[('maanden', 'maanden'), ('jaren', 'jaren')], max_length=10, verbose_name='eenheid')),
-                ('swv', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisaties.samenwerkingsverband', verbose_name='samenwerkingsverband')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("nooit_ingediend", "Hulpvraag nooit ingediend"),
+                            ("afgesloten", "Afgesloten ondersteuningsdossier"),
+                            ("tlv_besluit", "TLV-besluit"),
+                            ("inzagelog", "Inzagelog"),
+                        ],
+                        max_length=30,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "aantal",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(600),
+                        ],
+                        verbose_name="termijn",
+                    ),
+                ),
+                (
+                    "eenheid",
+                    models.CharField(
+                        choices=[("maanden", "maanden"), ("jaren", "jaren")],
+                        max_length=10,
+                        verbose_name="eenheid",
+                    ),
+                ),
+                (
+                    "swv",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisaties.samenwerkingsverband",
+                        verbose_name="samenwerkingsverband",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bewaartermijn',
-                'verbose_name_plural': 'bewaartermijnen',
-                'ordering': ['swv', 'soort'],
-                'constraints': [models.UniqueConstraint(fields=('swv', 'soort'), name='bewaartermijn_per_soort')],
+                "verbose_name": "bewaartermijn",
+                "verbose_name_plural": "bewaartermijnen",
+                "ordering": ["swv", "soort"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("swv", "soort"), name="bewaartermijn_per_soort")
+                ],
             },
         ),
     ]
