@@ -567,3 +567,102 @@ def bestuur_gewijzigd(
         na=na,
         objecttype="bestuur",
     )
+
+
+# --- Retention (B9) ------------------------------------------------------------------------------
+# In the beheerlog: the numbers and the hold are no pupil data; a run names what it removed by
+# reference and id only, never content.
+
+
+def bewaartermijnen_gewijzigd(
+    swv: Any, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """The SWV's retention terms (per kind, in months or years) or its review setting."""
+    return _beheer(
+        gebeurtenis="bewaartermijnen_gewijzigd",
+        door=door,
+        account=swv,
+        voor=voor,
+        na=na,
+        objecttype="bewaartermijnen",
+    )
+
+
+def bewaarplicht_gewijzigd(
+    leerling: _Leerling, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """A legal hold on a pupil set or cleared; before and after say whether it was on (the
+    reason stays on the hold, not in the log, as it may describe the pupil)."""
+    return _beheer(
+        gebeurtenis="bewaarplicht_gewijzigd",
+        door=door,
+        account=leerling,
+        voor=voor,
+        na=na,
+        objecttype="leerling",
+    )
+
+
+def proefronde_beoordeeld(
+    swv: Any, *, door: Gebruiker, aantallen: dict[str, int], vingerafdruk: str
+) -> Beheerhandeling:
+    """The dry run's list was reviewed: the removal may take what it listed."""
+    return _beheer(
+        gebeurtenis="proefronde_beoordeeld",
+        door=door,
+        account=swv,
+        details={**aantallen, "vingerafdruk": vingerafdruk},
+        objecttype="bewaarronde",
+    )
+
+
+def _systeem_beheer(
+    swv: Any, *, gebeurtenis: str, door: Gebruiker | None, details: dict[str, Any]
+) -> Beheerhandeling:
+    """A retention run is usually the periodic job: no account, so the system is named."""
+    if door is not None:
+        return _beheer(
+            gebeurtenis=gebeurtenis,
+            door=door,
+            account=swv,
+            details=details,
+            objecttype="bewaarronde",
+        )
+    context = huidige_context()
+    return Beheerhandeling.objects.create(
+        swv_code=swv.code,
+        gebruiker_id=None,
+        gebruikersnaam="passend (periodiek)",
+        gebeurtenis=gebeurtenis,
+        objecttype="bewaarronde",
+        object_id=str(swv.pk),
+        details={k: v for k, v in details.items() if v is not None},
+        client_adres=context.client_adres,
+        user_agent=context.user_agent,
+        request_id=context.request_id,
+    )
+
+
+def bewaarronde_uitgevoerd(
+    swv: Any,
+    *,
+    door: Gebruiker | None,
+    aantallen: dict[str, int],
+    hulpvragen: dict[str, list[str]],
+    leerlingen: list[int],
+) -> Beheerhandeling:
+    """B9: what a retention run removed: counts per kind, the hulpvragen by reference, the
+    pupils by id."""
+    return _systeem_beheer(
+        swv,
+        gebeurtenis="bewaarronde_uitgevoerd",
+        door=door,
+        details={**aantallen, "hulpvragen": hulpvragen, "leerlingen": leerlingen},
+    )
+
+
+def bewaarronde_overgeslagen(swv: Any, *, door: Gebruiker | None, reden: str) -> Beheerhandeling:
+    """B9: the run did not remove anything, and why (e.g. no reviewed dry run)."""
+    return _systeem_beheer(
+        swv, gebeurtenis="bewaarronde_overgeslagen", door=door, details={"reden": reden}
+    )

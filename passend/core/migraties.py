@@ -35,6 +35,43 @@ def alleen_toevoegen(tabel: str) -> migrations.RunPython:
     return migrations.RunPython(vooruit, terug, elidable=False)
 
 
+def bewaren_toestaan(tabel: str, *, ook_wijzigen: bool = False) -> migrations.RunPython:
+    """Replaces the trigger function of `alleen_toevoegen(tabel)`: a DELETE (with `ook_wijzigen`
+    also an UPDATE) passes only when the transaction set `passend.bewaren` to 'aan', which only
+    `core.models.bewaartermijn_verwijderen()` does, for retention. Everything else is still
+    refused by the database."""
+    functie = f"{tabel}_alleen_toevoegen"
+    toegestaan = "TG_OP IN ('DELETE', 'UPDATE')" if ook_wijzigen else "TG_OP = 'DELETE'"
+    melding = f"{tabel} is alleen aan te vullen, niet te wijzigen of te verwijderen"
+    ruim = f"""
+    CREATE OR REPLACE FUNCTION {functie}() RETURNS trigger AS $$
+    BEGIN
+        IF {toegestaan} AND current_setting('passend.bewaren', true) = 'aan' THEN
+            RETURN NULL;
+        END IF;
+        RAISE EXCEPTION '{melding}';
+    END;
+    $$ LANGUAGE plpgsql;
+    """
+    strikt = f"""
+    CREATE OR REPLACE FUNCTION {functie}() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION '{melding}';
+    END;
+    $$ LANGUAGE plpgsql;
+    """
+
+    def vooruit(apps, schema_editor):  # type: ignore[no-untyped-def]
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(ruim)
+
+    def terug(apps, schema_editor):  # type: ignore[no-untyped-def]
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(strikt)
+
+    return migrations.RunPython(vooruit, terug, elidable=False)
+
+
 def uuids_vullen(app: str, model: str) -> migrations.RunPython:
     """Gives every existing row of a new, still nullable `uuid` column its own random UUID (a
     column default would give them all the same one). PostgreSQL does it in one statement, also

@@ -1,13 +1,51 @@
 """Base classes for models of every app."""
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
-from django.db import models
+from django.db import DatabaseError, connections, models
 
 
 class AlleenToevoegenError(Exception):
     """A row of a history or log is appended, never changed or deleted (ASVS V7.3.3,
     ARCHITECTURE.md rule 4)."""
+
+
+_bewaren = threading.local()
+
+
+def bewaren_bezig() -> bool:
+    return getattr(_bewaren, "aan", False)
+
+
+@contextmanager
+def bewaartermijn_verwijderen(using: str = "default") -> Iterator[None]:
+    """The one deliberate way past the append-only rule: retention (passend.bewaren) removes
+    history whose term has passed. Only inside a transaction; on PostgreSQL it sets the
+    transaction-local `passend.bewaren` that the triggers of `core.migraties.bewaren_toestaan`
+    check, so the database still refuses a delete from anywhere else."""
+    verbinding = connections[using]
+    if not verbinding.in_atomic_block:
+        raise AlleenToevoegenError("Verwijderen na de bewaartermijn kan alleen in een transactie.")
+    postgres = verbinding.vendor == "postgresql"
+    if postgres:
+        with verbinding.cursor() as cursor:
+            cursor.execute("SELECT set_config('passend.bewaren', 'aan', true)")
+    _bewaren.aan = True
+    try:
+        yield
+    finally:
+        _bewaren.aan = False
+        if postgres:
+            try:
+                with verbinding.cursor() as cursor:
+                    cursor.execute("SELECT set_config('passend.bewaren', 'uit', true)")
+            except DatabaseError:
+                # An aborted transaction takes the setting with it when it rolls back; the
+                # error that aborted it is the one to see.
+                pass
 
 
 class AlleenToevoegenMixin:
@@ -19,6 +57,20 @@ class AlleenToevoegenMixin:
 
     def delete(self) -> NoReturn:
         raise AlleenToevoegenError("Deze geschiedenis wordt nooit verwijderd.")
+
+    # Retention only (passend.bewaren), inside `bewaartermijn_verwijderen()`: anywhere else
+    # these refuse like the methods above.
+
+    def na_bewaartermijn_verwijderen(self) -> int:
+        if not bewaren_bezig():
+            raise AlleenToevoegenError("Deze geschiedenis wordt nooit verwijderd.")
+        return int(super().delete()[0])  # type: ignore[misc]
+
+    def na_bewaartermijn_wijzigen(self, **kwargs: Any) -> int:
+        """Pseudonymising what outlives its subject (the access log of a removed pupil)."""
+        if not bewaren_bezig():
+            raise AlleenToevoegenError("Deze geschiedenis wordt nooit gewijzigd.")
+        return int(super().update(**kwargs))  # type: ignore[misc]
 
 
 class AlleenToevoegenQuerySet(AlleenToevoegenMixin, models.QuerySet[Any]):

@@ -21,7 +21,7 @@ from passend.audit import gebeurtenissen
 from passend.core.csvcel import csv_celwaarde
 from passend.core.tijd import datum_tekst
 from passend.organisaties.models import Bestuur, School
-from passend.swvbeheer import services
+from passend.swvbeheer import menu, services
 from passend.swvbeheer.forms import (
     AccountFilterForm,
     AccountForm,
@@ -73,7 +73,7 @@ def _fouten_naar_form(form: object, fout: ValidationError) -> None:
 @require_http_methods(["GET"])
 def index(request: HttpRequest) -> HttpResponse:
     _beheerder(request)
-    return render(request, "swvbeheer/index.html", {"personeelswissel": True})
+    return render(request, "swvbeheer/index.html", {"personeelswissel": True, "menu": menu.items()})
 
 
 @require_http_methods(["GET"])
