@@ -32,6 +32,7 @@ from django.db import models, transaction
 from passend.accounts.models import Rol
 from passend.organisaties.models import Regio, Samenwerkingsverband
 from passend.processen.models import Hulpvraagtitel, Proces, Status, Statusovergang
+from passend.processen.services import Knoop, procesgraaf_fouten
 from passend.processen.voorwaarden import voorwaarde
 
 PRESETS_MAP = Path(__file__).resolve().parent / "presets"
@@ -236,6 +237,8 @@ class _Lezer:
         ]
         self._uniek([p.code for p in processen], "Proces")
         titels = self._titels(self._lijst(gegevens, "titels", "De preset"), processen)
+        for proces in processen:
+            self._graaf(proces, {t.beginstatus for t in titels if t.proces == proces.code})
         if self.fouten:
             raise PresetFout(self.fouten)
         return _Preset(processen=processen, titels=titels)
@@ -412,6 +415,26 @@ class _Lezer:
                         _OvergangDef(van=v, naar=n, rolcodes=rolcodes, voorwaarden=voorwaarden)
                     )
         return resultaat
+
+    def _graaf(self, proces: _ProcesDef, beginstatussen: set[str]) -> None:
+        """The check SWV-beheer's screens make too (processen.services): every status
+        reachable from where a title starts, and an eindstatus reachable from every status."""
+        knopen = [
+            Knoop(
+                status.code,
+                status.naam,
+                status.velden.get("volgorde", 0),
+                bool(status.velden.get("eindstatus")),
+            )
+            for status in proces.statussen
+            if status.code
+        ]
+        for fout in procesgraaf_fouten(
+            statussen=knopen,
+            overgangen=[(o.van, o.naar) for o in proces.overgangen],
+            beginstatussen=beginstatussen,
+        ):
+            self.fout(f'Proces "{proces.code}": {fout.tekst}')
 
     # Titles
 
