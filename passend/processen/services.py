@@ -400,7 +400,9 @@ def _voorwaarden_controleren(
         raise ValidationError(
             {"voorwaarden": _("Onbekende voorwaarde: %(codes)s.") % {"codes": ", ".join(onbekend)}}
         )
-    return list(dict.fromkeys(voorwaarden))
+    # The ones kept stay in their order (saving unchanged changes nothing), new ones after.
+    gekozen = set(voorwaarden)
+    return list(dict.fromkeys([*(c for c in al if c in gekozen), *voorwaarden]))
 
 
 def _overgang_opslaan(
