@@ -13,9 +13,9 @@ Rules of loading:
   all their fields to the preset's values (names, a transition's roles and conditions, a title's
   regions), so an administrator's edit of, say, an instruction text or a name is undone by the
   next load, on the same row. The one exception is a title's `actief`: set only when the preset
-  states it, so a title retired in the admin stays retired.
-- What the preset does not name is left alone: statuses, transitions and titles added in the
-  admin survive a load, and nothing is ever deleted.
+  states it, so a title retired on SWV-beheer's screens stays retired.
+- What the preset does not name is left alone: statuses, transitions and titles added on
+  SWV-beheer's screens survive a load, and nothing is ever deleted.
 - Only process configuration is written. The SWV, its regions and the roles must exist.
 """
 
