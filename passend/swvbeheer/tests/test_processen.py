@@ -52,7 +52,7 @@ def test_r20_r22_a_changed_transition_applies_to_the_next_change_and_leaves_the_
     regiomanager = omgeving.regiomanager.rollen.get()
     antwoord = client.post(url, {"van": scp.pk, "naar": deskundige.pk, "rollen": [regiomanager.pk]})
     assert antwoord.status_code == 302
-    assert "volgende statuswijziging" in client.get(antwoord.url).content.decode()
+    assert "volgende statuswijziging" in client.get(antwoord["Location"]).content.decode()
 
     # The history is as it was, row for row.
     assert _geschiedenis() == geschiedenis
