@@ -356,6 +356,19 @@ _IN_GEBRUIK = {
 }
 
 
+def _m2m_verwijzing(status: Status) -> Any:
+    """A row of a higher app that links to the status by a many-to-many field (a form
+    attached at this status): a delete would drop that link silently, so it keeps the status."""
+    for relatie in Status._meta.get_fields(include_hidden=True):
+        if relatie.many_to_many and relatie.auto_created and not relatie.concrete:
+            rij = relatie.related_model._default_manager.filter(  # type: ignore[union-attr]
+                **{relatie.field.name: status}  # type: ignore[union-attr]
+            ).first()
+            if rij is not None:
+                return rij
+    return None
+
+
 @transaction.atomic
 def status_verwijderen(*, door: Gebruiker, status: Status) -> None:
     """Only a status no hulpvraag has or had and no title starts in; its transitions go with
@@ -366,9 +379,19 @@ def status_verwijderen(*, door: Gebruiker, status: Status) -> None:
     fouten_voor = proces_fouten(proces)
     voor = status_stand(status)
     pk = status.pk
+    koppeling = _m2m_verwijzing(status)
     try:
         with transaction.atomic():
             status.delete()
+            if koppeling is not None:
+                # Raised inside the savepoint: the delete is undone, links and all.
+                raise ValidationError(
+                    _(
+                        "Status ‘%(naam)s’ kan niet worden verwijderd: %(soort)s ‘%(rij)s’ "
+                        "verwijst ernaar. Haal die verwijzing eerst weg."
+                    )
+                    % {"naam": status.naam, "soort": koppeling._meta.verbose_name, "rij": koppeling}
+                )
     except ProtectedError as fout:
         redenen = sorted(
             {str(_IN_GEBRUIK.get(rij._meta.model_name or "", "")) for rij in fout.protected_objects}

@@ -115,6 +115,17 @@ def test_r22_a_status_in_use_cannot_be_removed_an_unused_one_can(omgeving: Omgev
     tijdelijk = Status.objects.get(proces=proces, naam="Tijdelijk")
     assert tijdelijk.code == "tijdelijk"
     assert Statusovergang.objects.filter(van=compleet, naar=tijdelijk).exists()
+    # A form attached at the status keeps it too (the delete would drop the link silently).
+    from passend.formulieren.models import Formulierdefinitie
+
+    formulier = Formulierdefinitie.objects.filter(swv=omgeving.ppo).first()
+    assert formulier is not None
+    formulier.koppelen_bij.add(tijdelijk)
+    antwoord = client.post(
+        reverse("swvbeheer:status_verwijderen", args=[tijdelijk.pk]), follow=True
+    )
+    assert f"‘{formulier.naam}’ verwijst ernaar" in antwoord.content.decode()
+    formulier.koppelen_bij.remove(tijdelijk)
     antwoord = client.post(reverse("swvbeheer:status_verwijderen", args=[tijdelijk.pk]))
     assert antwoord.status_code == 302
     assert not Status.objects.filter(pk=tijdelijk.pk).exists()
