@@ -666,3 +666,132 @@ def bewaarronde_overgeslagen(swv: Any, *, door: Gebruiker | None, reden: str) ->
     return _systeem_beheer(
         swv, gebeurtenis="bewaarronde_overgeslagen", door=door, details={"reden": reden}
     )
+
+
+# --- SWV-beheer: processes as data (issue 16 item 6; R19-R22, R29-R31) -------------------------
+# Configuration, not pupil data: the beheerlog, with the values before and after (codes, never
+# a hulpvraag's content).
+
+
+def _configuratie(
+    *,
+    gebeurtenis: str,
+    door: Gebruiker,
+    rij: Any,
+    objecttype: str,
+    voor: dict[str, Any] | None = None,
+    na: dict[str, Any] | None = None,
+) -> Beheerhandeling:
+    return _beheer(
+        gebeurtenis=gebeurtenis, door=door, account=rij, voor=voor, na=na, objecttype=objecttype
+    )
+
+
+def proces_aangemaakt(proces: Any, *, door: Gebruiker, na: dict[str, Any]) -> Beheerhandeling:
+    return _configuratie(
+        gebeurtenis="proces_aangemaakt", door=door, rij=proces, objecttype="proces", na=na
+    )
+
+
+def proces_gewijzigd(
+    proces: Any, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """A process's name or behandelende functie."""
+    return _configuratie(
+        gebeurtenis="proces_gewijzigd", door=door, rij=proces, objecttype="proces", voor=voor, na=na
+    )
+
+
+def processtatus_aangemaakt(status: Any, *, door: Gebruiker, na: dict[str, Any]) -> Beheerhandeling:
+    """A status added to a process (with the transitions that lead to it and from it)."""
+    return _configuratie(
+        gebeurtenis="processtatus_aangemaakt", door=door, rij=status, objecttype="status", na=na
+    )
+
+
+def processtatus_gewijzigd(
+    status: Any, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """A status's name, number, flags or the instruction text of its mail."""
+    return _configuratie(
+        gebeurtenis="processtatus_gewijzigd",
+        door=door,
+        rij=status,
+        objecttype="status",
+        voor=voor,
+        na=na,
+    )
+
+
+def processtatus_verwijderd(
+    status: Any, *, door: Gebruiker, voor: dict[str, Any]
+) -> Beheerhandeling:
+    """A status no hulpvraag ever had, removed with its transitions."""
+    return _configuratie(
+        gebeurtenis="processtatus_verwijderd", door=door, rij=status, objecttype="status", voor=voor
+    )
+
+
+def statusovergang_aangemaakt(
+    overgang: Any, *, door: Gebruiker, na: dict[str, Any]
+) -> Beheerhandeling:
+    return _configuratie(
+        gebeurtenis="statusovergang_aangemaakt",
+        door=door,
+        rij=overgang,
+        objecttype="statusovergang",
+        na=na,
+    )
+
+
+def statusovergang_gewijzigd(
+    overgang: Any, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """Who may make a transition, its conditions, or its ends; applies to the next change."""
+    return _configuratie(
+        gebeurtenis="statusovergang_gewijzigd",
+        door=door,
+        rij=overgang,
+        objecttype="statusovergang",
+        voor=voor,
+        na=na,
+    )
+
+
+def statusovergang_verwijderd(
+    overgang: Any, *, door: Gebruiker, voor: dict[str, Any]
+) -> Beheerhandeling:
+    """The statushistorie keeps its rows: they name statuses, not transitions."""
+    return _configuratie(
+        gebeurtenis="statusovergang_verwijderd",
+        door=door,
+        rij=overgang,
+        objecttype="statusovergang",
+        voor=voor,
+    )
+
+
+def hulpvraagtitel_aangemaakt(
+    titel: Any, *, door: Gebruiker, na: dict[str, Any]
+) -> Beheerhandeling:
+    return _configuratie(
+        gebeurtenis="hulpvraagtitel_aangemaakt",
+        door=door,
+        rij=titel,
+        objecttype="hulpvraagtitel",
+        na=na,
+    )
+
+
+def hulpvraagtitel_gewijzigd(
+    titel: Any, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """A title's name, process, beginstatus, regions, order, or actief (retired)."""
+    return _configuratie(
+        gebeurtenis="hulpvraagtitel_gewijzigd",
+        door=door,
+        rij=titel,
+        objecttype="hulpvraagtitel",
+        voor=voor,
+        na=na,
+    )

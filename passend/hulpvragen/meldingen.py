@@ -10,7 +10,9 @@ from django.urls import reverse
 from passend.accounts.models import Gebruiker
 from passend.hulpvragen.models import Hulpvraag, Statuswijziging
 from passend.hulpvragen.signals import hulpvraag_ingediend, status_gewijzigd
-from passend.notificaties.services import bericht_versturen
+from passend.notificaties.services import bericht_opmaken, bericht_versturen
+from passend.organisaties.models import Samenwerkingsverband
+from passend.processen.models import Status
 
 
 def ontvangers_statusmail(statuswijziging: Statuswijziging) -> list[str]:
@@ -41,21 +43,46 @@ def statusmail_versturen(sender: Any, statuswijziging: Statuswijziging, **kwargs
     pupil's name, birth date, the title or the omschrijving.
     """
     hulpvraag = statuswijziging.hulpvraag
-    status = statuswijziging.naar
     bericht_versturen(
         swv=hulpvraag.swv,
         aan=ontvangers_statusmail(statuswijziging),
-        sjabloon="hulpvragen/mail/status_gewijzigd.txt",
-        context={
-            "referentie": hulpvraag.referentie,
-            "status": status.naam,
-            "reden": statuswijziging.reden,
-            "instructie": status.instructie,
-            "school_moet_actie_ondernemen": status.school_moet_actie_ondernemen,
-            "link": settings.PASSEND_BASIS_URL
-            + reverse("hulpvragen:detail", args=[hulpvraag.referentie]),
-            "swv": hulpvraag.swv,
-        },
+        sjabloon=STATUSMAIL,
+        context=statusmail_context(
+            referentie=hulpvraag.referentie,
+            status=statuswijziging.naar,
+            reden=statuswijziging.reden,
+            swv=hulpvraag.swv,
+        ),
+    )
+
+
+STATUSMAIL = "hulpvragen/mail/status_gewijzigd.txt"
+VOORBEELDREFERENTIE = "HV-2026-000123"
+
+
+def statusmail_context(
+    *, referentie: str, status: Status, reden: str, swv: Samenwerkingsverband
+) -> dict[str, Any]:
+    """What the status mail says: status, reason, instruction, reference and link (P3)."""
+    return {
+        "referentie": referentie,
+        "status": status.naam,
+        "reden": reden,
+        "instructie": status.instructie,
+        "school_moet_actie_ondernemen": status.school_moet_actie_ondernemen,
+        "link": settings.PASSEND_BASIS_URL + reverse("hulpvragen:detail", args=[referentie]),
+        "swv": swv,
+    }
+
+
+def statusmail_voorbeeld(status: Status, *, reden: str = "") -> tuple[str, str]:
+    """Issue 16 item 6: subject and body of the mail a school gets when a hulpvraag reaches
+    `status`, rendered as the real one is, for an example reference (no pupil, no hulpvraag)."""
+    return bericht_opmaken(
+        sjabloon=STATUSMAIL,
+        context=statusmail_context(
+            referentie=VOORBEELDREFERENTIE, status=status, reden=reden, swv=status.proces.swv
+        ),
     )
 
 

@@ -46,18 +46,26 @@ def bericht_versturen(
     adressen = list(dict.fromkeys(adres.strip().lower() for adres in aan if adres.strip()))
     if not adressen:
         return None
-    context = {**context, "basis_url": settings.PASSEND_BASIS_URL}
-    stam = sjabloon.removesuffix(".txt")
+    onderwerp, tekst = bericht_opmaken(sjabloon=sjabloon, context=context)
     bericht = Bericht.objects.create(
         swv=swv,
         sjabloon=sjabloon,
         aan=adressen,
-        onderwerp=" ".join(render_to_string(f"{stam}_onderwerp.txt", context).split()),
-        tekst=render_to_string(sjabloon, context),
+        onderwerp=onderwerp,
+        tekst=tekst,
         vertrouwelijk=vertrouwelijk,
     )
     _na_commit_bezorgen(bericht)
     return bericht
+
+
+def bericht_opmaken(*, sjabloon: str, context: dict[str, Any]) -> tuple[str, str]:
+    """Subject and body of a mail as `bericht_versturen` writes them; a preview (SWV-beheer's
+    status mail) renders through here, so it shows what a school will get."""
+    context = {**context, "basis_url": settings.PASSEND_BASIS_URL}
+    stam = sjabloon.removesuffix(".txt")
+    onderwerp = " ".join(render_to_string(f"{stam}_onderwerp.txt", context).split())
+    return onderwerp, render_to_string(sjabloon, context)
 
 
 def _na_commit_bezorgen(bericht: Bericht) -> None:

@@ -1,7 +1,7 @@
 """Processes as data, per SWV: which titles exist, where a hulpvraag starts, who may move it on.
 
 Modelled on Open Zaak's Catalogi (ZaakType, StatusType), not on a hard-coded dict of allowed
-changes: an application administrator changes a process in the admin, not in code.
+changes: an application administrator changes a process on SWV-beheer's screens, not in code.
 """
 
 from collections.abc import Collection

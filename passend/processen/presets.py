@@ -13,9 +13,9 @@ Rules of loading:
   all their fields to the preset's values (names, a transition's roles and conditions, a title's
   regions), so an administrator's edit of, say, an instruction text or a name is undone by the
   next load, on the same row. The one exception is a title's `actief`: set only when the preset
-  states it, so a title retired in the admin stays retired.
-- What the preset does not name is left alone: statuses, transitions and titles added in the
-  admin survive a load, and nothing is ever deleted.
+  states it, so a title retired on SWV-beheer's screens stays retired.
+- What the preset does not name is left alone: statuses, transitions and titles added on
+  SWV-beheer's screens survive a load, and nothing is ever deleted.
 - Only process configuration is written. The SWV, its regions and the roles must exist.
 """
 
@@ -32,6 +32,7 @@ from django.db import models, transaction
 from passend.accounts.models import Rol
 from passend.organisaties.models import Regio, Samenwerkingsverband
 from passend.processen.models import Hulpvraagtitel, Proces, Status, Statusovergang
+from passend.processen.services import Knoop, procesgraaf_fouten
 from passend.processen.voorwaarden import voorwaarde
 
 PRESETS_MAP = Path(__file__).resolve().parent / "presets"
@@ -236,6 +237,8 @@ class _Lezer:
         ]
         self._uniek([p.code for p in processen], "Proces")
         titels = self._titels(self._lijst(gegevens, "titels", "De preset"), processen)
+        for proces in processen:
+            self._graaf(proces, {t.beginstatus for t in titels if t.proces == proces.code})
         if self.fouten:
             raise PresetFout(self.fouten)
         return _Preset(processen=processen, titels=titels)
@@ -412,6 +415,26 @@ class _Lezer:
                         _OvergangDef(van=v, naar=n, rolcodes=rolcodes, voorwaarden=voorwaarden)
                     )
         return resultaat
+
+    def _graaf(self, proces: _ProcesDef, beginstatussen: set[str]) -> None:
+        """The check SWV-beheer's screens make too (processen.services): every status
+        reachable from where a title starts, and an eindstatus reachable from every status."""
+        knopen = [
+            Knoop(
+                status.code,
+                status.naam,
+                status.velden.get("volgorde", 0),
+                bool(status.velden.get("eindstatus")),
+            )
+            for status in proces.statussen
+            if status.code
+        ]
+        for fout in procesgraaf_fouten(
+            statussen=knopen,
+            overgangen=[(o.van, o.naar) for o in proces.overgangen],
+            beginstatussen=beginstatussen,
+        ):
+            self.fout(f'Proces "{proces.code}": {fout.tekst}')
 
     # Titles
 

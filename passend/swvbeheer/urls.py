@@ -1,6 +1,6 @@
 from django.urls import path
 
-from passend.swvbeheer import views
+from passend.swvbeheer import views, views_processen
 
 app_name = "swvbeheer"
 
@@ -28,4 +28,28 @@ urlpatterns = [
         views.authenticator_herstellen,
         name="authenticator_herstellen",
     ),
+    # Processes, statuses, transitions and titles (issue 16 item 6).
+    path("processen/", views_processen.processen, name="processen"),
+    path("processen/nieuw/", views_processen.proces_nieuw, name="proces_nieuw"),
+    path("processen/<int:pk>/", views_processen.proces, name="proces"),
+    path("processen/<int:pk>/statussen/nieuw/", views_processen.status_nieuw, name="status_nieuw"),
+    path(
+        "processen/<int:pk>/overgangen/nieuw/",
+        views_processen.overgang_nieuw,
+        name="overgang_nieuw",
+    ),
+    path("processen/<int:pk>/titels/nieuw/", views_processen.titel_nieuw, name="titel_nieuw"),
+    path("statussen/<int:pk>/", views_processen.status, name="status"),
+    path(
+        "statussen/<int:pk>/verwijderen/",
+        views_processen.status_verwijderen,
+        name="status_verwijderen",
+    ),
+    path("overgangen/<int:pk>/", views_processen.overgang, name="overgang"),
+    path(
+        "overgangen/<int:pk>/verwijderen/",
+        views_processen.overgang_verwijderen,
+        name="overgang_verwijderen",
+    ),
+    path("titels/<int:pk>/", views_processen.titel, name="titel"),
 ]

@@ -46,13 +46,7 @@ from passend.notificaties.admin import BerichtAdmin
 from passend.notificaties.models import Bericht
 from passend.organisaties.models import Bestuur
 from passend.overlegrondes.models import Overlegrondeinstellingen
-from passend.processen.admin import (
-    HulpvraagtitelAdmin,
-    ProcesAdmin,
-    StatusInline,
-    StatusovergangInline,
-)
-from passend.processen.models import Hulpvraagtitel, Proces, Status
+from passend.processen.models import Status
 
 
 def _swv_id(request: HttpRequest) -> int:
@@ -133,37 +127,6 @@ class EigenSwvMixin:
                     self.instance.swv_id = swv_id
 
         return FormVoorEigenSwv
-
-
-# Stacked, not tabular: each field keeps its own label (axe-core: a tabular row's inputs have
-# none) and the form fits a phone's width (WCAG 1.4.10).
-class EigenStatusInline(EigenSwvMixin, StatusInline):
-    swv_pad = "proces__swv"
-    template = "admin/edit_inline/stacked.html"
-
-
-class EigenStatusovergangInline(EigenSwvMixin, StatusovergangInline):
-    swv_pad = "proces__swv"
-    template = "admin/edit_inline/stacked.html"
-
-    def voorwaarden_swv(self, request: HttpRequest, obj: Any) -> int | None:
-        return _swv_id(request)
-
-
-class EigenProcesAdmin(EigenSwvMixin, ProcesAdmin):
-    list_filter = []
-    inlines = [EigenStatusInline, EigenStatusovergangInline]
-
-
-class EigenHulpvraagtitelAdmin(EigenSwvMixin, HulpvraagtitelAdmin):
-    list_filter = ["actief", "coordinatortoewijzing"]
-    # An SWV has a handful of regio's: checkboxes, which fit a phone, instead of the two-list
-    # filter widget (whose help icons carry an aria-label that axe-core refuses).
-    filter_horizontal = []
-
-    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        kwargs["widget"] = forms.CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class EigenLabelAdmin(EigenSwvMixin, admin.ModelAdmin[Label]):
@@ -551,7 +514,7 @@ class EigenAanvraagtypeAdmin(EigenSwvMixin, admin.ModelAdmin[Aanvraagtype]):
 class SwvBeheerSite(admin.AdminSite):
     site_header = "Passend – beheer van uw samenwerkingsverband"
     site_title = "Passend SWV-beheer"
-    index_title = "Processen, titels, formulieren, labels en schoolcontactpersonen"
+    index_title = "Formulieren, labels, schoolcontactpersonen en instellingen"
     # Links to the accounts and staff-change screens (passend.swvbeheer) above the models.
     index_template = "web/swv_beheer_index.html"
 
@@ -563,8 +526,8 @@ class SwvBeheerSite(admin.AdminSite):
 
 
 swv_beheer = SwvBeheerSite(name="swv_beheer")
-swv_beheer.register(Proces, EigenProcesAdmin)
-swv_beheer.register(Hulpvraagtitel, EigenHulpvraagtitelAdmin)
+# Processes and titles have screens of their own (passend.swvbeheer, issue 16 item 6); the
+# operators' admin (/beheer/) keeps them for staff.
 swv_beheer.register(Label, EigenLabelAdmin)
 swv_beheer.register(Schoolcontactpersoon, EigenSchoolcontactpersoonAdmin)
 swv_beheer.register(Bericht, EigenBerichtAdmin)

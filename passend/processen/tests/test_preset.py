@@ -679,3 +679,39 @@ def test_r29_admin_refuses_a_region_both_allowed_and_excluded_or_of_another_swv(
     form = _titelform(titel, alleen_voor_regios=[vreemd.pk])
     assert not form.is_valid()
     assert "dit samenwerkingsverband" in str(form.errors["alleen_voor_regios"])
+
+
+ONBEREIKBAAR_PRESET = """
+processen:
+  - code: klein
+    naam: Klein
+    statussen:
+      - {code: aanmelding, naam: Aanmelding, volgorde: 10}
+      - {code: wacht, naam: Wacht, volgorde: 20}
+      - {code: vergeten, naam: Vergeten, volgorde: 30}
+      - {code: afgerond, naam: Afgerond, volgorde: 90, eindstatus: %s}
+    overgangen:
+      - {van: aanmelding, naar: wacht, rollen: [coordinator]}
+      - {van: vergeten, naar: afgerond, rollen: [coordinator]}
+titels:
+  - {code: proef, naam: Proef, proces: klein, beginstatus: aanmelding}
+"""
+
+
+def test_r20_issue16_the_loader_refuses_a_process_with_an_unreachable_status_or_a_dead_end(
+    ppo, tmp_path
+):
+    """The graph check SWV-beheer's screens make (processen.services.procesgraaf_fouten) is
+    the loader's too: every fault named, nothing written."""
+    with pytest.raises(PresetFout) as fout:
+        preset_laden(swv=ppo, pad=preset_schrijven(tmp_path, ONBEREIKBAAR_PRESET % "true"))
+    tekst = str(fout.value)
+    assert 'Proces "klein": Status ‘Vergeten’ is niet te bereiken' in tekst
+    assert 'Proces "klein": Status ‘Afgerond’ is niet te bereiken' in tekst
+    assert "Vanuit status ‘Wacht’ is geen eindstatus te bereiken" in tekst
+    assert "Vanuit status ‘Aanmelding’ is geen eindstatus te bereiken" in tekst
+    assert not Proces.objects.exists()
+    with pytest.raises(PresetFout) as fout:
+        preset_laden(swv=ppo, pad=preset_schrijven(tmp_path, ONBEREIKBAAR_PRESET % "false"))
+    assert "Het proces heeft geen eindstatus" in str(fout.value)
+    assert not Proces.objects.exists()

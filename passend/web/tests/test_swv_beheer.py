@@ -33,62 +33,45 @@ def beheerder_client(swv, gebruikersnaam: str = "bhendriks") -> Client:  # type:
 
 
 def test_application_administrator_sees_only_the_own_swvs_configuration(twee_swvs):
+    """Processes and titles are on SWV-beheer's own screens (issue 16 item 6), no longer in
+    this admin; another SWV's rows are a 404 there."""
     ppo, ander = twee_swvs
     client = beheerder_client(ppo)
-    lijst = client.get(reverse("swv_beheer:processen_proces_changelist")).content.decode()
+    assert client.get("/swv-beheer/processen/proces/").status_code == 404
+    lijst = client.get(reverse("swvbeheer:processen")).content.decode()
     assert lijst.count("Ondersteuningsbudget") == 1  # one SWV's processes, not two
     eigen = Proces.objects.get(swv=ppo, code="ondersteuningsbudget")
     vreemd = Proces.objects.get(swv=ander, code="ondersteuningsbudget")
-    assert (
-        client.get(reverse("swv_beheer:processen_proces_change", args=[eigen.pk])).status_code
-        == 200
-    )
-    vreemde_pagina = client.get(reverse("swv_beheer:processen_proces_change", args=[vreemd.pk]))
-    assert vreemde_pagina.status_code == 302  # the admin's "does not exist" redirect
+    assert client.get(reverse("swvbeheer:proces", args=[eigen.pk])).status_code == 200
+    assert client.get(reverse("swvbeheer:proces", args=[vreemd.pk])).status_code == 404
     vreemde_titel = Hulpvraagtitel.objects.get(swv=ander, naam="KANS")
-    assert (
-        client.get(
-            reverse("swv_beheer:processen_hulpvraagtitel_change", args=[vreemde_titel.pk])
-        ).status_code
-        == 302
-    )
+    assert client.get(reverse("swvbeheer:titel", args=[vreemde_titel.pk])).status_code == 404
 
 
-def test_application_administrator_edits_a_status_instruction(twee_swvs):
+def test_application_administrator_edits_a_title(twee_swvs):
     ppo, ander = twee_swvs
     client = beheerder_client(ppo)
     titel = Hulpvraagtitel.objects.get(swv=ppo, naam="KANS")
-    url = reverse("swv_beheer:processen_hulpvraagtitel_change", args=[titel.pk])
+    url = reverse("swvbeheer:titel", args=[titel.pk])
     pagina = client.get(url).content.decode()
-    # Choices come from the own SWV only: one "Aanmelding" per process of PPO, none of PO9999.
+    # Choices come from the own SWV only: none of PO9999's statuses.
     vreemde_status = ander.processen.get(code="herstart_kans").statussen.get(naam="Aanmelding")
     assert f'value="{vreemde_status.pk}"' not in pagina
     assert 'name="swv"' not in pagina
-    antwoord = client.post(
-        url,
-        {
-            "naam": "KANS",
-            "proces": titel.proces_id,
-            "beginstatus": titel.beginstatus_id,
-            "coordinatortoewijzing": "geen",
-            "actief": "on",
-            "volgorde": titel.volgorde,
-        },
-    )
+    gegevens = {
+        "naam": "KANS",
+        "proces": titel.proces_id,
+        "beginstatus": titel.beginstatus_id,
+        "coordinatortoewijzing": "geen",
+        "actief": "on",
+        "volgorde": titel.volgorde,
+    }
+    antwoord = client.post(url, gegevens)
     assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
     titel.refresh_from_db()
     assert titel.coordinatortoewijzing == "geen"
     # A status of another SWV cannot be slipped in as beginstatus.
-    antwoord = client.post(
-        url,
-        {
-            "naam": "KANS",
-            "proces": titel.proces_id,
-            "beginstatus": vreemde_status.pk,
-            "coordinatortoewijzing": "geen",
-            "volgorde": 1,
-        },
-    )
+    antwoord = client.post(url, {**gegevens, "beginstatus": vreemde_status.pk})
     assert antwoord.status_code == 200
     titel.refresh_from_db()
     assert titel.beginstatus.proces.swv_id == ppo.pk
@@ -111,14 +94,15 @@ def test_the_process_page_offers_the_registered_conditions_of_a_transition(twee_
     checkboxes; the PPO preset's history condition shows checked where it applies."""
     ppo, _ = twee_swvs
     proces = Proces.objects.get(swv=ppo, code="algemeen")
-    pagina = beheerder_client(ppo).get(
-        reverse("swv_beheer:processen_proces_change", args=[proces.pk])
-    )
-    html = pagina.content.decode()
-    # Each transition's row, and the empty row the admin keeps for adding one.
-    assert html.count('value="swv_nog_niet_begonnen"') == proces.overgangen.count() + 1
-    aangevinkt = re.findall(r'<input[^>]*value="swv_nog_niet_begonnen"[^>]*checked>', html)
-    assert len(aangevinkt) == 1
+    client = beheerder_client(ppo)
+    aangevinkt = 0
+    for overgang in proces.overgangen.all():
+        html = client.get(reverse("swvbeheer:overgang", args=[overgang.pk])).content.decode()
+        assert html.count('value="swv_nog_niet_begonnen"') == 1
+        aangevinkt += len(
+            re.findall(r'<input[^>]*value="swv_nog_niet_begonnen"[^>]*checked>', html)
+        )
+    assert aangevinkt == 1
     assert "Het samenwerkingsverband nam nog geen stap" in html
 
 
@@ -169,22 +153,21 @@ def test_i12_the_ob_process_with_its_form_and_attachment_conditions_saves_unchan
     Formulierdefinitie.objects.create(swv=ander, code="alleen_po9999", naam="Formulier PO9999")
     proces = Proces.objects.get(swv=ppo, code="ondersteuningsbudget")
     client = beheerder_client(ppo)
-    url = reverse("swv_beheer:processen_proces_change", args=[proces.pk])
+    indienen = proces.overgangen.get(naar__code="ob_aanvraag_indienen", van__code="ob_incompleet")
+    url = reverse("swvbeheer:overgang", args=[indienen.pk])
     html = client.get(url).content.decode()
-    for code in (
-        "formulier_compleet:aanvraag_ondersteuningsbudget",
-        "bijlage_van_type:opp",
-        "formulier_antwoord:besluit_ondersteuningsbudget.besluit=toegekend",
-    ):
+    for code in ("formulier_compleet:aanvraag_ondersteuningsbudget", "bijlage_van_type:opp"):
         assert re.search(rf'<input[^>]*value="{re.escape(code)}"[^>]*checked>', html), code
+    assert 'value="formulier_antwoord:besluit_ondersteuningsbudget.besluit=toegekend"' in html
     assert "alleen_po9999" not in html
     lezer = _Formulierwaarden()
-    lezer.feed(html.split('id="proces_form"')[1])
-    antwoord = client.post(url, dict_met_lijsten(lezer.waarden))
-    assert antwoord.status_code == 302, re.findall(
-        r'class="errorlist[^"]*">(.*?)</ul>', antwoord.content.decode()
-    )
-    indienen = proces.overgangen.get(naar__code="ob_aanvraag_indienen", van__code="ob_incompleet")
+    lezer.feed(html.split("<main")[1])
+    gegevens = {
+        k: v for k, v in dict_met_lijsten(lezer.waarden).items() if k != "csrfmiddlewaretoken"
+    }
+    antwoord = client.post(url, gegevens)
+    assert antwoord.status_code == 302, antwoord.content.decode()[-3000:]
+    indienen.refresh_from_db()
     assert indienen.voorwaarden == [
         "formulier_compleet:aanvraag_ondersteuningsbudget",
         "bijlage_van_type:opp",
