@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "passend.koppelingen",
     "passend.rapportages",
     "passend.swvbeheer",
+    "passend.inzagerecht",
     "passend.web",
     "passend.testdata",
     "rest_framework",
