@@ -6,8 +6,8 @@ files byte for byte (read through the storage API), the pupil's access log, and 
 
 Everything is read through the acting user's visibility selectors. The ZIP is written to an
 anonymous temporary file that disappears when it is closed (after the response is sent), so
-nothing stays on the web process's disk. The export is logged before it is built, so the log
-in the ZIP holds the export itself."""
+nothing stays on the web process's disk. The export is logged (with its counts) before the log
+is read, so the log in the ZIP holds the export itself."""
 
 import json
 import shutil
@@ -183,22 +183,6 @@ def _verzamelen(door: Gebruiker, leerling: Leerling) -> Export:
                 "overlegrondes": overlegrondes,
             }
         )
-    log = [
-        {
-            "tijd": _tekst(rij.tijd),
-            "gebruikersnaam": rij.gebruikersnaam,
-            "rollen": rij.rollen,
-            "gebeurtenis": rij.gebeurtenis,
-            "actie": rij.actie,
-            "objecttype": rij.objecttype,
-            "object": rij.object_id,
-            "grondslag": rij.grondslag,
-            "clientadres": rij.client_adres,
-            "namens": rij.namens,
-            "systeem": rij.systeem,
-        }
-        for rij in inzagen_over_leerling(leerling_id=leerling.pk, swv_code=leerling.swv.code)
-    ]
     export.gegevens = {
         "export": {
             "gemaakt_op": _tekst(timezone.now()),
@@ -242,17 +226,44 @@ def _verzamelen(door: Gebruiker, leerling: Leerling) -> Export:
             for schoolgegevens in schoolgegevens_van(door, leerling).select_related("school")
         ],
         "hulpvragen": hulpvragen,
-        "inzagelog": log,
+        "inzagelog": [],
     }
     return export
+
+
+def _inzagelog(leerling: Leerling) -> list[Json]:
+    return [
+        {
+            "tijd": _tekst(rij.tijd),
+            "gebruikersnaam": rij.gebruikersnaam,
+            "rollen": rij.rollen,
+            "gebeurtenis": rij.gebeurtenis,
+            "actie": rij.actie,
+            "objecttype": rij.objecttype,
+            "object": rij.object_id,
+            "grondslag": rij.grondslag,
+            "clientadres": rij.client_adres,
+            "namens": rij.namens,
+            "systeem": rij.systeem,
+        }
+        for rij in inzagen_over_leerling(leerling_id=leerling.pk, swv_code=leerling.swv.code)
+    ]
 
 
 def leerling_exporteren(*, door: Gebruiker, leerling_id: int) -> tuple[Any, str]:
     """The pupil's ZIP in an anonymous temporary file (rewound), and its download name.
     Raises Leerling.DoesNotExist for a pupil the user may not export."""
     leerling = leerling_voor_beheer(door, leerling_id)
-    gebeurtenissen.leerling_geexporteerd(leerling, door=door, formaat="zip")
     export = _verzamelen(door, leerling)
+    # Logged with its counts before the log is read, so the ZIP holds its own export.
+    gebeurtenissen.leerling_geexporteerd(
+        leerling,
+        door=door,
+        formaat="zip",
+        hulpvragen=len(export.gegevens["hulpvragen"]),
+        bestanden=len(export.bestanden),
+    )
+    export.gegevens["inzagelog"] = _inzagelog(leerling)
     bestand = tempfile.TemporaryFile(prefix="passend-export-")  # noqa: SIM115 (closed by the response)
     with zipfile.ZipFile(bestand, "w", compression=zipfile.ZIP_DEFLATED) as zip:
         zip.writestr(

@@ -256,6 +256,7 @@ def test_b10_export_holds_every_attachment_byte_for_byte_and_every_history_row(
         assert {"leerling_geexporteerd", "bijlage_toegevoegd", "status_gewijzigd"} <= gebeurtenissen
     log = Inzage.objects.get(gebeurtenis="leerling_geexporteerd")
     assert log.gebruiker_id == o.coordinator.pk and log.leerling_id == kind.leerling.pk
+    assert log.details["bestanden"] == 3 and log.details["hulpvragen"] == 1
 
 
 def test_b10_no_export_of_another_swvs_pupil_nor_by_the_school(kind: Kind):
