@@ -183,7 +183,6 @@ def test_b10_r14_inzagerecht_changes_per_role_and_swv(
         antwoord = client.post(url)
         if antwoord.status_code == 200:
             assert b"".join(antwoord.streaming_content)[:2] == b"PK"  # type: ignore[attr-defined]
-            antwoord.close()
         veranderd = Inzage.objects.filter(
             gebeurtenis="leerling_geexporteerd", leerling_id=leerling.pk
         ).exists()
