@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "passend.rapportages",
     "passend.swvbeheer",
     "passend.bewaren",
+    "passend.inzagerecht",
     "passend.web",
     "passend.testdata",
     "rest_framework",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("passend.overlegrondes.urls")),
     path("", include("passend.koppelingen.urls")),
     path("", include("passend.rapportages.urls")),
+    path("", include("passend.inzagerecht.urls")),
     path("api/v1/", include("passend.koppelingen.api.urls")),
     path("beheer/", admin.site.urls),
     # SWV-beheer in the app's own look (accounts, staff changes); the configuration admin below.

@@ -795,3 +795,81 @@ def hulpvraagtitel_gewijzigd(
         voor=voor,
         na=na,
     )
+
+
+# --- Inzagerecht: the pupil export (B10) and parents' inzage (R14) ------------------------------
+# A parent's reads name the parent's grounds ("ouder van de leerling"), not a role's.
+
+GRONDSLAG_OUDER = "ouder van de leerling"
+
+
+def leerling_geexporteerd(leerling: _Leerling, *, door: Gebruiker, **details: Any) -> Inzage:
+    """B10: everything on one pupil as one ZIP; `details` gives counts, never content."""
+    return _leerling(leerling, "leerling_geexporteerd", Actie.BEKEKEN, door, details)
+
+
+def ouder_uitgenodigd(leerling: _Leerling, *, door: Gebruiker, ouderinzage: int) -> Inzage:
+    """R14: a parent got inzage in the pupil's file (the Ouderinzage row's id)."""
+    return _leerling(
+        leerling, "ouder_uitgenodigd", Actie.GEWIJZIGD, door, {"ouderinzage": ouderinzage}
+    )
+
+
+def ouderinzage_ingetrokken(leerling: _Leerling, *, door: Gebruiker, ouderinzage: int) -> Inzage:
+    return _leerling(
+        leerling, "ouderinzage_ingetrokken", Actie.GEWIJZIGD, door, {"ouderinzage": ouderinzage}
+    )
+
+
+def bijlage_delen_met_ouders_gewijzigd(
+    bijlage: _Bijlage, *, door: Gebruiker, gedeeld: bool
+) -> Inzage:
+    """An attachment marked as shareable with the pupil's parents, or the mark taken off."""
+    return _bijlage(
+        bijlage,
+        "bijlage_delen_met_ouders_gewijzigd",
+        Actie.GEWIJZIGD,
+        door,
+        {"gedeeld": "ja" if gedeeld else "nee"},
+    )
+
+
+def ouder_leerling_bekeken(leerling: _Leerling, *, door: Gebruiker, scherm: str) -> Inzage:
+    """A parent's page about their child: the start page, or the child's hulpvragen with the
+    "wie heeft dit gezien" timeline."""
+    return _vastleggen(
+        gebeurtenis="ouder_leerling_bekeken",
+        door=door,
+        actie=Actie.BEKEKEN,
+        objecttype=Objecttype.LEERLING,
+        object_id=leerling.pk,
+        leerling_id=leerling.pk,
+        details={"scherm": scherm},
+        grondslag=GRONDSLAG_OUDER,
+    )
+
+
+def ouder_hulpvraag_bekeken(hulpvraag: _Hulpvraag, *, door: Gebruiker) -> Inzage:
+    return _vastleggen(
+        gebeurtenis="ouder_hulpvraag_bekeken",
+        door=door,
+        actie=Actie.BEKEKEN,
+        objecttype=Objecttype.HULPVRAAG,
+        object_id=hulpvraag.referentie,
+        leerling_id=hulpvraag.leerling_id,
+        grondslag=GRONDSLAG_OUDER,
+    )
+
+
+def ouder_bijlage_bekeken(bijlage: _Bijlage, *, door: Gebruiker) -> Inzage:
+    hulpvraag = bijlage.hulpvraag
+    return _vastleggen(
+        gebeurtenis="ouder_bijlage_bekeken",
+        door=door,
+        actie=Actie.BEKEKEN,
+        objecttype=Objecttype.BIJLAGE,
+        object_id=bijlage.pk,
+        leerling_id=hulpvraag.leerling_id,
+        details={"hulpvraag": hulpvraag.referentie, "wijze": "downloaden"},
+        grondslag=GRONDSLAG_OUDER,
+    )

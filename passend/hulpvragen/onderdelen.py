@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from django.db.models import Expression
 from django.urls import reverse
+from django_stubs_ext import StrOrPromise
 
 from passend.accounts.models import Gebruiker
+from passend.dossiers.models import Leerling
 from passend.hulpvragen.models import Hulpvraag
 
 
@@ -75,3 +77,42 @@ def kenmerken_registreren(kenmerken: Kenmerken) -> None:
 
 def extra_kenmerken(gebruiker: Gebruiker, hulpvraag: Hulpvraag) -> list[tuple[str, str]]:
     return [paar for kenmerken in _kenmerken for paar in kenmerken(gebruiker, hulpvraag)]
+
+
+# Tabs and notices other apps add to a pupil's dossier header (`_dossier_kop.html`): a tab is
+# a URL name that takes the pupil's pk, shown to whom `zichtbaar_voor` allows; a notice is a
+# function of the user and the pupil giving lines of text.
+@dataclass(frozen=True)
+class Dossiertab:
+    code: str
+    label: StrOrPromise
+    url_naam: str
+    zichtbaar_voor: Callable[[Gebruiker, Leerling], bool]
+
+
+Dossiermeldingen = Callable[[Gebruiker, Leerling], list[str]]
+_dossiertabs: dict[str, Dossiertab] = {}
+_dossiermeldingen: list[Dossiermeldingen] = []
+
+
+def dossiertab_registreren(tab: Dossiertab) -> None:
+    _dossiertabs[tab.code] = tab
+
+
+def dossiermeldingen_registreren(meldingen: Dossiermeldingen) -> None:
+    if meldingen not in _dossiermeldingen:
+        _dossiermeldingen.append(meldingen)
+
+
+def dossierkop(gebruiker: Gebruiker, leerling: Leerling) -> dict[str, object]:
+    """The extra tabs and notices of the dossier header, for its template's context."""
+    return {
+        "dossiertabs": [
+            {"code": tab.code, "label": tab.label, "url": reverse(tab.url_naam, args=[leerling.pk])}
+            for tab in _dossiertabs.values()
+            if tab.zichtbaar_voor(gebruiker, leerling)
+        ],
+        "dossiermeldingen": [
+            regel for meldingen in _dossiermeldingen for regel in meldingen(gebruiker, leerling)
+        ],
+    }

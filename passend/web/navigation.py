@@ -13,6 +13,7 @@ from django_stubs_ext import StrOrPromise
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import rolfeiten
 from passend.formulieren.rechten import mag_termijnen_zien
+from passend.inzagerecht.rechten import is_alleen_ouder
 from passend.overlegrondes.rechten import is_alleen_externe_deelnemer, mag_overlegrondes_openen
 from passend.rapportages.rechten import mag_managementoverzicht_zien
 
@@ -29,12 +30,22 @@ HOOFDMENU: list[NavigatieItem] = [
     NavigatieItem(
         label=_("Mijn acties"),
         url_name="start",
-        voor=lambda gebruiker: not is_alleen_externe_deelnemer(gebruiker),
+        voor=lambda gebruiker: (
+            not (is_alleen_externe_deelnemer(gebruiker) or is_alleen_ouder(gebruiker))
+        ),
     ),
     NavigatieItem(
         label=_("Hulpvragen"),
         url_name="hulpvragen:lijst",
-        voor=lambda gebruiker: not is_alleen_externe_deelnemer(gebruiker),
+        voor=lambda gebruiker: (
+            not (is_alleen_externe_deelnemer(gebruiker) or is_alleen_ouder(gebruiker))
+        ),
+    ),
+    # A parent sees only the file of their child (R14).
+    NavigatieItem(
+        label=_("Inzage in het dossier"),
+        url_name="inzagerecht:ouder_start",
+        voor=is_alleen_ouder,
     ),
     # External participants see only their rounds: "Mijn overlegrondes" (R39).
     NavigatieItem(

@@ -3,14 +3,18 @@ from django.shortcuts import redirect, render
 
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.hulpvragen.views.overzicht import mijn_acties_lijst
+from passend.inzagerecht.rechten import is_alleen_ouder
 from passend.overlegrondes.rechten import is_alleen_externe_deelnemer
 
 
 def start(request: HttpRequest) -> HttpResponse:
     """The page after login: "Mijn acties", or for an external participant (who has no
-    hulpvragen and no actions) "Mijn overlegrondes"."""
-    if is_alleen_externe_deelnemer(ingelogde_gebruiker(request)):
+    hulpvragen and no actions) "Mijn overlegrondes", for a parent "Inzage in het dossier"."""
+    gebruiker = ingelogde_gebruiker(request)
+    if is_alleen_externe_deelnemer(gebruiker):
         return redirect("overlegrondes:lijst")
+    if is_alleen_ouder(gebruiker):
+        return redirect("inzagerecht:ouder_start")
     return mijn_acties_lijst(request)
 
 

@@ -50,7 +50,7 @@ from passend.hulpvragen.forms import (
     LeerlingZoekForm,
     SchoolgegevensForm,
 )
-from passend.hulpvragen.onderdelen import knoppen
+from passend.hulpvragen.onderdelen import dossierkop, knoppen
 from passend.hulpvragen.selectors import hulpvragen_van_leerling
 from passend.hulpvragen.services import NaamInOmschrijving, hulpvraag_aanmaken
 from passend.processen.selectors import titels_voor_school
@@ -82,7 +82,9 @@ def _tonen(
 ) -> HttpResponse:
     """Renders a page of the dossier and logs that it was seen (P2)."""
     gebeurtenissen.leerling_bekeken(leerling, door=gebruiker, **details)
-    return render(request, sjabloon, {"leerling": leerling, **context})
+    return render(
+        request, sjabloon, {"leerling": leerling, **dossierkop(gebruiker, leerling), **context}
+    )
 
 
 def _opslaan_en_terug(

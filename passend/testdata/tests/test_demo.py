@@ -156,3 +156,16 @@ def test_demo_esis_token_is_never_made_in_production(settings):
     with pytest.raises(CommandError, match="productie"):
         call_command("demo")
     assert not ApiClient.objects.exists()
+
+
+def test_r14_the_demo_parent_has_inzage_in_one_pupil_with_one_shared_attachment():
+    from passend.inzagerecht.models import GedeeldeBijlage, Ouderinzage
+    from passend.notificaties.models import Bericht
+
+    demo_json()
+    demo_json()
+    inzage = Ouderinzage.objects.get(gebruiker__gebruikersnaam="opeters")
+    assert inzage.actief and inzage.leerling.roepnaam == "Zoë"
+    gedeeld = GedeeldeBijlage.objects.get()
+    assert gedeeld.bijlage.hulpvraag.leerling_id == inzage.leerling_id
+    assert all(inzage.emailadres not in bericht.aan for bericht in Bericht.objects.all())

@@ -1,10 +1,13 @@
 """Demo data for local runs and walkthroughs; refuses to run with production settings."""
 
 import json
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
+import pikepdf
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
@@ -14,10 +17,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from passend.accounts import rollen
 from passend.accounts.models import Gebruiker, Rol, Schoolcontactpersoon
 from passend.accounts.services import AUTHENTICATOR_NAAM, gebruiker_aanmaken
+from passend.bijlagen.models import Bijlage
+from passend.bijlagen.services import bestand_aanbieden
 from passend.dossiers.models import Leerling
 from passend.dossiers.services import leerling_aanmaken, schoolgegevens_toevoegen
 from passend.hulpvragen.models import Hulpvraag, Label
 from passend.hulpvragen.services import hulpvraag_aanmaken
+from passend.inzagerecht.models import Ouderinzage
+from passend.inzagerecht.services import bijlage_delen_met_ouders, ouder_uitnodigen
 from passend.koppelingen import simulator
 from passend.koppelingen.models import ApiClient, Schoolkoppeling
 from passend.koppelingen.services import client_registreren, verificatiecode_registreren
@@ -221,6 +228,7 @@ class Command(BaseCommand):
         self.esis_koppeling(ppo)
         self.parnassys_koppeling(ppo)
         self.voorbeeld_overlegronde(ppo)
+        self.voorbeeld_ouderinzage(ppo)
 
     def esis_koppeling(self, ppo: Samenwerkingsverband) -> None:
         """DEMO ONLY: an Esis client with a fixed, public token and De Regenboog's verification
@@ -318,6 +326,50 @@ class Command(BaseCommand):
                 Gebruiker.objects.filter(swv=ppo, gebruikersnaam__in=["yakbar", "kbakker"])
             ),
         )
+        Bericht.objects.exclude(pk__in=voor).delete()
+
+    def voorbeeld_ouderinzage(self, ppo: Samenwerkingsverband) -> None:
+        """R14: the demo's parent (opeters) has inzage in Zoë Jansen's file, with one attachment
+        the SWV shared, so the parent's page is not empty. Made once, through the services, by
+        the applicatiebeheerder; the mails they queued are taken out of the outbox again."""
+        hulpvraag = (
+            Hulpvraag.objects.filter(
+                swv=ppo, leerling__roepnaam="Zoë", leerling__achternaam="Jansen"
+            )
+            .select_related("leerling")
+            .first()
+        )
+        if hulpvraag is None:
+            return
+        ouder = Gebruiker.objects.get(swv=ppo, gebruikersnaam="opeters")
+        beheerder = Gebruiker.objects.get(swv=ppo, gebruikersnaam="bhendriks")
+        ib = Gebruiker.objects.get(swv=ppo, gebruikersnaam="iverhoef")
+        leerling = hulpvraag.leerling
+        voor = set(Bericht.objects.values_list("pk", flat=True))
+        if ouder.email not in leerling.ouder_emailadressen_lijst:
+            Leerling.objects.filter(pk=leerling.pk).update(ouder_emailadressen=ouder.email)
+            leerling.refresh_from_db()
+        if not Ouderinzage.objects.filter(
+            leerling=leerling, gebruiker=ouder, ingetrokken_op__isnull=True
+        ).exists():
+            ouder_uitnodigen(door=beheerder, leerling=leerling, emailadres=ouder.email)
+        bijlage = hulpvraag.bijlagen.filter(bestandsnaam="Verslag voor ouders.pdf").first()
+        if bijlage is None:
+            with tempfile.TemporaryDirectory(prefix="passend-demo-") as map:
+                pad = Path(map) / "verslag.pdf"
+                document = pikepdf.new()
+                document.add_blank_page()
+                document.save(pad)
+                gemaakt = bestand_aanbieden(
+                    hulpvraag=hulpvraag,
+                    pad=pad,
+                    bestandsnaam="Verslag voor ouders.pdf",
+                    door=ib,
+                    waarschuwen=False,
+                )
+            assert isinstance(gemaakt, Bijlage)  # noqa: S101 (without a warning it is added)
+            bijlage = gemaakt
+        bijlage_delen_met_ouders(door=beheerder, bijlage=bijlage, delen=True)
         Bericht.objects.exclude(pk__in=voor).delete()
 
     def voorbeeld_hulpvraag(self, ppo: Samenwerkingsverband) -> None:
