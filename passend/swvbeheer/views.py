@@ -240,8 +240,16 @@ def personeelswissel(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("%(aantal)d hulpvraag/hulpvragen overgedragen aan %(naam)s.")
-                    % {"aantal": len(verplaatst), "naam": nieuw.volledige_naam},
+                    _(
+                        "Overgedragen aan %(naam)s: %(hulpvragen)d hulpvraag/hulpvragen, "
+                        "%(formulieren)d formulier(en), %(overlegrondes)d overlegronde(s)."
+                    )
+                    % {
+                        "naam": nieuw.volledige_naam,
+                        "hulpvragen": len(verplaatst.hulpvragen),
+                        "formulieren": len(verplaatst.formulieren),
+                        "overlegrondes": len(verplaatst.overlegrondes),
+                    },
                 )
                 return redirect("swvbeheer:gebruiker", pk=vertrekkend.pk)
         voorstel = wisselvoorstel(vertrekkend, nieuw)
