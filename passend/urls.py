@@ -36,5 +36,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     # SWV-beheer in the app's own look (accounts, staff changes); the configuration admin below.
     path("swv-beheer/", include("passend.swvbeheer.urls")),
+    path("wijzigingsverzoeken/", include("passend.swvbeheer.urls_school")),
     path("swv-beheer/", swv_beheer.urls),
 ]

@@ -634,3 +634,33 @@ def bestuur_gewijzigd(
         na=na,
         objecttype="bestuur",
     )
+
+
+# --- SWV-beheer: wijzigingsverzoeken (R44) -------------------------------------------------------
+
+
+def wijzigingsverzoek_ingediend(
+    verzoek: Any, *, door: Gebruiker, na: dict[str, Any]
+) -> Beheerhandeling:
+    """A school filed a request for a staff change or new school data (ids and codes only)."""
+    return _beheer(
+        gebeurtenis="wijzigingsverzoek_ingediend",
+        door=door,
+        account=verzoek,
+        na=na,
+        objecttype="wijzigingsverzoek",
+    )
+
+
+def wijzigingsverzoek_afgehandeld(
+    verzoek: Any, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """The SWV's application administrator marked a request handled, with a note."""
+    return _beheer(
+        gebeurtenis="wijzigingsverzoek_afgehandeld",
+        door=door,
+        account=verzoek,
+        voor=voor,
+        na=na,
+        objecttype="wijzigingsverzoek",
+    )

@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from passend.accounts import rollen
 from passend.accounts.models import Gebruiker, Rol
-from passend.accounts.rechten import werkt_op_school
+from passend.accounts.rechten import eigen_scholen_voorwaarde, werkt_op_school
 from passend.core.tijd import datum_tekst
 from passend.formulieren.definitie import Soort
 from passend.formulieren.models import Formulier, Ondertekening
@@ -19,6 +19,8 @@ from passend.formulieren.services import kiesbare_accounts
 from passend.hulpvragen.models import Hulpvraag
 from passend.organisaties.models import Bestuur, School
 from passend.overlegrondes.models import Deelnemer, Overlegronde
+from passend.swvbeheer.models import Wijzigingsverzoek
+from passend.swvbeheer.rechten import mag_accounts_beheren, mag_wijzigingsverzoeken_indienen
 
 
 def accounts_van_swv(
@@ -360,3 +362,70 @@ def besturen_van_swv(door: Gebruiker) -> QuerySet[Bestuur]:
 
 def bestuur_van_swv(door: Gebruiker, pk: int) -> Bestuur | None:
     return besturen_van_swv(door).filter(pk=pk).first()
+
+
+# --- Wijzigingsverzoeken (R44) -----------------------------------------------------------------
+
+
+def _verzoeken() -> QuerySet[Wijzigingsverzoek]:
+    return Wijzigingsverzoek.objects.select_related(
+        "school", "vertrekkend", "ingediend_door", "afgehandeld_door"
+    )
+
+
+def wijzigingsverzoeken_van_school(gebruiker: Gebruiker) -> QuerySet[Wijzigingsverzoek]:
+    """The requests of the user's own schools, for those who may file them; nobody else's."""
+    if not mag_wijzigingsverzoeken_indienen(gebruiker):
+        return Wijzigingsverzoek.objects.none()
+    return _verzoeken().filter(swv=gebruiker.swv_id, school__in=eigen_scholen_voorwaarde(gebruiker))
+
+
+def wijzigingsverzoeken_van_swv(door: Gebruiker, *, stand: str = "") -> QuerySet[Wijzigingsverzoek]:
+    """The SWV's requests for its application administrator; open ones oldest first (work
+    to do), handled ones newest first."""
+    if not mag_accounts_beheren(door):
+        return Wijzigingsverzoek.objects.none()
+    qs = _verzoeken().filter(swv=door.swv_id)
+    if stand == Wijzigingsverzoek.Stand.AFGEHANDELD:
+        return qs.filter(stand=stand).order_by("-afgehandeld_op", "-pk")
+    return qs.filter(stand=Wijzigingsverzoek.Stand.OPEN).order_by("ingediend_op", "pk")
+
+
+def wijzigingsverzoek_van_swv(door: Gebruiker, pk: int) -> Wijzigingsverzoek | None:
+    if not mag_accounts_beheren(door):
+        return None
+    return _verzoeken().filter(swv=door.swv_id, pk=pk).first()
+
+
+def open_wijzigingsverzoeken(door: Gebruiker) -> int:
+    return wijzigingsverzoeken_van_swv(door).count()
+
+
+def nieuw_account_bij_verzoek(verzoek: Wijzigingsverzoek) -> Gebruiker | None:
+    """The SWV's active school account with the new person's e-mail, if it exists already:
+    the staff-change screen can then open prefilled with both accounts."""
+    if not verzoek.nieuwe_email:
+        return None
+    return (
+        Gebruiker.objects.filter(
+            swv=verzoek.swv_id,
+            is_active=True,
+            email__iexact=verzoek.nieuwe_email,
+            rollen__kant=Rol.Kant.SCHOOL,
+        )
+        .distinct()
+        .first()
+    )
+
+
+def collegas_voor_verzoek(gebruiker: Gebruiker) -> QuerySet[Gebruiker]:
+    """Who may be named as leaving: accounts of the filer's own schools (the filer too)."""
+    return (
+        Gebruiker.objects.filter(
+            swv=gebruiker.swv_id,
+            scholen__in=eigen_scholen_voorwaarde(gebruiker),
+            rollen__kant=Rol.Kant.SCHOOL,
+        )
+        .distinct()
+        .order_by("achternaam", "voornaam", "pk")
+    )

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from passend.accounts import rollen as rolcodes
 from passend.accounts.models import Gebruiker, Rol, Uitnodiging
-from passend.accounts.rechten import rolfeiten
+from passend.accounts.rechten import rolfeiten, werkt_op_school
 from passend.accounts.services import (
     authenticator_intrekken,
     gebruiker_aanmaken,
@@ -31,7 +32,13 @@ from passend.hulpvragen.models import Hulpvraag
 from passend.notificaties.services import bericht_versturen
 from passend.organisaties.models import Bestuur, Regio, School, Schoolgeschiedenis
 from passend.overlegrondes.models import Deelnemer, Overlegronde
-from passend.swvbeheer.rechten import mag_account_beheren, mag_accounts_beheren
+from passend.swvbeheer.models import Wijzigingsverzoek
+from passend.swvbeheer.rechten import (
+    mag_account_beheren,
+    mag_accounts_beheren,
+    mag_wijzigingsverzoek_afhandelen,
+    mag_wijzigingsverzoek_indienen_voor,
+)
 from passend.swvbeheer.selectors import (
     Formulierwissel,
     Rondewissel,
@@ -670,3 +677,159 @@ def bestuur_wijzigen(
     )
     gebeurtenissen.bestuur_gewijzigd(bestuur, door=door, voor=voor, na=na)
     return bestuur
+
+
+# --- Wijzigingsverzoeken (R44) -----------------------------------------------------------------
+
+
+def _verzoek_stand(verzoek: Wijzigingsverzoek) -> dict[str, object]:
+    """What the beheerlog keeps of a request: ids, codes and dates; the free texts stay on
+    the request itself."""
+    return {
+        "soort": verzoek.soort,
+        "school": verzoek.school.code,
+        "vertrekkend": verzoek.vertrekkend_id,
+        "ingangsdatum": verzoek.ingangsdatum.isoformat() if verzoek.ingangsdatum else None,
+        "stand": verzoek.stand,
+    }
+
+
+@transaction.atomic
+def wijzigingsverzoek_indienen(
+    *,
+    door: Gebruiker,
+    school: School,
+    soort: str,
+    vertrekkend: Gebruiker | None = None,
+    nieuwe_naam: str = "",
+    nieuwe_email: str = "",
+    ingangsdatum: date | None = None,
+    omschrijving: str = "",
+) -> Wijzigingsverzoek:
+    """R44: a school's contact person asks the SWV for a staff change (who leaves, the new
+    person's name and e-mail, from when) or a change of the school's data (what changes).
+    The SWV's application administrators get a mail with a link (no personal data)."""
+    if not mag_wijzigingsverzoek_indienen_voor(door, school):
+        raise PermissionDenied
+    nieuwe_naam, nieuwe_email, omschrijving = (
+        nieuwe_naam.strip(),
+        nieuwe_email.strip().lower(),
+        omschrijving.strip(),
+    )
+    fouten: dict[str, str] = {}
+    if soort == Wijzigingsverzoek.Soort.PERSONEELSWISSEL:
+        if vertrekkend is None:
+            fouten["vertrekkend"] = _("Kies de medewerker die vertrekt.")
+        elif vertrekkend.swv_id != door.swv_id or not werkt_op_school(vertrekkend, school.pk):
+            fouten["vertrekkend"] = _("Kies een medewerker van %(school)s.") % {
+                "school": school.naam
+            }
+        if not nieuwe_naam:
+            fouten["nieuwe_naam"] = _("Vul de naam van de nieuwe medewerker in.")
+        if not nieuwe_email:
+            fouten["nieuwe_email"] = _("Vul het e-mailadres van de nieuwe medewerker in.")
+        else:
+            try:
+                validate_email(nieuwe_email)
+            except ValidationError:
+                fouten["nieuwe_email"] = _("Vul een geldig e-mailadres in, zoals naam@school.nl.")
+            else:
+                if vertrekkend is not None and vertrekkend.email.lower() == nieuwe_email:
+                    fouten["nieuwe_email"] = _(
+                        "Dit is het e-mailadres van de vertrekkende medewerker. Vul het adres "
+                        "van de nieuwe medewerker in: vertrekkend en nieuw zijn twee "
+                        "verschillende accounts."
+                    )
+        if ingangsdatum is None:
+            fouten["ingangsdatum"] = _("Vul in met ingang van wanneer, als dd-mm-jjjj.")
+        elif ingangsdatum < timezone.localdate():
+            fouten["ingangsdatum"] = _(
+                "Deze datum ligt in het verleden. Kies vandaag of een datum in de toekomst."
+            )
+    elif soort == Wijzigingsverzoek.Soort.SCHOOLGEGEVENS:
+        if not omschrijving:
+            fouten["omschrijving"] = _(
+                "Beschrijf wat er verandert, bijvoorbeeld de nieuwe naam of het nieuwe adres."
+            )
+        vertrekkend, nieuwe_naam, nieuwe_email = None, "", ""
+    else:
+        fouten["soort"] = _("Kies wat er verandert.")
+    if fouten:
+        raise ValidationError(fouten)
+    verzoek = Wijzigingsverzoek(
+        swv=door.swv,
+        school=school,
+        soort=soort,
+        vertrekkend=vertrekkend,
+        nieuwe_naam=nieuwe_naam,
+        nieuwe_email=nieuwe_email,
+        ingangsdatum=ingangsdatum,
+        omschrijving=omschrijving,
+        ingediend_door=door,
+    )
+    verzoek.full_clean()
+    verzoek.save()
+    gebeurtenissen.wijzigingsverzoek_ingediend(verzoek, door=door, na=_verzoek_stand(verzoek))
+    beheerders = list(
+        Gebruiker.objects.filter(
+            swv=door.swv_id, is_active=True, rollen__code=rolcodes.APPLICATIEBEHEERDER
+        )
+        .distinct()
+        .values_list("email", flat=True)
+    )
+    if beheerders:
+        bericht_versturen(
+            swv=door.swv,
+            aan=beheerders,
+            sjabloon="swvbeheer/mail/wijzigingsverzoek_ingediend.txt",
+            context={
+                "referentie": verzoek.referentie,
+                "soort": verzoek.get_soort_display(),
+                "link": _link("swvbeheer:wijzigingsverzoek", str(verzoek.pk)),
+                "swv": door.swv.naam,
+            },
+        )
+    return verzoek
+
+
+@transaction.atomic
+def wijzigingsverzoek_afhandelen(
+    *, door: Gebruiker, verzoek: Wijzigingsverzoek, notitie: str
+) -> Wijzigingsverzoek:
+    """R44: the application administrator marks a request handled, with a note of what was
+    done that the school reads; the filer gets a mail with a link."""
+    if not mag_wijzigingsverzoek_afhandelen(door, verzoek):
+        raise PermissionDenied
+    verzoek = (
+        Wijzigingsverzoek.objects.select_for_update(of=("self",))
+        .select_related("school", "ingediend_door", "swv")
+        .get(pk=verzoek.pk)
+    )
+    if verzoek.stand == Wijzigingsverzoek.Stand.AFGEHANDELD:
+        raise ValidationError(_("Dit verzoek is al afgehandeld."))
+    if not notitie.strip():
+        raise ValidationError(
+            {"notitie": _("Schrijf in een notitie wat er is gedaan; de school leest die.")}
+        )
+    voor = _verzoek_stand(verzoek)
+    verzoek.stand = Wijzigingsverzoek.Stand.AFGEHANDELD
+    verzoek.afgehandeld_door = door
+    verzoek.afgehandeld_op = timezone.now()
+    verzoek.afhandelnotitie = notitie.strip()
+    verzoek.full_clean()
+    verzoek.save()
+    gebeurtenissen.wijzigingsverzoek_afgehandeld(
+        verzoek, door=door, voor=voor, na=_verzoek_stand(verzoek)
+    )
+    if verzoek.ingediend_door.is_active:
+        bericht_versturen(
+            swv=verzoek.swv,
+            aan=[verzoek.ingediend_door.email],
+            sjabloon="swvbeheer/mail/wijzigingsverzoek_afgehandeld.txt",
+            context={
+                "referentie": verzoek.referentie,
+                "link": _link("wijzigingsverzoeken:verzoek", str(verzoek.pk)),
+                "swv": verzoek.swv.naam,
+            },
+        )
+    return verzoek

@@ -15,6 +15,7 @@ from passend.accounts.rechten import rolfeiten
 from passend.formulieren.rechten import mag_termijnen_zien
 from passend.overlegrondes.rechten import is_alleen_externe_deelnemer, mag_overlegrondes_openen
 from passend.rapportages.rechten import mag_managementoverzicht_zien
+from passend.swvbeheer.rechten import mag_wijzigingsverzoeken_indienen
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ HOOFDMENU: list[NavigatieItem] = [
         voor=mag_managementoverzicht_zien,
     ),
     NavigatieItem(label=_("Termijnen"), url_name="formulieren:termijnen", voor=mag_termijnen_zien),
+    NavigatieItem(
+        label=_("Wijzigingsverzoeken"),
+        url_name="wijzigingsverzoeken:lijst",
+        voor=mag_wijzigingsverzoeken_indienen,
+    ),
     NavigatieItem(
         label=_("SWV-beheer"),
         url_name="swvbeheer:index",
