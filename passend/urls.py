@@ -38,5 +38,6 @@ urlpatterns = [
     # SWV-beheer in the app's own look (accounts, staff changes); the configuration admin below.
     path("swv-beheer/", include("passend.swvbeheer.urls")),
     path("swv-beheer/bewaren/", include("passend.bewaren.urls")),
+    path("wijzigingsverzoeken/", include("passend.swvbeheer.urls_school")),
     path("swv-beheer/", swv_beheer.urls),
 ]

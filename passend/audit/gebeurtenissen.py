@@ -123,8 +123,15 @@ def _leerling(
     )
 
 
-def schoolgegevens_gewijzigd(schoolgegevens: _Schoolgegevens, *, door: Gebruiker) -> Inzage:
-    """R46: aanvrager, contactpersoon, e-mail or telephone of the school changed."""
+def schoolgegevens_gewijzigd(
+    schoolgegevens: _Schoolgegevens,
+    *,
+    door: Gebruiker,
+    aanvrager_van: int | None = None,
+    aanvrager_naar: int | None = None,
+) -> Inzage:
+    """R46: aanvrager, contactpersoon, e-mail or telephone of the school changed; R44: a new
+    aanvrager with the account ids before and after."""
     return _vastleggen(
         gebeurtenis="schoolgegevens_gewijzigd",
         door=door,
@@ -132,7 +139,11 @@ def schoolgegevens_gewijzigd(schoolgegevens: _Schoolgegevens, *, door: Gebruiker
         objecttype=Objecttype.LEERLING,
         object_id=schoolgegevens.leerling_id,
         leerling_id=schoolgegevens.leerling_id,
-        details={"schoolgegevens": schoolgegevens.pk},
+        details={
+            "schoolgegevens": schoolgegevens.pk,
+            "aanvrager_van": aanvrager_van,
+            "aanvrager_naar": aanvrager_naar,
+        },
     )
 
 
@@ -179,6 +190,32 @@ def aanvrager_overgedragen(
         Actie.GEWIJZIGD,
         door,
         {"scherm": "personeelswissel", "van": van, "naar": naar},
+    )
+
+
+def formulier_overgedragen(
+    hulpvraag: _Hulpvraag,
+    *,
+    door: Gebruiker,
+    formulier: str,
+    vragen: Iterable[str],
+    van: int,
+    naar: int,
+) -> Inzage:
+    """R44: the staff change made account `naar` the bevoegd gezag of an unfinished form (and
+    the answer of its account questions `vragen`) in place of account `van` (ids)."""
+    return _hulpvraag(
+        hulpvraag,
+        "formulier_overgedragen",
+        Actie.GEWIJZIGD,
+        door,
+        {
+            "scherm": "personeelswissel",
+            "formulier": formulier,
+            "vragen": sorted(vragen),
+            "van": van,
+            "naar": naar,
+        },
     )
 
 
@@ -411,6 +448,36 @@ def deelnemer_toegevoegd(
 def reactie_toegevoegd(overlegronde: _Overlegronde, *, door: Gebruiker, reactie_id: int) -> Inzage:
     return _overlegronde(
         overlegronde, "reactie_toegevoegd", Actie.AANGEMAAKT, door, {"reactie": reactie_id}
+    )
+
+
+def overlegronde_overgedragen(
+    overlegronde: _Overlegronde,
+    *,
+    door: Gebruiker,
+    rollen: Iterable[str],
+    van: int,
+    naar: int,
+) -> Inzage:
+    """R44: the staff change put account `naar` in place of account `van` (ids) as the round's
+    starter and/or participant (`rollen`). The administrator acts on its own grounds, not the
+    round's."""
+    hulpvraag = overlegronde.hulpvraag
+    return _vastleggen(
+        gebeurtenis="overlegronde_overgedragen",
+        door=door,
+        actie=Actie.GEWIJZIGD,
+        objecttype=Objecttype.OVERLEGRONDE,
+        object_id=overlegronde.referentie,
+        leerling_id=hulpvraag.leerling_id,
+        details={
+            "scherm": "personeelswissel",
+            "hulpvraag": hulpvraag.referentie,
+            "overlegronde": overlegronde.pk,
+            "rollen": list(rollen),
+            "van": van,
+            "naar": naar,
+        },
     )
 
 
@@ -872,4 +939,34 @@ def ouder_bijlage_bekeken(bijlage: _Bijlage, *, door: Gebruiker) -> Inzage:
         leerling_id=hulpvraag.leerling_id,
         details={"hulpvraag": hulpvraag.referentie, "wijze": "downloaden"},
         grondslag=GRONDSLAG_OUDER,
+    )
+
+
+# --- SWV-beheer: wijzigingsverzoeken (R44) -------------------------------------------------------
+
+
+def wijzigingsverzoek_ingediend(
+    verzoek: Any, *, door: Gebruiker, na: dict[str, Any]
+) -> Beheerhandeling:
+    """A school filed a request for a staff change or new school data (ids and codes only)."""
+    return _beheer(
+        gebeurtenis="wijzigingsverzoek_ingediend",
+        door=door,
+        account=verzoek,
+        na=na,
+        objecttype="wijzigingsverzoek",
+    )
+
+
+def wijzigingsverzoek_afgehandeld(
+    verzoek: Any, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """The SWV's application administrator marked a request handled, with a note."""
+    return _beheer(
+        gebeurtenis="wijzigingsverzoek_afgehandeld",
+        door=door,
+        account=verzoek,
+        voor=voor,
+        na=na,
+        objecttype="wijzigingsverzoek",
     )

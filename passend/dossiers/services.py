@@ -162,21 +162,27 @@ def schoolgegevens_bewerken(
     contactpersoon: str,
     email: str,
     telefoon: str,
-    contact_van_aanvrager: bool = False,
+    contactpersoon_van_aanvrager: bool = False,
+    email_van_aanvrager: bool = False,
 ) -> Schoolgegevens:
     """R46: the school corrects who receives the mails and the contact phone number. R44:
-    with `contact_van_aanvrager`, a new aanvrager also becomes the contactpersoon and its
-    e-mail the contact's address, so the mails no longer go to the one who left."""
+    when the aanvrager changes, `contactpersoon_van_aanvrager` makes the new aanvrager the
+    contactpersoon and `email_van_aanvrager` its e-mail the address the mails go to, so they
+    no longer reach the one who left. The access log keeps the aanvrager before and after."""
     if not mag_schoolgegevens_bewerken(door, schoolgegevens):
         raise PermissionDenied
     _aanvrager_werkt_op_school(aanvrager, schoolgegevens.school)
-    if contact_van_aanvrager:
-        # As stored: a ModelForm may already have set the new aanvrager on the instance.
-        huidige = Schoolgegevens.objects.filter(pk=schoolgegevens.pk).values_list(
-            "aanvrager_id", flat=True
-        )
-        if aanvrager.pk not in huidige:
-            contactpersoon, email = aanvrager.volledige_naam, aanvrager.email
+    # As stored: a ModelForm may already have set the new aanvrager on the instance.
+    vorige = (
+        Schoolgegevens.objects.filter(pk=schoolgegevens.pk)
+        .values_list("aanvrager_id", flat=True)
+        .first()
+    )
+    if aanvrager.pk != vorige:
+        if contactpersoon_van_aanvrager:
+            contactpersoon = aanvrager.volledige_naam
+        if email_van_aanvrager:
+            email = aanvrager.email
     _gecontroleerd_opslaan(
         schoolgegevens,
         {
@@ -186,5 +192,10 @@ def schoolgegevens_bewerken(
             "telefoon": telefoon,
         },
     )
-    gebeurtenissen.schoolgegevens_gewijzigd(schoolgegevens, door=door)
+    gebeurtenissen.schoolgegevens_gewijzigd(
+        schoolgegevens,
+        door=door,
+        aanvrager_van=vorige if aanvrager.pk != vorige else None,
+        aanvrager_naar=aanvrager.pk if aanvrager.pk != vorige else None,
+    )
     return schoolgegevens

@@ -341,10 +341,15 @@ class SchoolgegevensBewerkenForm(forms.ModelForm):  # type: ignore[type-arg]
             },
         }
 
-    contact_overnemen = forms.BooleanField(
+    # R44: offered for a new aanvrager, both on by default, so the mails follow the new one.
+    contactpersoon_overnemen = forms.BooleanField(
+        label=_("Bij een andere aanvrager: de nieuwe aanvrager wordt ook de contactpersoon"),
+        required=False,
+        initial=True,
+    )
+    email_overnemen = forms.BooleanField(
         label=_(
-            "Bij een andere aanvrager: contactpersoon en e-mailadres overnemen van de nieuwe "
-            "aanvrager"
+            "Bij een andere aanvrager: de e-mails gaan naar het e-mailadres van de nieuwe aanvrager"
         ),
         required=False,
         initial=True,

@@ -7,6 +7,7 @@ from passend.accounts import rollen as rolcodes
 from passend.accounts.models import Gebruiker, Rol
 from passend.core.forms import DatumField, NaamField
 from passend.organisaties.models import Bestuur, Regio, School
+from passend.swvbeheer.models import Wijzigingsverzoek
 
 ACTIEF_KEUZES = [("", _("Alle")), ("ja", _("Actief")), ("nee", _("Uitgezet"))]
 AUTHENTICATOR_KEUZES = [("", _("Alle")), ("ja", _("Ingesteld")), ("nee", _("Niet ingesteld"))]
@@ -198,4 +199,81 @@ class BestuurForm(forms.Form):
         label=_("Verwerkersovereenkomst loopt af op"),
         required=False,
         help_text=_("Leeg als de overeenkomst geen einddatum heeft. dd-mm-jjjj."),
+    )
+
+
+class WijzigingsverzoekForm(forms.Form):
+    """R44: a school's request to the SWV. The service checks the fields per kind; the form
+    only parses them, so nothing typed is lost when one is wrong."""
+
+    soort = forms.ChoiceField(
+        label=_("Wat verandert er?"),
+        choices=Wijzigingsverzoek.Soort.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies wat er verandert.")},
+    )
+    school = forms.ModelChoiceField(
+        label=_("School"),
+        queryset=School.objects.none(),
+        empty_label=_("Kies een school"),
+        error_messages={
+            "required": _("Kies de school."),
+            "invalid_choice": _("Kies een van uw eigen scholen."),
+        },
+    )
+    vertrekkend = _AccountKeuze(
+        label=_("Medewerker die vertrekt"),
+        queryset=Gebruiker.objects.none(),
+        required=False,
+        empty_label=_("Kies een medewerker"),
+        help_text=_("Alleen bij een personeelswissel."),
+        error_messages={"invalid_choice": _("Kies een medewerker van uw school.")},
+    )
+    nieuwe_naam = NaamField(
+        label=_("Naam van de nieuwe medewerker"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen bij een personeelswissel."),
+    )
+    nieuwe_email = forms.CharField(
+        label=_("E-mailadres van de nieuwe medewerker"),
+        max_length=254,
+        required=False,
+        help_text=_("Een zakelijk adres van de school. Alleen bij een personeelswissel."),
+    )
+    ingangsdatum = DatumField(
+        label=_("Met ingang van"),
+        required=False,
+        help_text=_(
+            "Bij een personeelswissel: de eerste werkdag van de nieuwe medewerker. dd-mm-jjjj."
+        ),
+    )
+    omschrijving = forms.CharField(
+        label=_("Toelichting"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Bij schoolgegevens: wat verandert er (bijvoorbeeld een nieuwe naam, een nieuw "
+            "adres of een nieuwe BRIN/vestiging). Noem geen leerlingen."
+        ),
+    )
+
+    def __init__(
+        self, *args: Any, door: Gebruiker, scholen: Any, collegas: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["school"]).queryset = scholen  # type: ignore[type-arg]
+        cast(_AccountKeuze, self.fields["vertrekkend"]).queryset = collegas
+
+
+class AfhandelenForm(forms.Form):
+    notitie = forms.CharField(
+        label=_("Notitie: wat is er gedaan?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("De school leest deze notitie bij haar verzoek."),
+        error_messages={
+            "required": _("Schrijf in een notitie wat er is gedaan; de school leest die.")
+        },
     )

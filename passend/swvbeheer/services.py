@@ -3,10 +3,12 @@ factor reset (R42, R43, B11), and the staff change (R44). Rights through rechten
 change in the beheerlog with before and after (audit.gebeurtenissen), mails through the outbox."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from passend.accounts import rollen as rolcodes
 from passend.accounts.models import Gebruiker, Rol, Uitnodiging
-from passend.accounts.rechten import rolfeiten
+from passend.accounts.rechten import rolfeiten, werkt_op_school
 from passend.accounts.services import (
     authenticator_intrekken,
     gebruiker_aanmaken,
@@ -25,11 +27,24 @@ from passend.accounts.services import (
 from passend.audit import gebeurtenissen
 from passend.core.tijd import VROEGSTE_DATUM, datum_tekst
 from passend.dossiers.models import Schoolgegevens
+from passend.formulieren.models import Formulier
 from passend.hulpvragen.models import Hulpvraag
 from passend.notificaties.services import bericht_versturen
 from passend.organisaties.models import Bestuur, Regio, School, Schoolgeschiedenis
-from passend.swvbeheer.rechten import mag_account_beheren, mag_accounts_beheren
-from passend.swvbeheer.selectors import andere_actieve_beheerders, wisselvoorstel
+from passend.overlegrondes.models import Deelnemer, Overlegronde
+from passend.swvbeheer.models import Wijzigingsverzoek
+from passend.swvbeheer.rechten import (
+    mag_account_beheren,
+    mag_accounts_beheren,
+    mag_wijzigingsverzoek_afhandelen,
+    mag_wijzigingsverzoek_indienen_voor,
+)
+from passend.swvbeheer.selectors import (
+    Formulierwissel,
+    Rondewissel,
+    andere_actieve_beheerders,
+    wisselvoorstel,
+)
 
 
 def momentopname(account: Gebruiker) -> dict[str, object]:
@@ -285,16 +300,92 @@ def authenticator_herstellen(
     )
 
 
+@dataclass
+class Wisselresultaat:
+    """What a staff change moved (R44)."""
+
+    hulpvragen: list[Hulpvraag]
+    formulieren: list[Formulier]
+    overlegrondes: list[Overlegronde]
+
+
+def _formulier_overdragen(
+    wissel: Formulierwissel, *, door: Gebruiker, vertrekkend: Gebruiker, nieuw: Gebruiker
+) -> Formulier | None:
+    """The bevoegd gezag and the account answers naming the leaving account now name the new
+    one; read again under a lock, so a signature placed since the preview keeps the form as
+    it is (a signature is never rewritten)."""
+    formulier = Formulier.objects.select_for_update().get(pk=wissel.formulier.pk)
+    if (
+        formulier.bevoegd_gezag_id != vertrekkend.pk
+        or formulier.ingediend_op is not None
+        or formulier.ondertekeningen.filter(ingetrokken_op__isnull=True).exists()
+    ):
+        return None
+    antwoorden = dict(formulier.antwoorden)
+    for code in wissel.vragen:
+        antwoorden[code] = nieuw.pk
+    formulier.antwoorden = antwoorden
+    formulier.bevoegd_gezag = nieuw
+    formulier.gewijzigd_op = timezone.now()
+    formulier.save(update_fields=["antwoorden", "bevoegd_gezag", "gewijzigd_op"])
+    gebeurtenissen.formulier_overgedragen(
+        wissel.formulier.hulpvraag,
+        door=door,
+        formulier=wissel.formulier.versie.definitie.code,
+        vragen=wissel.vragen,
+        van=vertrekkend.pk,
+        naar=nieuw.pk,
+    )
+    return formulier
+
+
+def _overlegronde_overdragen(
+    wissel: Rondewissel, *, door: Gebruiker, vertrekkend: Gebruiker, nieuw: Gebruiker
+) -> None:
+    """The new account becomes the round's starter and/or takes the leaving account's place
+    as participant (its specialisme kept); where it already takes part, the leaving account's
+    place ends. Reactions keep their author: they are what was said."""
+    ronde = Overlegronde.objects.select_for_update().get(pk=wissel.overlegronde.pk)
+    rollen = []
+    if wissel.aanmaker and ronde.aangemaakt_door_id == vertrekkend.pk:
+        ronde.aangemaakt_door = nieuw
+        ronde.save(update_fields=["aangemaakt_door"])
+        rollen.append("aanmaker")
+    deelname = Deelnemer.objects.filter(overlegronde=ronde, gebruiker=vertrekkend).first()
+    if wissel.deelnemer and deelname is not None:
+        al_erbij = (
+            ronde.aangemaakt_door_id == nieuw.pk
+            or Deelnemer.objects.filter(overlegronde=ronde, gebruiker=nieuw).exists()
+        )
+        if al_erbij:
+            deelname.delete()
+        else:
+            deelname.gebruiker = nieuw
+            deelname.toegevoegd_op = timezone.now()
+            deelname.full_clean()
+            deelname.save(update_fields=["gebruiker", "toegevoegd_op"])
+        rollen.append("deelnemer")
+    if rollen:
+        gebeurtenissen.overlegronde_overgedragen(
+            ronde, door=door, rollen=rollen, van=vertrekkend.pk, naar=nieuw.pk
+        )
+
+
 @transaction.atomic
 def personeelswissel_uitvoeren(
     *, door: Gebruiker, vertrekkend: Gebruiker, nieuw: Gebruiker
-) -> list[Hulpvraag]:
-    """R44 in one action: every open hulpvraag of the leaving account (aanvrager, or its
-    e-mail as the contact's) gets the new account as aanvrager, contactpersoon and e-mail,
-    all in one transaction; one access-log row per hulpvraag, one beheerlog row, and one
-    summary mail to the new account (references only, no pupil). Status mails then go to the
-    new account. Forms where the leaving account is bevoegd gezag and its overlegrondes are
-    listed in the preview, not changed here."""
+) -> Wisselresultaat:
+    """R44 in one action and one transaction, from the leaving account to the new one:
+    - every open hulpvraag it is aanvrager of (or whose contact address is its e-mail) gets the
+      new account as aanvrager, contactpersoon and e-mail, so status mails follow;
+    - every unfinished form where it is bevoegd gezag gets the new account as bevoegd gezag
+      (and as the answer of each account question that named it), unless a signature stands
+      or the new account cannot be chosen there: those are listed, never rewritten;
+    - every running overlegronde it started or takes part in gets the new account in its
+      place, unless the new account does not work at the round's school (for the starter).
+    One access-log row per hulpvraag, form and round (before and after as account ids), one
+    beheerlog row, and one summary mail to the new account (references only, no pupil)."""
     if not (mag_account_beheren(door, vertrekkend) and mag_account_beheren(door, nieuw)):
         raise PermissionDenied
     if vertrekkend.pk == nieuw.pk:
@@ -322,17 +413,33 @@ def personeelswissel_uitvoeren(
         gebeurtenissen.aanvrager_overgedragen(
             hulpvraag, door=door, van=vertrekkend.pk, naar=nieuw.pk
         )
+    formulieren = [
+        formulier
+        for wissel in voorstel.formulieren_over
+        if (
+            formulier := _formulier_overdragen(
+                wissel, door=door, vertrekkend=vertrekkend, nieuw=nieuw
+            )
+        )
+        is not None
+    ]
+    overlegrondes = []
+    for wissel in voorstel.overlegrondes_over:
+        _overlegronde_overdragen(wissel, door=door, vertrekkend=vertrekkend, nieuw=nieuw)
+        overlegrondes.append(wissel.overlegronde)
     gebeurtenissen.personeelswissel_uitgevoerd(
         vertrekkend,
         door=door,
         nieuw=nieuw,
         aantallen={
             "hulpvragen": len(voorstel.hulpvragen),
-            "formulieren_bevoegd_gezag": len(voorstel.formulieren),
-            "overlegrondes": len(voorstel.overlegrondes),
+            "formulieren": len(formulieren),
+            "overlegrondes": len(overlegrondes),
+            "formulieren_niet_overgedragen": len(voorstel.formulieren) - len(formulieren),
+            "overlegrondes_niet_overgedragen": len(voorstel.overlegrondes_blijven),
         },
     )
-    if voorstel.hulpvragen:
+    if voorstel.hulpvragen or formulieren or overlegrondes:
         bericht_versturen(
             swv=nieuw.swv,
             aan=[nieuw.email],
@@ -340,11 +447,17 @@ def personeelswissel_uitvoeren(
             context={
                 "naam": nieuw.volledige_naam,
                 "referenties": [hulpvraag.referentie for hulpvraag in voorstel.hulpvragen],
+                "formulieren": [
+                    f"{f.versie.definitie.naam} ({f.hulpvraag.referentie})" for f in formulieren
+                ],
+                "overlegrondes": [
+                    f"{r.referentie} ({r.hulpvraag.referentie})" for r in overlegrondes
+                ],
                 "link": settings.PASSEND_BASIS_URL.rstrip("/") + reverse("hulpvragen:lijst"),
                 "swv": nieuw.swv.naam,
             },
         )
-    return voorstel.hulpvragen
+    return Wisselresultaat(voorstel.hulpvragen, formulieren, overlegrondes)
 
 
 # --- Schools through their life (R45) ----------------------------------------------------------
@@ -564,3 +677,159 @@ def bestuur_wijzigen(
     )
     gebeurtenissen.bestuur_gewijzigd(bestuur, door=door, voor=voor, na=na)
     return bestuur
+
+
+# --- Wijzigingsverzoeken (R44) -----------------------------------------------------------------
+
+
+def _verzoek_stand(verzoek: Wijzigingsverzoek) -> dict[str, object]:
+    """What the beheerlog keeps of a request: ids, codes and dates; the free texts stay on
+    the request itself."""
+    return {
+        "soort": verzoek.soort,
+        "school": verzoek.school.code,
+        "vertrekkend": verzoek.vertrekkend_id,
+        "ingangsdatum": verzoek.ingangsdatum.isoformat() if verzoek.ingangsdatum else None,
+        "stand": verzoek.stand,
+    }
+
+
+@transaction.atomic
+def wijzigingsverzoek_indienen(
+    *,
+    door: Gebruiker,
+    school: School,
+    soort: str,
+    vertrekkend: Gebruiker | None = None,
+    nieuwe_naam: str = "",
+    nieuwe_email: str = "",
+    ingangsdatum: date | None = None,
+    omschrijving: str = "",
+) -> Wijzigingsverzoek:
+    """R44: a school's contact person asks the SWV for a staff change (who leaves, the new
+    person's name and e-mail, from when) or a change of the school's data (what changes).
+    The SWV's application administrators get a mail with a link (no personal data)."""
+    if not mag_wijzigingsverzoek_indienen_voor(door, school):
+        raise PermissionDenied
+    nieuwe_naam, nieuwe_email, omschrijving = (
+        nieuwe_naam.strip(),
+        nieuwe_email.strip().lower(),
+        omschrijving.strip(),
+    )
+    fouten: dict[str, str] = {}
+    if soort == Wijzigingsverzoek.Soort.PERSONEELSWISSEL:
+        if vertrekkend is None:
+            fouten["vertrekkend"] = _("Kies de medewerker die vertrekt.")
+        elif vertrekkend.swv_id != door.swv_id or not werkt_op_school(vertrekkend, school.pk):
+            fouten["vertrekkend"] = _("Kies een medewerker van %(school)s.") % {
+                "school": school.naam
+            }
+        if not nieuwe_naam:
+            fouten["nieuwe_naam"] = _("Vul de naam van de nieuwe medewerker in.")
+        if not nieuwe_email:
+            fouten["nieuwe_email"] = _("Vul het e-mailadres van de nieuwe medewerker in.")
+        else:
+            try:
+                validate_email(nieuwe_email)
+            except ValidationError:
+                fouten["nieuwe_email"] = _("Vul een geldig e-mailadres in, zoals naam@school.nl.")
+            else:
+                if vertrekkend is not None and vertrekkend.email.lower() == nieuwe_email:
+                    fouten["nieuwe_email"] = _(
+                        "Dit is het e-mailadres van de vertrekkende medewerker. Vul het adres "
+                        "van de nieuwe medewerker in: vertrekkend en nieuw zijn twee "
+                        "verschillende accounts."
+                    )
+        if ingangsdatum is None:
+            fouten["ingangsdatum"] = _("Vul in met ingang van wanneer, als dd-mm-jjjj.")
+        elif ingangsdatum < timezone.localdate():
+            fouten["ingangsdatum"] = _(
+                "Deze datum ligt in het verleden. Kies vandaag of een datum in de toekomst."
+            )
+    elif soort == Wijzigingsverzoek.Soort.SCHOOLGEGEVENS:
+        if not omschrijving:
+            fouten["omschrijving"] = _(
+                "Beschrijf wat er verandert, bijvoorbeeld de nieuwe naam of het nieuwe adres."
+            )
+        vertrekkend, nieuwe_naam, nieuwe_email = None, "", ""
+    else:
+        fouten["soort"] = _("Kies wat er verandert.")
+    if fouten:
+        raise ValidationError(fouten)
+    verzoek = Wijzigingsverzoek(
+        swv=door.swv,
+        school=school,
+        soort=soort,
+        vertrekkend=vertrekkend,
+        nieuwe_naam=nieuwe_naam,
+        nieuwe_email=nieuwe_email,
+        ingangsdatum=ingangsdatum,
+        omschrijving=omschrijving,
+        ingediend_door=door,
+    )
+    verzoek.full_clean()
+    verzoek.save()
+    gebeurtenissen.wijzigingsverzoek_ingediend(verzoek, door=door, na=_verzoek_stand(verzoek))
+    beheerders = list(
+        Gebruiker.objects.filter(
+            swv=door.swv_id, is_active=True, rollen__code=rolcodes.APPLICATIEBEHEERDER
+        )
+        .distinct()
+        .values_list("email", flat=True)
+    )
+    if beheerders:
+        bericht_versturen(
+            swv=door.swv,
+            aan=beheerders,
+            sjabloon="swvbeheer/mail/wijzigingsverzoek_ingediend.txt",
+            context={
+                "referentie": verzoek.referentie,
+                "soort": verzoek.get_soort_display(),
+                "link": _link("swvbeheer:wijzigingsverzoek", str(verzoek.pk)),
+                "swv": door.swv.naam,
+            },
+        )
+    return verzoek
+
+
+@transaction.atomic
+def wijzigingsverzoek_afhandelen(
+    *, door: Gebruiker, verzoek: Wijzigingsverzoek, notitie: str
+) -> Wijzigingsverzoek:
+    """R44: the application administrator marks a request handled, with a note of what was
+    done that the school reads; the filer gets a mail with a link."""
+    if not mag_wijzigingsverzoek_afhandelen(door, verzoek):
+        raise PermissionDenied
+    verzoek = (
+        Wijzigingsverzoek.objects.select_for_update(of=("self",))
+        .select_related("school", "ingediend_door", "swv")
+        .get(pk=verzoek.pk)
+    )
+    if verzoek.stand == Wijzigingsverzoek.Stand.AFGEHANDELD:
+        raise ValidationError(_("Dit verzoek is al afgehandeld."))
+    if not notitie.strip():
+        raise ValidationError(
+            {"notitie": _("Schrijf in een notitie wat er is gedaan; de school leest die.")}
+        )
+    voor = _verzoek_stand(verzoek)
+    verzoek.stand = Wijzigingsverzoek.Stand.AFGEHANDELD
+    verzoek.afgehandeld_door = door
+    verzoek.afgehandeld_op = timezone.now()
+    verzoek.afhandelnotitie = notitie.strip()
+    verzoek.full_clean()
+    verzoek.save()
+    gebeurtenissen.wijzigingsverzoek_afgehandeld(
+        verzoek, door=door, voor=voor, na=_verzoek_stand(verzoek)
+    )
+    if verzoek.ingediend_door.is_active:
+        bericht_versturen(
+            swv=verzoek.swv,
+            aan=[verzoek.ingediend_door.email],
+            sjabloon="swvbeheer/mail/wijzigingsverzoek_afgehandeld.txt",
+            context={
+                "referentie": verzoek.referentie,
+                "link": _link("wijzigingsverzoeken:verzoek", str(verzoek.pk)),
+                "swv": verzoek.swv.naam,
+            },
+        )
+    return verzoek

@@ -3,6 +3,7 @@ page is for the SWV's application administrator alone; anyone else, and any acco
 SWV, gets a 404."""
 
 import csv
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from passend.accounts.models import Gebruiker
+from passend.accounts.rechten import eigen_scholen
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.audit import gebeurtenissen
 from passend.core.csvcel import csv_celwaarde
@@ -25,23 +27,32 @@ from passend.swvbeheer import menu, services
 from passend.swvbeheer.forms import (
     AccountFilterForm,
     AccountForm,
+    AfhandelenForm,
     AuthenticatorHerstellenForm,
     BestuurForm,
     DeactiverenForm,
     PersoneelswisselForm,
     SchoolForm,
     SluitenForm,
+    WijzigingsverzoekForm,
 )
-from passend.swvbeheer.rechten import mag_accounts_beheren
+from passend.swvbeheer.models import Wijzigingsverzoek
+from passend.swvbeheer.rechten import mag_accounts_beheren, mag_wijzigingsverzoeken_indienen
 from passend.swvbeheer.selectors import (
     account_van_swv,
     accounts_van_swv,
     besturen_van_swv,
     bestuur_van_swv,
+    collegas_voor_verzoek,
+    nieuw_account_bij_verzoek,
     open_hulpvragen_van_school,
     open_werk,
+    open_wijzigingsverzoeken,
     scholen_van_swv,
     school_van_swv,
+    wijzigingsverzoek_van_swv,
+    wijzigingsverzoeken_van_school,
+    wijzigingsverzoeken_van_swv,
     wisselvoorstel,
 )
 
@@ -72,8 +83,16 @@ def _fouten_naar_form(form: object, fout: ValidationError) -> None:
 
 @require_http_methods(["GET"])
 def index(request: HttpRequest) -> HttpResponse:
-    _beheerder(request)
-    return render(request, "swvbeheer/index.html", {"personeelswissel": True, "menu": menu.items()})
+    door = _beheerder(request)
+    return render(
+        request,
+        "swvbeheer/index.html",
+        {
+            "personeelswissel": True,
+            "open_verzoeken": open_wijzigingsverzoeken(door),
+            "menu": menu.items(),
+        },
+    )
 
 
 @require_http_methods(["GET"])
@@ -91,7 +110,17 @@ def gebruikers(request: HttpRequest) -> HttpResponse:
 def uitnodigen(request: HttpRequest) -> HttpResponse:
     """B11: invite a new account by e-mail."""
     door = _beheerder(request)
-    form = AccountForm(request.POST if request.method == "POST" else None, door=door)
+    # A wijzigingsverzoek links here with the new person's name, e-mail and school.
+    initial: dict[str, object] = {
+        veld: request.GET[veld]
+        for veld in ("voornaam", "achternaam", "email")
+        if request.GET.get(veld)
+    }
+    if request.GET.get("school", "").isdigit():
+        initial["scholen"] = list(School.objects.filter(swv=door.swv_id, pk=request.GET["school"]))
+    form = AccountForm(
+        request.POST if request.method == "POST" else None, door=door, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             account = services.account_uitnodigen(door=door, **form.cleaned_data)
@@ -240,8 +269,16 @@ def personeelswissel(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("%(aantal)d hulpvraag/hulpvragen overgedragen aan %(naam)s.")
-                    % {"aantal": len(verplaatst), "naam": nieuw.volledige_naam},
+                    _(
+                        "Overgedragen aan %(naam)s: %(hulpvragen)d hulpvraag/hulpvragen, "
+                        "%(formulieren)d formulier(en), %(overlegrondes)d overlegronde(s)."
+                    )
+                    % {
+                        "naam": nieuw.volledige_naam,
+                        "hulpvragen": len(verplaatst.hulpvragen),
+                        "formulieren": len(verplaatst.formulieren),
+                        "overlegrondes": len(verplaatst.overlegrondes),
+                    },
                 )
                 return redirect("swvbeheer:gebruiker", pk=vertrekkend.pk)
         voorstel = wisselvoorstel(vertrekkend, nieuw)
@@ -424,3 +461,135 @@ def bestuur(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("De gegevens van het bestuur zijn opgeslagen."))
             return redirect("swvbeheer:bestuur", pk=bestuur.pk)
     return render(request, "swvbeheer/bestuur.html", {"bestuur": bestuur, "form": form})
+
+
+# --- Wijzigingsverzoeken (R44) -----------------------------------------------------------------
+
+
+@require_http_methods(["GET"])
+def wijzigingsverzoeken(request: HttpRequest) -> HttpResponse:
+    """The SWV's requests, open (oldest first) or handled."""
+    door = _beheerder(request)
+    stand = request.GET.get("stand", "")
+    if stand not in ("", Wijzigingsverzoek.Stand.OPEN, Wijzigingsverzoek.Stand.AFGEHANDELD):
+        stand = ""
+    afgehandeld = stand == Wijzigingsverzoek.Stand.AFGEHANDELD
+    pagina = Paginator(wijzigingsverzoeken_van_swv(door, stand=stand), PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request,
+        "swvbeheer/wijzigingsverzoeken.html",
+        {"pagina": pagina, "afgehandeld": afgehandeld},
+    )
+
+
+def _verzoek_van_swv(door: Gebruiker, pk: int) -> Wijzigingsverzoek:
+    verzoek = wijzigingsverzoek_van_swv(door, pk)
+    if verzoek is None:
+        raise Http404
+    return verzoek
+
+
+@require_http_methods(["GET", "POST"])
+def wijzigingsverzoek(request: HttpRequest, pk: int) -> HttpResponse:
+    """One request: what the school asks, a link to the staff-change screen (prefilled when
+    the new person has an account already), and marking it handled with a note."""
+    door = _beheerder(request)
+    verzoek = _verzoek_van_swv(door, pk)
+    form = AfhandelenForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wijzigingsverzoek_afhandelen(
+                door=door, verzoek=verzoek, notitie=form.cleaned_data["notitie"]
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Het verzoek is afgehandeld; de school krijgt bericht."))
+            return redirect("swvbeheer:wijzigingsverzoeken")
+    nieuw_account = nieuw_account_bij_verzoek(verzoek)
+    wissel_parameters = {}
+    if verzoek.soort == Wijzigingsverzoek.Soort.PERSONEELSWISSEL and verzoek.vertrekkend_id:
+        wissel_parameters["vertrekkend"] = verzoek.vertrekkend_id
+        if nieuw_account is not None:
+            wissel_parameters["nieuw"] = nieuw_account.pk
+    naam = verzoek.nieuwe_naam.split(" ", 1)
+    uitnodigen_parameters = {
+        "email": verzoek.nieuwe_email,
+        "voornaam": naam[0],
+        "achternaam": naam[1] if len(naam) > 1 else "",
+        "school": verzoek.school_id,
+    }
+    return render(
+        request,
+        "swvbeheer/wijzigingsverzoek.html",
+        {
+            "verzoek": verzoek,
+            "form": form,
+            "nieuw_account": nieuw_account,
+            "wissel_query": urlencode(wissel_parameters) if wissel_parameters else "",
+            "uitnodigen_query": urlencode(uitnodigen_parameters),
+        },
+    )
+
+
+def _indiener(request: HttpRequest) -> Gebruiker:
+    gebruiker = ingelogde_gebruiker(request)
+    if not mag_wijzigingsverzoeken_indienen(gebruiker):
+        raise Http404
+    return gebruiker
+
+
+@require_http_methods(["GET"])
+def mijn_wijzigingsverzoeken(request: HttpRequest) -> HttpResponse:
+    """The school's side: its requests and their state."""
+    gebruiker = _indiener(request)
+    pagina = Paginator(wijzigingsverzoeken_van_school(gebruiker), PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "swvbeheer/mijn_wijzigingsverzoeken.html", {"pagina": pagina})
+
+
+@require_http_methods(["GET", "POST"])
+def wijzigingsverzoek_nieuw(request: HttpRequest) -> HttpResponse:
+    """The school files a request: a staff change or new school data."""
+    gebruiker = _indiener(request)
+    scholen = School.objects.filter(pk__in=[s.pk for s in eigen_scholen(gebruiker)]).order_by(
+        "naam"
+    )
+    initial: dict[str, object] = {}
+    if scholen.count() == 1:
+        initial["school"] = scholen.first()
+    form = WijzigingsverzoekForm(
+        request.POST if request.method == "POST" else None,
+        door=gebruiker,
+        scholen=scholen,
+        collegas=collegas_voor_verzoek(gebruiker),
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            verzoek = services.wijzigingsverzoek_indienen(door=gebruiker, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Uw verzoek %(referentie)s is ingediend. Het samenwerkingsverband handelt het "
+                    "af; u ziet hier de stand."
+                )
+                % {"referentie": verzoek.referentie},
+            )
+            return redirect("wijzigingsverzoeken:verzoek", pk=verzoek.pk)
+    return render(request, "swvbeheer/wijzigingsverzoek_nieuw.html", {"form": form})
+
+
+@require_http_methods(["GET"])
+def mijn_wijzigingsverzoek(request: HttpRequest, pk: int) -> HttpResponse:
+    gebruiker = _indiener(request)
+    verzoek = wijzigingsverzoeken_van_school(gebruiker).filter(pk=pk).first()
+    if verzoek is None:
+        raise Http404
+    return render(request, "swvbeheer/mijn_wijzigingsverzoek.html", {"verzoek": verzoek})

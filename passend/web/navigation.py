@@ -16,6 +16,7 @@ from passend.formulieren.rechten import mag_termijnen_zien
 from passend.inzagerecht.rechten import is_alleen_ouder
 from passend.overlegrondes.rechten import is_alleen_externe_deelnemer, mag_overlegrondes_openen
 from passend.rapportages.rechten import mag_managementoverzicht_zien
+from passend.swvbeheer.rechten import mag_wijzigingsverzoeken_indienen
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ HOOFDMENU: list[NavigatieItem] = [
         voor=mag_managementoverzicht_zien,
     ),
     NavigatieItem(label=_("Termijnen"), url_name="formulieren:termijnen", voor=mag_termijnen_zien),
+    NavigatieItem(
+        label=_("Wijzigingsverzoeken"),
+        url_name="wijzigingsverzoeken:lijst",
+        voor=mag_wijzigingsverzoeken_indienen,
+    ),
     NavigatieItem(
         label=_("SWV-beheer"),
         url_name="swvbeheer:index",

@@ -224,7 +224,8 @@ def schoolgegevens_bewerken(request: HttpRequest, referentie: str) -> HttpRespon
                 contactpersoon=form.cleaned_data["contactpersoon"],
                 email=form.cleaned_data["email"],
                 telefoon=form.cleaned_data["telefoon"],
-                contact_van_aanvrager=form.cleaned_data["contact_overnemen"],
+                contactpersoon_van_aanvrager=form.cleaned_data["contactpersoon_overnemen"],
+                email_van_aanvrager=form.cleaned_data["email_overnemen"],
             )
         except ValidationError as fout:
             form.add_error(None, fout)

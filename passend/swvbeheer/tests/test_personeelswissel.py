@@ -38,7 +38,7 @@ def test_r44_staff_change_moves_every_open_hulpvraag_at_once_and_mails_a_summary
     verplaatst = services.personeelswissel_uitvoeren(
         door=omgeving.beheerder, vertrekkend=omgeving.ib_regenboog, nieuw=nieuw
     )
-    assert sorted(h.pk for h in verplaatst) == sorted(h.pk for h in hulpvragen)
+    assert sorted(h.pk for h in verplaatst.hulpvragen) == sorted(h.pk for h in hulpvragen)
     for hulpvraag in hulpvragen:
         schoolgegevens = Hulpvraag.objects.get(pk=hulpvraag.pk).schoolgegevens
         assert schoolgegevens.aanvrager == nieuw
@@ -111,7 +111,9 @@ def test_r44_schoolgegevens_bewerken_takes_over_contact_of_the_new_aanvrager(omg
     nieuw.refresh_from_db()
     client = omgeving.client(omgeving.ib_regenboog)
     url = reverse("hulpvragen:schoolgegevens_bewerken", args=[hulpvraag.referentie])
-    assert "contactpersoon en e-mailadres overnemen" in client.get(url).content.decode()
+    formulier = client.get(url).content.decode()
+    assert "de nieuwe aanvrager wordt ook de contactpersoon" in formulier
+    assert "e-mailadres van de nieuwe aanvrager" in formulier
     schoolgegevens = hulpvraag.schoolgegevens
     antwoord = client.post(
         url,
@@ -120,7 +122,8 @@ def test_r44_schoolgegevens_bewerken_takes_over_contact_of_the_new_aanvrager(omg
             "contactpersoon": schoolgegevens.contactpersoon,
             "email": schoolgegevens.email,
             "telefoon": "010-1234567",
-            "contact_overnemen": "on",
+            "contactpersoon_overnemen": "on",
+            "email_overnemen": "on",
         },
     )
     assert antwoord.status_code == 302

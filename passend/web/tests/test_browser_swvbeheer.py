@@ -205,7 +205,9 @@ def test_r44_staff_change_of_a_leaving_ib_with_three_open_hulpvragen_in_one_acti
         expect(tabel).to_contain_text(hulpvraag.referentie)
     geen_axe_overtredingen(page)
     page.get_by_role("button", name="3 hulpvragen overdragen").click()
-    expect(page.get_by_role("status")).to_contain_text("3 hulpvraag/hulpvragen overgedragen")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Overgedragen aan Noor Opvolger: 3 hulpvraag/hulpvragen"
+    )
     for hulpvraag in hulpvragen:
         schoolgegevens = Hulpvraag.objects.get(pk=hulpvraag.pk).schoolgegevens
         assert schoolgegevens.aanvrager_id == opvolger.pk
