@@ -258,7 +258,7 @@ class School(models.Model):
         if self.opgegaan_in_id is not None:
             if self.opgegaan_in_id == self.pk:
                 errors["opgegaan_in"] = _("Een school kan niet in zichzelf opgaan.")
-            elif self.swv_id and self.opgegaan_in.swv_id != self.swv_id:
+            elif self.swv_id and self.opgegaan_in.swv_id != self.swv_id:  # type: ignore[union-attr]
                 errors["opgegaan_in"] = _("Kies een school van hetzelfde samenwerkingsverband.")
             if self.opgegaan_op is None:
                 errors["opgegaan_op"] = _("Vul de datum van de samenvoeging in.")

@@ -4,6 +4,7 @@ their history, the beheerlog keeps A before and after; a hulpvraag shows its sch
 named when filed and as it is now. Bad input is refused with a reason beside the field."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -160,7 +161,7 @@ def test_r45_merge_history_on_both_schools_and_the_beheerlog_before_and_after(
 
 
 def test_r45_merge_refused_with_a_reason_beside_the_field(omgeving: Omgeving):
-    def fout(**velden: object) -> dict[str, list[str]]:
+    def fout(**velden: Any) -> dict[str, list[str]]:
         with pytest.raises(ValidationError) as fout:
             _samenvoegen(omgeving, **velden)
         return fout.value.message_dict
