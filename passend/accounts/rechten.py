@@ -8,7 +8,10 @@ that changes roles and asks again reads the account again).
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from passend.accounts import rollen
 from passend.accounts.models import Gebruiker, Rol
@@ -82,12 +85,35 @@ def rolfeiten(gebruiker: Gebruiker) -> Rolfeiten:
     return feiten
 
 
+def _scholen_met_opgegane(gebruiker: Gebruiker) -> QuerySet[School]:
+    """R45: the account's schools and every school merged into one of them (and into those,
+    transitively) whose merge day has come: one recursive query, no query of its own until it
+    is read, so the list and the subquery below are the same schools."""
+    koppeling = Gebruiker.scholen.through._meta
+    school = School._meta
+    sql = (
+        f"WITH RECURSIVE zichtbaar (id) AS ("  # noqa: S608 - table names from the models only
+        f"SELECT {koppeling.get_field('school').column} FROM {koppeling.db_table} "
+        f"WHERE {koppeling.get_field('gebruiker').column} = %s "
+        f"UNION SELECT s.{school.pk.column} FROM {school.db_table} s "
+        f"JOIN zichtbaar z ON s.{school.get_field('opgegaan_in').column} = z.id "
+        f"WHERE s.{school.get_field('opgegaan_op').column} <= %s"
+        f") SELECT id FROM zichtbaar"
+    )
+    vandaag = connection.ops.adapt_datefield_value(timezone.localdate())
+    # Only table and column names from the models go into the text; the values are parameters.
+    opgegane = RawSQL(sql, (gebruiker.pk, vandaag))  # noqa: S611
+    return School.objects.filter(swv=gebruiker.swv_id, pk__in=opgegane)
+
+
 def eigen_scholen(gebruiker: Gebruiker) -> list[School]:
     """The account's own schools (of its own SWV) by name, read once: visibility, the
-    overview's school filter and the school pickers share them."""
+    overview's school filter and the school pickers share them. R45: a school merged into an
+    own school counts as own from the merge day on (its pupils and hulpvragen went along);
+    pickers for new work leave such closed schools out (`School.opgegaan`)."""
     scholen: list[School] | None = getattr(gebruiker, "_eigen_scholen", None)
     if scholen is None:
-        scholen = list(gebruiker.scholen.filter(swv=gebruiker.swv_id).order_by("naam", "code"))
+        scholen = list(_scholen_met_opgegane(gebruiker).order_by("naam", "code"))
         gebruiker._eigen_scholen = scholen  # type: ignore[attr-defined]
     return scholen
 
@@ -99,7 +125,7 @@ def eigen_scholen_voorwaarde(gebruiker: Gebruiker) -> list[int] | QuerySet[Schoo
     schools either way."""
     scholen: list[School] | None = getattr(gebruiker, "_eigen_scholen", None)
     if scholen is None:
-        return gebruiker.scholen.filter(swv=gebruiker.swv_id)
+        return _scholen_met_opgegane(gebruiker)
     return [school.pk for school in scholen]
 
 

@@ -603,9 +603,9 @@ def school_gewijzigd(
     voor: dict[str, Any],
     na: dict[str, Any],
 ) -> Beheerhandeling:
-    """A school added, renamed, recoded, moved to another regio or bestuur, closed or
-    reopened (`gebeurtenis`: school_aangemaakt, school_gewijzigd, school_gesloten,
-    school_heropend)."""
+    """A school added, renamed, recoded, moved to another regio or bestuur, closed, reopened
+    or merged into another school (`gebeurtenis`: school_aangemaakt, school_gewijzigd,
+    school_gesloten, school_heropend, school_samengevoegd)."""
     return _beheer(
         gebeurtenis=gebeurtenis, door=door, account=school, voor=voor, na=na, objecttype="school"
     )

@@ -3,7 +3,8 @@
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from passend.accounts.models import Gebruiker, Rol
 from passend.accounts.rechten import eigen_scholen, rolfeiten
@@ -46,13 +47,23 @@ def scholen_voor_schoolgegevens(gebruiker: Gebruiker) -> QuerySet[School]:
     """The schools a user may pick in "Schoolgegevens": their own, or any of the SWV for staff."""
     if rolfeiten(gebruiker).werkt_voor_swv:
         return School.objects.filter(swv=gebruiker.swv_id)
-    return School.objects.filter(pk__in=[school.pk for school in eigen_scholen(gebruiker)])
+    # R45: a school merged into an own school is seen, but takes no new pupils or hulpvragen.
+    return School.objects.filter(
+        pk__in=[school.pk for school in eigen_scholen(gebruiker) if not school.opgegaan()]
+    )
 
 
 def aanvragers_voor_scholen(scholen: Iterable[School] | QuerySet[School]) -> QuerySet[Gebruiker]:
-    """Active school staff of these schools: who may be the aanvrager of a hulpvraag."""
+    """Active school staff of these schools: who may be the aanvrager of a hulpvraag. R45: also
+    the staff of the school one of these went up in, from the merge day on (they took over its
+    pupils)."""
+    opgenomen = Q(
+        scholen__opgenomen_scholen__in=scholen,
+        scholen__opgenomen_scholen__opgegaan_op__lte=timezone.localdate(),
+    )
     return (
-        Gebruiker.objects.filter(is_active=True, rollen__kant=Rol.Kant.SCHOOL, scholen__in=scholen)
+        Gebruiker.objects.filter(is_active=True, rollen__kant=Rol.Kant.SCHOOL)
+        .filter(Q(scholen__in=scholen) | opgenomen)
         .distinct()
         .order_by("achternaam", "voornaam")
     )

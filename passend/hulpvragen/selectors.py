@@ -4,11 +4,22 @@ decides visibility (P1, ARCHITECTURE.md rule 2).
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from operator import itemgetter
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import TruncDate
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import eigen_scholen, eigen_scholen_voorwaarde, rolfeiten
@@ -20,6 +31,7 @@ from passend.hulpvragen.models import Hulpvraag, Label, Statuswijziging
 from passend.hulpvragen.onderdelen import onderdelen
 from passend.hulpvragen.query import op_scholen
 from passend.hulpvragen.rechten import in_wachtrij_van
+from passend.organisaties.models import Schoolgeschiedenis
 
 
 def hulpvragen_van_leerling(gebruiker: Gebruiker, leerling: Leerling) -> QuerySet[Hulpvraag]:
@@ -43,7 +55,7 @@ def hulpvraag_voor_detail(gebruiker: Gebruiker, referentie: str) -> Hulpvraag:
             "titel",
             "status",
             "coordinator",
-            "schoolgegevens__school",
+            "schoolgegevens__school__opgegaan_in",
             "schoolgegevens__aanvrager",
         )
         .prefetch_related(
@@ -55,8 +67,47 @@ def hulpvraag_voor_detail(gebruiker: Gebruiker, referentie: str) -> Hulpvraag:
         )
         # The counts on the buttons of parts other apps add ("N Bijlagen", R17, R53).
         .annotate(**{onderdeel.aantal_naam: onderdeel.aantal() for onderdeel in onderdelen()})
+        .annotate(**_school_bij_indienen())
         .get(referentie=referentie)
     )
+
+
+def _school_bij_indienen() -> dict[str, Subquery]:
+    """R45: the school's name and code on the day the hulpvraag was filed, from its history,
+    in the detail page's one query. A history row counts from its day on; a row of that very
+    day only when it was recorded before the hulpvraag (a rename later that day came after)."""
+    ingediend = ExpressionWrapper(OuterRef("aangemaakt_op"), output_field=DateTimeField())
+    rij = (
+        Schoolgeschiedenis.objects.filter(school=OuterRef("schoolgegevens__school"))
+        .filter(
+            Q(ingangsdatum__lt=TruncDate(ingediend))
+            | Q(ingangsdatum=TruncDate(ingediend), vastgelegd_op__lte=ingediend)
+        )
+        .order_by("-ingangsdatum", "-vastgelegd_op", "-pk")
+    )
+    return {
+        "school_bij_indienen_naam": Subquery(rij.values("naam")[:1]),
+        "school_bij_indienen_code": Subquery(rij.values("code")[:1]),
+    }
+
+
+@dataclass(frozen=True)
+class SchoolToenEnNu:
+    toen: str
+    nu: str
+
+
+def school_toen_en_nu(hulpvraag: Hulpvraag) -> SchoolToenEnNu | None:
+    """R45: a hulpvraag shows the school as it was named when filed and as it is now, when the
+    two differ (renamed, new BRIN/vestiging, or merged into another school). For a hulpvraag
+    read by `hulpvraag_voor_detail`: no query."""
+    school = hulpvraag.schoolgegevens.school
+    nu = school.opgegaan_in if school.opgegaan() and school.opgegaan_in else school
+    naam = getattr(hulpvraag, "school_bij_indienen_naam", None) or school.naam
+    code = getattr(hulpvraag, "school_bij_indienen_code", None) or school.code
+    if (naam, code) == (nu.naam, nu.code):
+        return None
+    return SchoolToenEnNu(toen=f"{naam} ({code})", nu=f"{nu.naam} ({nu.code})")
 
 
 def _voor_lijst(hulpvragen: QuerySet[Hulpvraag]) -> QuerySet[Hulpvraag]:

@@ -1,5 +1,6 @@
 import uuid
 from collections.abc import Collection
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -203,6 +204,18 @@ class School(models.Model):
         blank=True,
         help_text=_("Vanaf deze dag geen nieuwe hulpvragen; lopende blijven bereikbaar (R45)."),
     )
+    # R45: merged into another school of the SWV. From `opgegaan_op` on, the staff of that
+    # school (and of any school it merges into later) see this school's pupils and hulpvragen
+    # (accounts.rechten.eigen_scholen); the school itself is closed from that day.
+    opgegaan_in = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        related_name="opgenomen_scholen",
+        null=True,
+        blank=True,
+        verbose_name=_("opgegaan in"),
+    )
+    opgegaan_op = models.DateField(_("samengevoegd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("school")
@@ -242,8 +255,19 @@ class School(models.Model):
             errors["regio"] = _("Kies een regio van hetzelfde samenwerkingsverband.")
         if self.aangesloten and not self.regio_id:
             errors["regio"] = _("Een aangesloten school hoort bij een regio.")
+        if self.opgegaan_in_id is not None:
+            if self.opgegaan_in_id == self.pk:
+                errors["opgegaan_in"] = _("Een school kan niet in zichzelf opgaan.")
+            elif self.swv_id and self.opgegaan_in.swv_id != self.swv_id:  # type: ignore[union-attr]
+                errors["opgegaan_in"] = _("Kies een school van hetzelfde samenwerkingsverband.")
+            if self.opgegaan_op is None:
+                errors["opgegaan_op"] = _("Vul de datum van de samenvoeging in.")
         if errors:
             raise ValidationError(errors)
+
+    def opgegaan(self, op: date | None = None) -> bool:
+        """Merged into another school on or before day `op` (today by default)."""
+        return self.opgegaan_op is not None and self.opgegaan_op <= (op or timezone.localdate())
 
 
 class Schoolgeschiedenis(AlleenToevoegen):
@@ -257,6 +281,8 @@ class Schoolgeschiedenis(AlleenToevoegen):
         GEWIJZIGD = "gewijzigd", _("gewijzigd")
         GESLOTEN = "gesloten", _("gesloten")
         HEROPEND = "heropend", _("heropend")
+        SAMENGEVOEGD = "samengevoegd", _("opgegaan in een andere school")
+        OPGENOMEN = "opgenomen", _("een andere school opgenomen")
 
     school = models.ForeignKey(
         School, on_delete=models.PROTECT, related_name="geschiedenis", verbose_name=_("school")
@@ -269,6 +295,12 @@ class Schoolgeschiedenis(AlleenToevoegen):
     bestuur = models.CharField(_("bestuur"), max_length=220, blank=True)
     wijzigingen = models.JSONField(
         _("wijzigingen"), default=list, blank=True, help_text=_("Welke gegevens veranderden.")
+    )
+    andere_school = models.CharField(
+        _("andere school"),
+        max_length=220,
+        blank=True,
+        help_text=_("Bij een samenvoeging: de andere school, zoals die toen heette."),
     )
     vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
     vastgelegd_door = models.CharField(_("vastgelegd door"), max_length=150, blank=True)

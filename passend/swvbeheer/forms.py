@@ -187,6 +187,39 @@ class SluitenForm(forms.Form):
     )
 
 
+class _SchoolKeuze(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.naam} ({obj.code})"
+
+
+class SamenvoegenForm(forms.Form):
+    """R45: the school this one goes up in, and from which day."""
+
+    in_school = _SchoolKeuze(
+        label=_("Opgaan in school"),
+        queryset=School.objects.none(),
+        empty_label=_("Kies een school"),
+        help_text=_(
+            "De medewerkers van deze school zien vanaf de samenvoegdatum de leerlingen en "
+            "hulpvragen van de school die opgaat."
+        ),
+    )
+    op = DatumField(
+        label=_("Samengevoegd op"),
+        help_text=_(
+            "Vanaf deze dag: geen nieuwe hulpvragen meer bij de school die opgaat. Uiterlijk "
+            "een jaar vooruit. dd-mm-jjjj."
+        ),
+    )
+
+    def __init__(self, *args: Any, door: Gebruiker, school: School, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Every school of the own SWV but this one; the service says why a choice cannot be.
+        cast(_SchoolKeuze, self.fields["in_school"]).queryset = (
+            School.objects.filter(swv=door.swv_id).exclude(pk=school.pk).order_by("naam", "code")
+        )
+
+
 class BestuurForm(forms.Form):
     """R33: the verwerkersovereenkomst of a bestuur: signed on, ends on."""
 

@@ -337,7 +337,7 @@ def scholen_van_swv(door: Gebruiker) -> QuerySet[School]:
     """R45: the SWV's schools with regio and bestuur, in one query."""
     return (
         School.objects.filter(swv=door.swv_id)
-        .select_related("regio", "bestuur")
+        .select_related("regio", "bestuur", "opgegaan_in")
         .order_by("naam", "code")
     )
 

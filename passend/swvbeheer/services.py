@@ -4,7 +4,7 @@ change in the beheerlog with before and after (audit.gebeurtenissen), mails thro
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -470,11 +470,19 @@ def _school_stand(school: School) -> dict[str, object]:
         "regio": school.regio.naam if school.regio_id else "",  # type: ignore[union-attr]
         "bestuur": str(school.bestuur),
         "gesloten_op": school.gesloten_op.isoformat() if school.gesloten_op else None,
+        "opgegaan_in": school.opgegaan_in.code if school.opgegaan_in_id else None,  # type: ignore[union-attr]
+        "opgegaan_op": school.opgegaan_op.isoformat() if school.opgegaan_op else None,
     }
 
 
 def _geschiedenis(
-    school: School, *, soort: str, ingangsdatum: date, door: Gebruiker, wijzigingen: list[str]
+    school: School,
+    *,
+    soort: str,
+    ingangsdatum: date,
+    door: Gebruiker,
+    wijzigingen: list[str],
+    andere_school: str = "",
 ) -> Schoolgeschiedenis:
     stand = _school_stand(school)
     rij = Schoolgeschiedenis(
@@ -486,6 +494,7 @@ def _geschiedenis(
         regio=str(stand["regio"]),
         bestuur=str(stand["bestuur"]),
         wijzigingen=wijzigingen,
+        andere_school=andere_school,
         vastgelegd_door=door.gebruikersnaam,
     )
     rij.full_clean()
@@ -620,6 +629,102 @@ def school_sluiten(*, door: Gebruiker, school: School, op: date) -> School:
     )
     gebeurtenissen.school_gewijzigd(
         school, door=door, gebeurtenis="school_gesloten", voor=voor, na=_school_stand(school)
+    )
+    return school
+
+
+# How far ahead a merge may be planned: the next school year is known by then.
+SAMENVOEGEN_MAX_DAGEN_VOORUIT = 366
+
+
+def _begin_vastleggen(school: School, door: Gebruiker) -> None:
+    """The first change of a school records how it was before (its history's first row)."""
+    if not school.geschiedenis.exists():
+        _geschiedenis(
+            school,
+            soort=Schoolgeschiedenis.Soort.BEGIN,
+            ingangsdatum=VROEGSTE_DATUM,
+            door=door,
+            wijzigingen=[],
+        )
+
+
+def _niet_al_opgegaan(school: School) -> None:
+    if school.opgegaan_in_id is not None:
+        raise ValidationError(
+            _("Deze school is al samengevoegd met %(school)s.") % {"school": school.opgegaan_in}
+        )
+
+
+@transaction.atomic
+def school_samenvoegen(*, door: Gebruiker, school: School, in_school: School, op: date) -> School:
+    """R45: `school` (A) goes up in `in_school` (B) on day `op`. From that day on B's staff see
+    A's pupils, schoolgegevens and hulpvragen as their own (accounts.rechten.eigen_scholen), A
+    takes no new hulpvragen (it is closed that day, or stays closed from an earlier day), and
+    nothing is moved or rewritten: A's records keep their school, so what was filed stays as it
+    was filed. A's own remaining staff keep seeing A's records. Both schools get a history row;
+    the beheerlog keeps A before and after. Refused: into itself, into a closed or merged
+    school, into a school of another SWV (or one that only submits here), A already merged, a
+    day more than a year ahead."""
+    if not (mag_accounts_beheren(door) and school.swv_id == door.swv_id):
+        raise PermissionDenied
+    _niet_al_opgegaan(school)
+    fouten: dict[str, str] = {}
+    if in_school.pk == school.pk:
+        fouten["in_school"] = _("Kies een andere school: een school kan niet in zichzelf opgaan.")
+    elif in_school.swv_id != door.swv_id or not in_school.aangesloten:
+        fouten["in_school"] = _(
+            "Kies een school van uw eigen samenwerkingsverband; deze school hoort bij een ander "
+            "samenwerkingsverband."
+        )
+    elif in_school.opgegaan_in_id is not None:
+        fouten["in_school"] = _("Deze school is zelf al opgegaan in een andere school.")
+    elif in_school.gesloten_op is not None:
+        fouten["in_school"] = _(
+            "Deze school is gesloten (per %(datum)s); kies een school die open blijft."
+        ) % {"datum": datum_tekst(in_school.gesloten_op)}
+    if op > timezone.localdate() + timedelta(days=SAMENVOEGEN_MAX_DAGEN_VOORUIT):
+        fouten["op"] = _("Kies een datum binnen een jaar vanaf vandaag.")
+    if fouten:
+        raise ValidationError(fouten)
+    # Both rows locked in one order (by pk), so two merges at once cannot cross.
+    vergrendeld = {
+        rij.pk: rij
+        for rij in School.objects.select_for_update(of=("self",))
+        .select_related("regio", "bestuur")
+        .filter(pk__in=[school.pk, in_school.pk])
+        .order_by("pk")
+    }
+    school, in_school = vergrendeld[school.pk], vergrendeld[in_school.pk]
+    _niet_al_opgegaan(school)
+    if in_school.gesloten_op is not None or in_school.opgegaan_in_id is not None:
+        raise ValidationError({"in_school": _("Deze school is intussen gesloten.")})
+    voor = _school_stand(school)
+    _begin_vastleggen(school, door)
+    _begin_vastleggen(in_school, door)
+    school.opgegaan_in, school.opgegaan_op = in_school, op
+    if school.gesloten_op is None or school.gesloten_op > op:
+        school.gesloten_op = op
+    school.full_clean()
+    school.save(update_fields=["opgegaan_in", "opgegaan_op", "gesloten_op"])
+    _geschiedenis(
+        school,
+        soort=Schoolgeschiedenis.Soort.SAMENGEVOEGD,
+        ingangsdatum=op,
+        door=door,
+        wijzigingen=[],
+        andere_school=str(in_school),
+    )
+    _geschiedenis(
+        in_school,
+        soort=Schoolgeschiedenis.Soort.OPGENOMEN,
+        ingangsdatum=op,
+        door=door,
+        wijzigingen=[],
+        andere_school=str(school),
+    )
+    gebeurtenissen.school_gewijzigd(
+        school, door=door, gebeurtenis="school_samengevoegd", voor=voor, na=_school_stand(school)
     )
     return school
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("besturen/<int:pk>/", views.bestuur, name="bestuur"),
     path("scholen/<int:pk>/", views.school, name="school"),
     path("scholen/<int:pk>/sluiten/", views.school_sluiten, name="school_sluiten"),
+    path("scholen/<int:pk>/samenvoegen/", views.school_samenvoegen, name="school_samenvoegen"),
     path("gebruikers/", views.gebruikers, name="gebruikers"),
     path("gebruikers/uitnodigen/", views.uitnodigen, name="uitnodigen"),
     path("gebruikers/<int:pk>/", views.gebruiker, name="gebruiker"),

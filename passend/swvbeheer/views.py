@@ -32,6 +32,7 @@ from passend.swvbeheer.forms import (
     BestuurForm,
     DeactiverenForm,
     PersoneelswisselForm,
+    SamenvoegenForm,
     SchoolForm,
     SluitenForm,
     WijzigingsverzoekForm,
@@ -377,6 +378,40 @@ def school_sluiten(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "swvbeheer/school_sluiten.html",
+        {"school": school, "form": form, "open_hulpvragen": open_hulpvragen_van_school(school)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def school_samenvoegen(request: HttpRequest, pk: int) -> HttpResponse:
+    """R45: merge this school into another one of the SWV from a date ("Samenvoegen")."""
+    door = _beheerder(request)
+    school = _school(door, pk)
+    form = SamenvoegenForm(
+        request.POST if request.method == "POST" else None,
+        door=door,
+        school=school,
+        initial={"op": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.school_samenvoegen(door=door, school=school, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(
+                request,
+                _("%(school)s gaat op %(datum)s op in %(in_school)s.")
+                % {
+                    "school": school.naam,
+                    "datum": datum_tekst(form.cleaned_data["op"]),
+                    "in_school": form.cleaned_data["in_school"].naam,
+                },
+            )
+            return redirect("swvbeheer:school", pk=school.pk)
+    return render(
+        request,
+        "swvbeheer/school_samenvoegen.html",
         {"school": school, "form": form, "open_hulpvragen": open_hulpvragen_van_school(school)},
     )
 

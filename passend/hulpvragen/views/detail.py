@@ -27,7 +27,11 @@ from passend.hulpvragen.rechten import (
     mag_oppakken,
     statuskeuzes,
 )
-from passend.hulpvragen.selectors import hulpvraag_voor_detail, labels_van_swv
+from passend.hulpvragen.selectors import (
+    hulpvraag_voor_detail,
+    labels_van_swv,
+    school_toen_en_nu,
+)
 from passend.hulpvragen.services import (
     StatusIntussenGewijzigd,
     hulpvraag_behandeling_wijzigen,
@@ -72,6 +76,7 @@ def detail(request: HttpRequest, referentie: str) -> HttpResponse:
             "laatste_wijziging": list(hulpvraag.statuswijzigingen.all())[-1],
             "onderdelen": knoppen(gebruiker, hulpvraag),
             "extra_kenmerken": extra_kenmerken(gebruiker, hulpvraag),
+            "school_toen_en_nu": school_toen_en_nu(hulpvraag),
             "kan_status_wijzigen": heeft_statuskeuzes(gebruiker, hulpvraag),
             "kan_schoolgegevens_bewerken": mag_schoolgegevens_bewerken(
                 gebruiker, hulpvraag.schoolgegevens

@@ -267,7 +267,7 @@ def schoolgegevens_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
             "contactpersoon": gebruiker.volledige_naam,
             "email": gebruiker.email,
         }
-        eigen = eigen_scholen(gebruiker)
+        eigen = [school for school in eigen_scholen(gebruiker) if not school.opgegaan()]
         if len(eigen) == 1:
             initial["school"] = str(eigen[0])
     form = SchoolgegevensForm(
