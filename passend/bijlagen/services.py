@@ -52,6 +52,7 @@ from passend.bijlagen.rechten import (
 )
 from passend.bijlagen.selectors import bijlageinstellingen
 from passend.core.kanalen import Kanaal
+from passend.core.models import volledig_controleren
 from passend.core.tijd import datum_tekst
 from passend.hulpvragen.models import Hulpvraag
 
@@ -324,7 +325,7 @@ def _bijlage_maken(
         documenttype=documenttype,
         **inhoud,
     )
-    bijlage.full_clean(validate_constraints=False)
+    volledig_controleren(bijlage, validate_constraints=False)
     try:
         with transaction.atomic():
             bijlage.save()

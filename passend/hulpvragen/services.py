@@ -4,8 +4,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +12,7 @@ from passend.accounts.models import Gebruiker, Schoolcontactpersoon
 from passend.accounts.rechten import rolfeiten
 from passend.audit import gebeurtenissen
 from passend.core.kanalen import Kanaal
+from passend.core.models import volledig_controleren
 from passend.core.tijd import VROEGSTE_DATUM, datum_tekst
 from passend.dossiers.models import Leerling, Schoolgegevens
 from passend.dossiers.naamcontrole import genoemd_als_tekst, leerling_in_tekst
@@ -42,11 +42,20 @@ class StatusIntussenGewijzigd(ValidationError):
 
 
 def _nieuwe_referentie(jaar: int) -> str:
-    Referentieteller.objects.get_or_create(jaar=jaar)
     # The UPDATE locks the year's row until commit: two new hulpvragen never share a number.
-    Referentieteller.objects.filter(jaar=jaar).update(laatste=F("laatste") + 1)
-    nummer = Referentieteller.objects.get(jaar=jaar).laatste
-    return f"HV-{jaar}-{nummer:06d}"
+    # One statement that also returns the number (PostgreSQL and SQLite both have RETURNING;
+    # the ORM's update() does not), the counter's row made on the year's first hulpvraag.
+    tabel = connection.ops.quote_name(Referentieteller._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {tabel} SET laatste = laatste + 1 WHERE jaar = %s RETURNING laatste",  # noqa: S608 (the model's own table name)
+            [jaar],
+        )
+        rij = cursor.fetchone()
+    if rij is None:
+        Referentieteller.objects.get_or_create(jaar=jaar)
+        return _nieuwe_referentie(jaar)
+    return f"HV-{jaar}-{rij[0]:06d}"
 
 
 def titel_melding(titel: Hulpvraagtitel) -> str:
@@ -136,7 +145,9 @@ def hulpvraag_aanmaken(
         )
     nu = timezone.now()
     hulpvraag = Hulpvraag(
-        swv_id=leerling.swv_id,
+        # The actor's SWV is loaded with the account and, by the rights above, the pupil's: the
+        # access log and the receipt mail read it without another query.
+        swv=door.swv if door.swv_id == leerling.swv_id else leerling.swv,
         referentie=_nieuwe_referentie(datum.year),
         leerling=leerling,
         schoolgegevens=schoolgegevens,
@@ -149,7 +160,7 @@ def hulpvraag_aanmaken(
         bron=bron,
         aangemaakt_door=door,
     )
-    hulpvraag.full_clean()
+    volledig_controleren(hulpvraag)
     hulpvraag.save()
     Statuswijziging.objects.create(
         hulpvraag=hulpvraag, van=None, naar=titel.beginstatus, door=door, op=nu

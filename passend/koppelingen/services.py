@@ -164,7 +164,12 @@ class AangebodenBestand:
 def contactpersoon_voor(school: School, email: str) -> Gebruiker:
     """The school account that acts: an active staff member of this school with this e-mail.
     The status mails go to them, so a stranger's address is refused rather than guessed."""
-    gebruiker = aanvragers_voor_scholen([school]).filter(email__iexact=email.strip()).first()
+    gebruiker = (
+        aanvragers_voor_scholen([school])
+        .filter(email__iexact=email.strip())
+        .select_related("swv")  # every access-log row names it
+        .first()
+    )
     if gebruiker is None:
         raise KoppelingFout(
             "contactpersoon_onbekend",
@@ -322,6 +327,8 @@ def _schoolgegevens(
         Schoolgegevens.objects.filter(leerling=leerling, school=school).order_by("-pk").first()
     )
     if bestaande is not None:
+        # The same rows, already read: the rights checks read them.
+        bestaande.school, bestaande.leerling = school, leerling
         return bestaande
     contact = gegevens["contactpersoon"]
     return schoolgegevens_toevoegen(
