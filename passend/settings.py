@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "passend.koppelingen",
     "passend.rapportages",
     "passend.swvbeheer",
+    "passend.verantwoording",
     "passend.web",
     "passend.testdata",
     "rest_framework",

@@ -37,4 +37,6 @@ urlpatterns = [
     # SWV-beheer in the app's own look (accounts, staff changes); the configuration admin below.
     path("swv-beheer/", include("passend.swvbeheer.urls")),
     path("swv-beheer/", swv_beheer.urls),
+    # The audit viewer for the SWV's privacy officer and application administrator (B8, P2).
+    path("verantwoording/", include("passend.verantwoording.urls")),
 ]

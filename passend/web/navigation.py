@@ -15,6 +15,12 @@ from passend.accounts.rechten import rolfeiten
 from passend.formulieren.rechten import mag_termijnen_zien
 from passend.overlegrondes.rechten import is_alleen_externe_deelnemer, mag_overlegrondes_openen
 from passend.rapportages.rechten import mag_managementoverzicht_zien
+from passend.verantwoording.rechten import is_alleen_privacyfunctionaris, mag_auditlog_bekijken
+
+
+def _zonder_hulpvragen(gebruiker: Gebruiker) -> bool:
+    """External participants and privacy officers handle no hulpvragen: no Mijn acties."""
+    return is_alleen_externe_deelnemer(gebruiker) or is_alleen_privacyfunctionaris(gebruiker)
 
 
 @dataclass(frozen=True)
@@ -29,12 +35,12 @@ HOOFDMENU: list[NavigatieItem] = [
     NavigatieItem(
         label=_("Mijn acties"),
         url_name="start",
-        voor=lambda gebruiker: not is_alleen_externe_deelnemer(gebruiker),
+        voor=lambda gebruiker: not _zonder_hulpvragen(gebruiker),
     ),
     NavigatieItem(
         label=_("Hulpvragen"),
         url_name="hulpvragen:lijst",
-        voor=lambda gebruiker: not is_alleen_externe_deelnemer(gebruiker),
+        voor=lambda gebruiker: not _zonder_hulpvragen(gebruiker),
     ),
     # External participants see only their rounds: "Mijn overlegrondes" (R39).
     NavigatieItem(
@@ -59,5 +65,9 @@ HOOFDMENU: list[NavigatieItem] = [
         label=_("SWV-beheer"),
         url_name="swvbeheer:index",
         voor=lambda gebruiker: rolfeiten(gebruiker).is_applicatiebeheerder,
+    ),
+    # B8: the access log, for the SWV's privacy officer and application administrator.
+    NavigatieItem(
+        label=_("Inzagelog"), url_name="verantwoording:index", voor=mag_auditlog_bekijken
     ),
 ]

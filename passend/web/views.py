@@ -4,13 +4,17 @@ from django.shortcuts import redirect, render
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.hulpvragen.views.overzicht import mijn_acties_lijst
 from passend.overlegrondes.rechten import is_alleen_externe_deelnemer
+from passend.verantwoording.rechten import is_alleen_privacyfunctionaris
 
 
 def start(request: HttpRequest) -> HttpResponse:
     """The page after login: "Mijn acties", or for an external participant (who has no
-    hulpvragen and no actions) "Mijn overlegrondes"."""
-    if is_alleen_externe_deelnemer(ingelogde_gebruiker(request)):
+    hulpvragen and no actions) "Mijn overlegrondes", for a privacy officer the access log."""
+    gebruiker = ingelogde_gebruiker(request)
+    if is_alleen_externe_deelnemer(gebruiker):
         return redirect("overlegrondes:lijst")
+    if is_alleen_privacyfunctionaris(gebruiker):
+        return redirect("verantwoording:index")
     return mijn_acties_lijst(request)
 
 
