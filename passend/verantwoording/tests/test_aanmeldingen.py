@@ -18,7 +18,12 @@ pytestmark = pytest.mark.django_db
 def _mislukt(client: Client, organisatie: str, naam: str) -> None:
     client.post(
         reverse("accounts:aanmelden"),
-        {"organisatie": organisatie, "gebruikersnaam": naam, "wachtwoord": "fout", "code": "000000"},
+        {
+            "organisatie": organisatie,
+            "gebruikersnaam": naam,
+            "wachtwoord": "fout",
+            "code": "000000",
+        },
     )
 
 
