@@ -3,12 +3,14 @@ reset show beside logins that succeeded and failed, for the own SWV only; the pr
 start page is the viewer, and the role is given on the SWV-beheer account screen."""
 
 import pytest
+from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
 from passend.accounts.models import Gebruiker, Rol
 from passend.audit.models import Aanmelding
+from passend.core.models import AlleenToevoegenError
 from passend.hulpvragen.tests.conftest import Omgeving
 from passend.swvbeheer.services import authenticator_herstellen
 
@@ -113,3 +115,22 @@ def test_b8_the_role_is_given_on_the_swvbeheer_account_screen(omgeving: Omgeving
     assert antwoord.status_code == 302
     account = Gebruiker.objects.get(swv=omgeving.ppo, gebruikersnaam="avg")
     assert list(account.rollen.values_list("code", flat=True)) == ["privacyfunctionaris"]
+
+
+def test_asvs_v7_3_3_login_events_are_never_changed_or_deleted(omgeving: Omgeving) -> None:
+    omgeving.client(omgeving.ib_regenboog)
+    rij = Aanmelding.objects.get()
+    for poging in (
+        rij.save,
+        rij.delete,
+        lambda: Aanmelding.objects.filter(pk=rij.pk).update(gebruikersnaam="x"),
+        lambda: Aanmelding.objects.filter(pk=rij.pk).delete(),
+    ):
+        with pytest.raises(AlleenToevoegenError):
+            poging()
+    if connection.vendor == "postgresql":  # the database itself refuses too
+        with connection.cursor() as cursor:
+            for sql in ("UPDATE audit_aanmelding SET id = id", "DELETE FROM audit_aanmelding"):
+                with pytest.raises(DatabaseError), transaction.atomic():
+                    cursor.execute(sql)
+    assert Aanmelding.objects.filter(pk=rij.pk, gebruikersnaam="iverhoef").exists()
