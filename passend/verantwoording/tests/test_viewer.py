@@ -14,6 +14,8 @@ from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries, Settings
 
 from passend.accounts.models import Gebruiker
+from passend.audit import gebeurtenissen
+from passend.audit.context import verzoekcontext
 from passend.audit.models import Inzage
 from passend.bijlagen.tests import bestanden
 from passend.bijlagen.tests.conftest import toevoegen
@@ -144,9 +146,20 @@ def test_b8_filters_user_hulpvraag_action_and_channel(
     assert "hulpvraag aangemaakt" in pagina
     assert "leerling bekeken" not in pagina
 
-    # Nothing came in through a koppeling here.
+    # Nothing came in through a koppeling yet.
     pagina = client.get(url, {"kanaal": "koppeling"}).content.decode()
     assert "Niets gevonden met deze filters." in pagina
+
+    # A read through a koppeling (as the API logs it): its system and on whose behalf show.
+    with verzoekcontext(systeem="Esis (demo)", namens="Ingrid Verhoef"):
+        gebeurtenissen.leerling_bekeken(tweede.leerling, door=omgeving.ib_regenboog)
+    pagina = client.get(url, {"kanaal": "koppeling"}).content.decode()
+    assert "Esis (demo)" in pagina
+    assert "Ingrid Verhoef" in pagina
+    assert tweede.leerling.volledige_naam in pagina
+    assert eerste.leerling.volledige_naam not in pagina
+    pagina = client.get(url, {"kanaal": "web", "hulpvraag": tweede.referentie}).content.decode()
+    assert "Esis (demo)" not in pagina
 
 
 def test_b8_login_events_in_the_viewer_never_the_name_typed_for_an_unknown_account(
