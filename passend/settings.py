@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "passend.swvbeheer",
     "passend.bewaren",
     "passend.inzagerecht",
+    "passend.verantwoording",
     "passend.web",
     "passend.testdata",
     "rest_framework",

@@ -40,4 +40,6 @@ urlpatterns = [
     path("swv-beheer/bewaren/", include("passend.bewaren.urls")),
     path("wijzigingsverzoeken/", include("passend.swvbeheer.urls_school")),
     path("swv-beheer/", swv_beheer.urls),
+    # The audit viewer for the SWV's privacy officer and application administrator (B8, P2).
+    path("verantwoording/", include("passend.verantwoording.urls")),
 ]

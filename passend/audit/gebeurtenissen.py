@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import rolfeiten
 from passend.audit.context import huidige_context
-from passend.audit.models import Beheerhandeling, Inzage
+from passend.audit.models import Aanmelding, Beheerhandeling, Inzage
 
 Actie = Inzage.Actie
 Objecttype = Inzage.Objecttype
@@ -568,6 +568,12 @@ def authenticator_hersteld(
 ) -> Beheerhandeling:
     """B11: the old authenticator removed after a recorded identity check (who checked, how);
     a single-use link to enrol a new one was mailed."""
+    _aanmelding(
+        gebeurtenis=Aanmelding.Gebeurtenis.TWEEDE_FACTOR_HERSTELD,
+        swv_code=account.swv.code,
+        account=account,
+        details={"door": door.gebruikersnaam},
+    )
     return _beheer(
         gebeurtenis="authenticator_hersteld",
         door=door,
@@ -969,4 +975,83 @@ def wijzigingsverzoek_afgehandeld(
         voor=voor,
         na=na,
         objecttype="wijzigingsverzoek",
+    )
+
+
+# --- Login events (ASVS V7.2.1; shown in the audit viewer, B8) ------------------------------
+# Connected to Django's and django-axes' signals in `audit.aanmeldingen`. Never a password or a
+# code; a name that is no account is stored as "onbekend account", not as typed.
+
+
+def _aanmelding(
+    *,
+    gebeurtenis: str,
+    swv_code: str,
+    account: Gebruiker | None,
+    details: dict[str, Any] | None = None,
+) -> Aanmelding:
+    context = huidige_context()
+    return Aanmelding.objects.create(
+        swv_code=swv_code,
+        gebruiker_id=account.pk if account is not None else None,
+        gebruikersnaam=account.gebruikersnaam
+        if account is not None
+        else Aanmelding.ONBEKEND_ACCOUNT,
+        gebeurtenis=gebeurtenis,
+        client_adres=context.client_adres,
+        user_agent=context.user_agent,
+        request_id=context.request_id,
+        details=details or {},
+    )
+
+
+def aanmelden_gelukt(account: Gebruiker) -> Aanmelding:
+    """Both factors accepted."""
+    return _aanmelding(
+        gebeurtenis=Aanmelding.Gebeurtenis.GELUKT, swv_code=account.swv.code, account=account
+    )
+
+
+def aanmelden_mislukt(*, swv_code: str, account: Gebruiker | None) -> Aanmelding:
+    """A wrong password or code; `account` None when the name is no account of the SWV."""
+    return _aanmelding(
+        gebeurtenis=Aanmelding.Gebeurtenis.MISLUKT, swv_code=swv_code, account=account
+    )
+
+
+def aanmelden_geblokkeerd(*, swv_code: str, account: Gebruiker | None) -> Aanmelding:
+    """django-axes locked the account or address out after too many failures."""
+    return _aanmelding(
+        gebeurtenis=Aanmelding.Gebeurtenis.GEBLOKKEERD, swv_code=swv_code, account=account
+    )
+
+
+# --- The audit viewer (B8): reading the log is logged too -----------------------------------
+
+
+def auditlog_bekeken(
+    *, door: Gebruiker, filter: str, leerling_id: int | None = None, aantal: int
+) -> Inzage:
+    """The viewer's list (with its filter, and how many rows it found) or one pupil's timeline
+    (`leerling_id`): that row then shows in the pupil's own timeline."""
+    return _vastleggen(
+        gebeurtenis="auditlog_bekeken",
+        door=door,
+        actie=Actie.BEKEKEN if leerling_id is not None else Actie.GEZOCHT,
+        objecttype=Objecttype.INZAGELOG,
+        object_id=leerling_id if leerling_id is not None else "zoeken",
+        leerling_id=leerling_id,
+        details={"filter": filter, "aantal": aantal},
+    )
+
+
+def auditlog_geexporteerd(*, door: Gebruiker, filter: str, aantal: int) -> Inzage:
+    """The viewer's selection downloaded as CSV: with which filter, how many rows."""
+    return _vastleggen(
+        gebeurtenis="auditlog_geexporteerd",
+        door=door,
+        actie=Actie.LIJST,
+        objecttype=Objecttype.INZAGELOG,
+        object_id="export",
+        details={"export": "csv", "filter": filter, "aantal": aantal},
     )

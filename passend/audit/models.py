@@ -26,6 +26,8 @@ class Inzage(AlleenToevoegen):
         HULPVRAAG = "hulpvraag", _("hulpvraag")
         BIJLAGE = "bijlage", _("bijlage")
         OVERLEGRONDE = "overlegronde", _("overlegronde")
+        # The access log itself: reading it is logged too (B8).
+        INZAGELOG = "inzagelog", _("inzagelog")
 
     tijd = models.DateTimeField(_("tijd"), default=timezone.now, db_index=True)
     swv_code = models.CharField(_("samenwerkingsverband"), max_length=6)
@@ -101,3 +103,42 @@ class Beheerhandeling(AlleenToevoegen):
         return (
             f"{self.tijd:%d-%m-%Y %H:%M} {self.gebruikersnaam} {self.gebeurtenis} {self.object_id}"
         )
+
+
+class Aanmelding(AlleenToevoegen):
+    """One login event of an account of the SWV (ASVS V7.2.1, NEN 7513): a login that
+    succeeded, failed (wrong password or code) or was blocked, and a second factor reset by the
+    application administrator. Shown in the audit viewer beside the access log (B8).
+
+    Never a password or a code. A failed attempt for a name that is no account stores
+    "onbekend account", not what was typed: people type their password in the name field.
+    Plain values instead of foreign keys, like the access log. Written only through
+    `audit.gebeurtenissen`."""
+
+    class Gebeurtenis(models.TextChoices):
+        GELUKT = "aanmelden_gelukt", _("aanmelden gelukt")
+        MISLUKT = "aanmelden_mislukt", _("aanmelden mislukt")
+        GEBLOKKEERD = "aanmelden_geblokkeerd", _("aanmelden geblokkeerd")
+        TWEEDE_FACTOR_HERSTELD = "tweede_factor_hersteld", _("tweede factor hersteld")
+
+    ONBEKEND_ACCOUNT = "onbekend account"
+
+    tijd = models.DateTimeField(_("tijd"), default=timezone.now, db_index=True)
+    swv_code = models.CharField(_("samenwerkingsverband"), max_length=6, blank=True, db_index=True)
+    gebruiker_id = models.BigIntegerField(_("gebruiker"), null=True)
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150)
+    gebeurtenis = models.CharField(_("gebeurtenis"), max_length=50, choices=Gebeurtenis.choices)
+    client_adres = models.GenericIPAddressField(_("clientadres"), null=True)
+    user_agent = models.CharField(_("browser (user agent)"), max_length=300, blank=True)
+    request_id = models.CharField(_("verzoek-id"), max_length=64, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AlleenToevoegenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aanmeldgebeurtenis")
+        verbose_name_plural = _("aanmeldlog")
+        ordering = ["-tijd"]
+
+    def __str__(self) -> str:
+        return f"{self.tijd:%d-%m-%Y %H:%M} {self.gebruikersnaam} {self.gebeurtenis}"

@@ -31,6 +31,28 @@ def leerlingen_zoeken(gebruiker: Gebruiker, tekst: str) -> QuerySet[Leerling]:
     return gevonden.order_by("achternaam", "roepnaam", "geboortedatum")
 
 
+def leerlingen_van_swv_zoeken(*, swv_id: int, tekst: str) -> QuerySet[Leerling]:
+    """B8: the pupils of one SWV whose name has every word typed, for the audit viewer's
+    pupil filter. Not limited to what the asker may see of dossiers: the SWV's privacy officer
+    sees no dossier, only who read or changed it. Callers check that right and log the search."""
+    woorden = zoeksleutel(tekst).split()
+    if not woorden:
+        return Leerling.objects.none()
+    gevonden = Leerling.objects.filter(swv=swv_id)
+    for woord in woorden:
+        gevonden = gevonden.filter(zoeknaam__contains=woord)
+    return gevonden.order_by("achternaam", "roepnaam", "geboortedatum")
+
+
+def leerlingnamen(*, swv_id: int, leerling_ids: Iterable[int]) -> dict[int, str]:
+    """B8: the names of these pupils of one SWV, in one query, for the rows of the audit
+    viewer (the log keeps ids, never names)."""
+    return {
+        leerling.pk: leerling.volledige_naam
+        for leerling in Leerling.objects.filter(swv=swv_id, pk__in=set(leerling_ids))
+    }
+
+
 def mogelijke_dubbele_leerlingen(
     gebruiker: Gebruiker, *, roepnaam: str, achternaam: str, geboortedatum: date
 ) -> QuerySet[Leerling]:

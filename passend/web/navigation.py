@@ -17,6 +17,17 @@ from passend.inzagerecht.rechten import is_alleen_ouder
 from passend.overlegrondes.rechten import is_alleen_externe_deelnemer, mag_overlegrondes_openen
 from passend.rapportages.rechten import mag_managementoverzicht_zien
 from passend.swvbeheer.rechten import mag_wijzigingsverzoeken_indienen
+from passend.verantwoording.rechten import is_alleen_privacyfunctionaris, mag_auditlog_bekijken
+
+
+def _zonder_hulpvragen(gebruiker: Gebruiker) -> bool:
+    """External participants, parents and privacy officers handle no hulpvragen: no Mijn
+    acties, no Hulpvragen."""
+    return (
+        is_alleen_externe_deelnemer(gebruiker)
+        or is_alleen_ouder(gebruiker)
+        or is_alleen_privacyfunctionaris(gebruiker)
+    )
 
 
 @dataclass(frozen=True)
@@ -31,16 +42,12 @@ HOOFDMENU: list[NavigatieItem] = [
     NavigatieItem(
         label=_("Mijn acties"),
         url_name="start",
-        voor=lambda gebruiker: (
-            not (is_alleen_externe_deelnemer(gebruiker) or is_alleen_ouder(gebruiker))
-        ),
+        voor=lambda gebruiker: not _zonder_hulpvragen(gebruiker),
     ),
     NavigatieItem(
         label=_("Hulpvragen"),
         url_name="hulpvragen:lijst",
-        voor=lambda gebruiker: (
-            not (is_alleen_externe_deelnemer(gebruiker) or is_alleen_ouder(gebruiker))
-        ),
+        voor=lambda gebruiker: not _zonder_hulpvragen(gebruiker),
     ),
     # A parent sees only the file of their child (R14).
     NavigatieItem(
@@ -76,5 +83,9 @@ HOOFDMENU: list[NavigatieItem] = [
         label=_("SWV-beheer"),
         url_name="swvbeheer:index",
         voor=lambda gebruiker: rolfeiten(gebruiker).is_applicatiebeheerder,
+    ),
+    # B8: the access log, for the SWV's privacy officer and application administrator.
+    NavigatieItem(
+        label=_("Inzagelog"), url_name="verantwoording:index", voor=mag_auditlog_bekijken
     ),
 ]

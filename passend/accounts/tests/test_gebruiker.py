@@ -32,6 +32,7 @@ def test_every_role_of_the_issue_exists_as_data():
         "applicatiebeheerder",
         "externe_deelnemer",
         "ouder",
+        "privacyfunctionaris",  # issue 17: the SWV's privacy officer (audit viewer)
     }
 
 

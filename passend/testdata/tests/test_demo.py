@@ -62,7 +62,8 @@ def test_demo_json_accounts_can_log_in():
             },
         )
         assert antwoord.status_code == 302, account["gebruikersnaam"]
-        # The external participant starts on "Mijn overlegrondes", the others on Mijn acties.
+        # The external participant starts on "Mijn overlegrondes", the privacy officer on the
+        # Inzagelog, the others on Mijn acties.
         assert "Welkom" in client.get("/", follow=True).content.decode()
 
 

@@ -112,6 +112,8 @@ ACCOUNTS = [
     # External participant of the demo's overlegronde ("Advies logopedie").
     DemoAccount(PPO[0], "yakbar", "Yasmina", "Akbar", (rollen.EXTERNE_DEELNEMER,)),
     DemoAccount(PPO[0], "opeters", "Olga", "Peters", (rollen.OUDER,)),
+    # The SWV's privacy officer: the audit viewer (Inzagelog) and nothing else (B8).
+    DemoAccount(PPO[0], "privacy", "Priya", "Visser", (rollen.PRIVACYFUNCTIONARIS,)),
     # The same person with an account at a second SWV (R43), to show tenant isolation.
     DemoAccount(
         VOORBEELDSTAD[0], "iverhoef", "Ingrid", "Verhoef", (rollen.INTERN_BEGELEIDER,), ("56JK00",)
