@@ -216,6 +216,8 @@ PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ACCOUNT = env_int(
 PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ADRES = env_int("PASSEND_WACHTWOORD_HERSTEL_MAX_PER_ADRES", 20)
 # How long the activation link of a new (external) account works, in hours.
 PASSEND_ACTIVATIE_GELDIG_UUR = env_int("PASSEND_ACTIVATIE_GELDIG_UUR", 72)
+# The most rows one CSV export of the access log holds (issue 17); above it: narrow the selection.
+PASSEND_AUDITLOG_EXPORT_MAX = env_int("PASSEND_AUDITLOG_EXPORT_MAX", 10_000)
 LOGIN_URL = "accounts:aanmelden"
 # The home page, which is "Mijn acties": what waits on the user is the first thing they see.
 LOGIN_REDIRECT_URL = "start"

@@ -34,13 +34,11 @@ from passend.verantwoording.selectors import (
 )
 
 PER_PAGINA = 50
-# The most rows one CSV export holds; above it the viewer asks to narrow the selection. A
-# setting so an installation (and a test) can choose another number.
-EXPORT_MAXIMUM = 10_000
 
 
 def export_maximum() -> int:
-    return int(getattr(settings, "PASSEND_AUDITLOG_EXPORT_MAX", EXPORT_MAXIMUM))
+    """The most rows one CSV export holds; above it the viewer asks to narrow the selection."""
+    return int(settings.PASSEND_AUDITLOG_EXPORT_MAX)
 
 
 def _bevoegd(request: HttpRequest) -> Gebruiker:
