@@ -24,6 +24,7 @@ from passend.bewaren.selectors import (
     termijnen,
     verlopen,
 )
+from passend.core.forms import fouten_naar_form
 from passend.dossiers.models import Leerling
 from passend.dossiers.selectors import leerlingen_zoeken
 
@@ -40,14 +41,6 @@ def _leerling(door: Gebruiker, pk: int) -> Leerling:
     if leerling is None:
         raise Http404
     return leerling
-
-
-def _fouten_naar_form(form: object, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)  # type: ignore[attr-defined]
-    else:
-        form.add_error(None, fout)  # type: ignore[attr-defined]
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,7 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 ],
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De bewaartermijnen zijn opgeslagen."))
             return redirect("bewaren:index")
@@ -152,7 +145,7 @@ def bewaarplicht(request: HttpRequest, pk: int) -> HttpResponse:
                 door=door, leerling=leerling, reden=form.cleaned_data["reden"]
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De bewaarplicht is vastgelegd."))
             return redirect("bewaren:bewaarplicht", pk=leerling.pk)

@@ -12,7 +12,13 @@ from django_stubs_ext import StrOrPromise
 from passend.core.normalize import normaliseer_tekst
 from passend.core.tijd import VROEGSTE_DATUM
 
-__all__ = ["VROEGSTE_DATUM", "DatumField", "NaamField", "TekstKeuzeField"]
+__all__ = [
+    "VROEGSTE_DATUM",
+    "DatumField",
+    "NaamField",
+    "TekstKeuzeField",
+    "fouten_naar_form",
+]
 
 
 class NaamField(forms.CharField):
@@ -129,3 +135,13 @@ class DatumField(forms.DateField):
             )
         if self.tot_vandaag and value > timezone.localdate():
             raise ValidationError(self.error_messages["in_toekomst"], code="in_toekomst")
+
+
+def fouten_naar_form(form: forms.BaseForm, fout: ValidationError) -> None:
+    """A service's refusal beside its field, or above the form when it names none of the
+    form's fields; what was typed stays (ARCHITECTURE.md rule 8)."""
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout)

@@ -16,6 +16,7 @@ from passend.audit import gebeurtenissen
 from passend.bijlagen.models import Bijlage
 from passend.bijlagen.opslag import bestand_openen
 from passend.bijlagen.views import CSP_SANDBOX, content_disposition
+from passend.core.forms import fouten_naar_form
 from passend.dossiers.models import Leerling
 from passend.hulpvragen.models import Hulpvraag
 from passend.hulpvragen.onderdelen import dossierkop
@@ -34,14 +35,6 @@ def _leerling(request: HttpRequest, pk: int) -> tuple[Gebruiker, Leerling]:
         raise Http404 from fout
 
 
-def _fouten_naar_form(form: OuderUitnodigenForm, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout)
-
-
 @require_http_methods(["GET", "POST"])
 def dossier(request: HttpRequest, pk: int) -> HttpResponse:
     """The pupil's "Inzage en export": the export button, the parents with inzage, and the
@@ -57,7 +50,7 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
                 door=gebruiker, leerling=leerling, emailadres=form.cleaned_data["emailadres"]
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         except PermissionDenied as fout:
             raise Http404 from fout
         else:

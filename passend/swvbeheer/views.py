@@ -21,6 +21,7 @@ from passend.accounts.rechten import eigen_scholen
 from passend.accounts.selectors import ingelogde_gebruiker
 from passend.audit import gebeurtenissen
 from passend.core.csvcel import csv_celwaarde
+from passend.core.forms import fouten_naar_form
 from passend.core.tijd import datum_tekst
 from passend.organisaties.models import Bestuur, School
 from passend.swvbeheer import menu, services
@@ -74,14 +75,6 @@ def _account(door: Gebruiker, pk: int) -> Gebruiker:
     return account
 
 
-def _fouten_naar_form(form: object, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)  # type: ignore[attr-defined]
-    else:
-        form.add_error(None, fout)  # type: ignore[attr-defined]
-
-
 @require_http_methods(["GET"])
 def index(request: HttpRequest) -> HttpResponse:
     door = _beheerder(request)
@@ -126,7 +119,7 @@ def uitnodigen(request: HttpRequest) -> HttpResponse:
         try:
             account = services.account_uitnodigen(door=door, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(
                 request,
@@ -160,7 +153,7 @@ def gebruiker(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.account_wijzigen(door=door, account=account, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De gegevens van het account zijn opgeslagen."))
             return redirect("swvbeheer:gebruiker", pk=account.pk)
@@ -187,7 +180,7 @@ def deactiveren(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.account_deactiveren(door=door, account=account, op=form.cleaned_data["op"])
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Het uitzetten van het account is vastgelegd."))
             return redirect("swvbeheer:gebruiker", pk=account.pk)
@@ -233,7 +226,7 @@ def authenticator_herstellen(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.authenticator_herstellen(door=door, account=account, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(
                 request,
@@ -266,7 +259,7 @@ def personeelswissel(request: HttpRequest) -> HttpResponse:
                     door=door, vertrekkend=vertrekkend, nieuw=nieuw
                 )
             except ValidationError as fout:
-                _fouten_naar_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(
                     request,
@@ -316,7 +309,7 @@ def school_nieuw(request: HttpRequest) -> HttpResponse:
         try:
             school = services.school_aanmaken(door=door, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De school is toegevoegd."))
             return redirect("swvbeheer:school", pk=school.pk)
@@ -343,7 +336,7 @@ def school(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.school_wijzigen(door=door, school=school, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De gegevens van de school zijn opgeslagen."))
             return redirect("swvbeheer:school", pk=school.pk)
@@ -371,7 +364,7 @@ def school_sluiten(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.school_sluiten(door=door, school=school, op=form.cleaned_data["op"])
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De school is gesloten."))
             return redirect("swvbeheer:school", pk=school.pk)
@@ -397,7 +390,7 @@ def school_samenvoegen(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.school_samenvoegen(door=door, school=school, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(
                 request,
@@ -491,7 +484,7 @@ def bestuur(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.bestuur_wijzigen(door=door, bestuur=bestuur, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De gegevens van het bestuur zijn opgeslagen."))
             return redirect("swvbeheer:bestuur", pk=bestuur.pk)
@@ -539,7 +532,7 @@ def wijzigingsverzoek(request: HttpRequest, pk: int) -> HttpResponse:
                 door=door, verzoek=verzoek, notitie=form.cleaned_data["notitie"]
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Het verzoek is afgehandeld; de school krijgt bericht."))
             return redirect("swvbeheer:wijzigingsverzoeken")
@@ -607,7 +600,7 @@ def wijzigingsverzoek_nieuw(request: HttpRequest) -> HttpResponse:
         try:
             verzoek = services.wijzigingsverzoek_indienen(door=gebruiker, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(
                 request,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.selectors import ingelogde_gebruiker
+from passend.core.forms import fouten_naar_form
 from passend.hulpvragen.meldingen import VOORBEELDREFERENTIE, statusmail_voorbeeld
 from passend.processen import services
 from passend.processen.models import Hulpvraagtitel, Proces, Status, Statusovergang
@@ -50,15 +51,6 @@ def _of_404(rij: Any) -> Any:
     return rij
 
 
-def _fouten_naar_form(form: Any, fout: ValidationError) -> None:
-    """A service's refusal beside its field, or above the form; what was typed stays."""
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout)
-
-
 def _gegevens(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
 
@@ -79,7 +71,7 @@ def proces_nieuw(request: HttpRequest) -> HttpResponse:
         try:
             proces = services.proces_aanmaken(door=door, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Het proces is toegevoegd. Voeg nu de statussen toe."))
             return redirect("swvbeheer:proces", pk=proces.pk)
@@ -101,7 +93,7 @@ def proces(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.proces_wijzigen(door=door, proces=proces, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Het proces is opgeslagen."))
             return redirect("swvbeheer:proces", pk=proces.pk)
@@ -140,7 +132,7 @@ def status_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             status = services.status_aanmaken(door=door, proces=proces, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De status is toegevoegd."))
             return redirect("swvbeheer:status", pk=status.pk)
@@ -162,7 +154,7 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.status_wijzigen(door=door, status=status, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De status is opgeslagen."))
             return redirect("swvbeheer:status", pk=status.pk)
@@ -206,7 +198,7 @@ def overgang_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.overgang_aanmaken(door=door, proces=proces, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(
                 request, _("De overgang is toegevoegd; ze geldt vanaf de volgende statuswijziging.")
@@ -236,7 +228,7 @@ def overgang(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.overgang_wijzigen(door=door, overgang=overgang, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(
                 request,
@@ -293,7 +285,7 @@ def titel_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.titel_aanmaken(door=door, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De hulpvraagtitel is toegevoegd."))
             return redirect("swvbeheer:proces", pk=form.cleaned_data["proces"].pk)
@@ -324,7 +316,7 @@ def titel(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.titel_wijzigen(door=door, titel=titel, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De hulpvraagtitel is opgeslagen."))
             return redirect("swvbeheer:proces", pk=form.cleaned_data["proces"].pk)
