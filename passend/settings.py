@@ -170,6 +170,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         require_in_production("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'passend.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60 if PRODUCTION else 0),
+        # A kept connection is checked before a request uses it: after a database restart the
+        # next request reconnects instead of failing (test_storingen.py).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
