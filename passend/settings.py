@@ -262,6 +262,8 @@ PASSEND_SESSIE_INACTIEF = timedelta(minutes=env_int("PASSEND_SESSIE_INACTIEF_MIN
 PASSEND_SESSIE_MAXIMAAL = timedelta(hours=env_int("PASSEND_SESSIE_MAX_UREN", 12))
 SESSION_COOKIE_AGE = int(PASSEND_SESSIE_INACTIEF.total_seconds())
 SESSION_SAVE_EVERY_REQUEST = True
+# Django's database sessions; a database outage while saving one is a 500, not a 400.
+SESSION_ENGINE = "passend.accounts.sessies"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -518,3 +518,37 @@ def test_storing_objectopslag_onbereikbaar_tijdens_upload(
     sleutels = _sleutels(objectopslag["client"])
     assert sorted(sleutels) == sorted(Bijlage.objects.values_list("opslagnaam", flat=True))
     assert len(sleutels) == 2
+
+
+# --- The database gone while a session is saved ------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_storing_database_weg_bij_sessie_opslaan_is_een_serverfout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by the restart scenario: a request whose session was saved just as the database
+    went away got Django's 400 "Ongeldig verzoek" (as if another request had deleted the
+    session) instead of the 500 "Er ging iets mis aan onze kant". Django's model save is made
+    to fail, not our code."""
+    from django.conf import settings
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.contrib.sessions.models import Session
+    from django.db import OperationalError
+    from django.utils.module_loading import import_string
+
+    sessie = import_string(f"{settings.SESSION_ENGINE}.SessionStore")()
+    sessie["gezien"] = True
+    sessie.create()
+
+    def verbinding_weg(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Session, "save", verbinding_weg)
+        with pytest.raises(OperationalError):
+            sessie.save()
+    # A session that another request really deleted stays Django's UpdateError.
+    Session.objects.all().delete()
+    with pytest.raises(UpdateError):
+        sessie.save()
