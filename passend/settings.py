@@ -173,6 +173,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         require_in_production("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'passend.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60 if PRODUCTION else 0),
+        # A kept connection is checked before a request uses it: after a database restart the
+        # next request reconnects instead of failing (test_storingen.py).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -264,6 +267,8 @@ PASSEND_SESSIE_INACTIEF = timedelta(minutes=env_int("PASSEND_SESSIE_INACTIEF_MIN
 PASSEND_SESSIE_MAXIMAAL = timedelta(hours=env_int("PASSEND_SESSIE_MAX_UREN", 12))
 SESSION_COOKIE_AGE = int(PASSEND_SESSIE_INACTIEF.total_seconds())
 SESSION_SAVE_EVERY_REQUEST = True
+# Django's database sessions; a database outage while saving one is a 500, not a 400.
+SESSION_ENGINE = "passend.accounts.sessies"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -297,11 +297,15 @@ def authenticator_intrekken(*, gebruiker: Gebruiker) -> int:
 
 
 def sessies_beeindigen(*, gebruiker: Gebruiker) -> int:
-    """Ends every session of the account. Sessions are kept in the database (Django's default
-    engine, settings.SESSION_ENGINE): each one that names the account is deleted, so the next
-    request from it is logged out. Other engines have no list of sessions; there the account's
-    own checks (inactive, no authenticator) refuse the next request instead."""
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+    """Ends every session of the account. Sessions are kept in the database (Django's own
+    engine, as accounts/sessies.py extends it; settings.SESSION_ENGINE): each one that names
+    the account is deleted, so the next request from it is logged out. Other engines have no
+    list of sessions; there the account's own checks (inactive, no authenticator) refuse the
+    next request instead."""
+    if settings.SESSION_ENGINE not in {
+        "django.contrib.sessions.backends.db",
+        "passend.accounts.sessies",
+    }:
         return 0
     from django.contrib.sessions.models import Session
 
