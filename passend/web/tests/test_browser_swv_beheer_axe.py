@@ -99,4 +99,12 @@ def test_issue16_swv_beheer_axe_every_django_admin_page_has_no_violations(
     page.locator("input[name=_save]").click()
     expect(page.get_by_role("heading", name="Token van ParnasSys")).to_be_visible()
     _axe(page, overtredingen)
+
+    # Aanvraagtype's titles are checkboxes now (not filter_horizontal): ticking one still saves.
+    aanvraagtype = Aanvraagtype.objects.get(swv=swv, code="Toelaatbaarheid")
+    page.goto(reverse("swv_beheer:koppelingen_aanvraagtype_change", args=[aanvraagtype.pk]))
+    page.locator("input[name=titels]:not(:checked)").first.check()
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    assert aanvraagtype.titels.count() == 2
     assert not overtredingen, "\n".join(f"{pad}:\n{v}" for pad, v in overtredingen.items())
