@@ -505,7 +505,12 @@ class EigenAanvraagtypeAdmin(EigenSwvMixin, admin.ModelAdmin[Aanvraagtype]):
 
     list_display = ["code"]
     fields = ["code", "titels"]
-    filter_horizontal = ["titels"]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        # Checkboxes, not filter_horizontal: its script gives a <span> an aria-label, which
+        # axe-core refuses (aria-prohibited-attr), and an SWV has only a few titles.
+        kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return _is_eigen_beheerder(request)
