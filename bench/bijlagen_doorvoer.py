@@ -122,6 +122,8 @@ def multipart(csrf: str, naam: str, inhoud: bytes) -> tuple[bytes, str]:
     kop = (
         f'--{grens}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n'
         f"{csrf}\r\n--{grens}\r\n"
+        # The kind of document: without it the file waits for that answer (issue 12).
+        f'Content-Disposition: form-data; name="documenttype"\r\n\r\nverslag\r\n--{grens}\r\n'
         f'Content-Disposition: form-data; name="bestanden"; filename="{naam}"\r\n'
         "Content-Type: text/plain\r\n\r\n"
     ).encode()
@@ -193,6 +195,8 @@ def main() -> None:
                     raise SystemExit(f"Upload {nummer + 1} niet geaccepteerd ({status}).")
 
             paden = sorted(set(re.findall(r'href="([^"]+/downloaden/)"', sessie.get(lijst))))
+            if len(paden) != args.keer:
+                raise SystemExit(f"{len(paden)} bijlagen in de lijst, verwacht {args.keer}.")
             worker = worker_pid(gunicorn.pid)
             sessie.downloaden(paden[0])  # warm-up: imports, connection, first allocation
             rss_voor = rss_kb(worker)
