@@ -5,7 +5,8 @@ without one). The form fields, the CSRF token among them, are still read, so the
 what happened. The CSRF middleware parses a POST before the login check: anonymous posts too.
 
 Each file's SHA-256 is computed while it is received (`ontvangen_sha256`), so the checks need
-not read the whole file again for it (issue 20 item 4)."""
+not read the whole file again for it (issue 20 item 4). A body that ends before its
+Content-Length (the browser went away half-way) is refused whole: no file of it is kept."""
 
 import hashlib
 from typing import Any
@@ -13,6 +14,8 @@ from typing import Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import SkipFile, TemporaryFileUploadHandler
+from django.core.handlers.wsgi import LimitedStream
+from django.http import UnreadablePostError
 
 TE_GROOT = "_passend_upload_te_groot"
 _SHA256 = "_passend_sha256"
@@ -46,10 +49,20 @@ class BegrensdeUploadHandler(TemporaryFileUploadHandler):
         self.sha256.update(raw_data)
         self.file.write(raw_data)
 
-    def file_complete(self, file_size: int) -> UploadedFile:
+    def file_complete(self, file_size: int) -> UploadedFile | None:
         bestand = super().file_complete(file_size)
-        setattr(bestand, _SHA256, self.sha256.hexdigest())
+        if bestand is not None:
+            setattr(bestand, _SHA256, self.sha256.hexdigest())
         return bestand
+
+    def upload_complete(self) -> None:
+        # gunicorn hands Django a short body when the client goes away, and the files before
+        # the break would pass as whole ones. Django's parser closes (and so deletes) every
+        # temporary file of the request when this raises; the CSRF middleware and
+        # request.POST treat the error as the broken connection it is.
+        stroom = getattr(self.request, "_stream", None)
+        if isinstance(stroom, LimitedStream) and stroom._pos < stroom.limit:
+            raise UnreadablePostError("Upload afgebroken: de verbinding is verbroken.")
 
 
 def ontvangen_sha256(bestand: UploadedFile) -> str | None:
