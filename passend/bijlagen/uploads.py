@@ -61,7 +61,12 @@ class BegrensdeUploadHandler(TemporaryFileUploadHandler):
         # temporary file of the request when this raises; the CSRF middleware and
         # request.POST treat the error as the broken connection it is.
         stroom = getattr(self.request, "_stream", None)
-        if isinstance(stroom, LimitedStream) and stroom._pos < stroom.limit:
+        gelezen = getattr(stroom, "_pos", None)  # LimitedStream's count of bytes read
+        if (
+            isinstance(stroom, LimitedStream)
+            and isinstance(gelezen, int)
+            and gelezen < stroom.limit
+        ):
             raise UnreadablePostError("Upload afgebroken: de verbinding is verbroken.")
 
 
