@@ -174,12 +174,15 @@ def bestand_aanbieden(
     documenttype: Documenttype | None = None,
     soort_vragen: bool = False,
     waarschuwen: bool = True,
+    sha256: str | None = None,
 ) -> Bijlage | WachtendeBijlage:
     """One file offered for a hulpvraag, from any channel (R2): checked, then added; or kept
     waiting when its uploader should answer a warning first (R3, R4), or say what kind of
     document it is (`soort_vragen`: the upload form had none chosen; nothing is lost). A channel
-    with nobody to answer (`waarschuwen=False`, a school system) adds the file at once. Raises
-    BestandGeweigerd with a Dutch message; then nothing is stored."""
+    with nobody to answer (`waarschuwen=False`, a school system) adds the file at once.
+    `sha256`: the file's digest when the channel computed it while receiving (the web upload
+    handler); the smaller copy of a scanned PDF is hashed anew. Raises BestandGeweigerd with a
+    Dutch message; then nothing is stored."""
     if not mag_bijlagen_toevoegen(door, hulpvraag):
         raise PermissionDenied
     _documenttype_controleren(hulpvraag, documenttype)
@@ -189,7 +192,9 @@ def bestand_aanbieden(
     oorspronkelijke_grootte = None
     with tempfile.TemporaryDirectory(prefix="passend-") as map:
         try:
-            gecontroleerd = bestand_controleren(pad, bestandsnaam=bestandsnaam, max_bytes=max_bytes)
+            gecontroleerd = bestand_controleren(
+                pad, bestandsnaam=bestandsnaam, max_bytes=max_bytes, sha256=sha256
+            )
         except TeGrootMaarVerkleinbaar:
             # R3 beyond: a scanned PDF over the limit is offered a 300 dpi copy instead.
             oorspronkelijke_grootte = pad.stat().st_size

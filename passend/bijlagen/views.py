@@ -45,7 +45,7 @@ from passend.bijlagen.services import (
     wachtende_bijlage_afwijzen,
     wachtende_bijlage_toevoegen,
 )
-from passend.bijlagen.uploads import TE_GROOT
+from passend.bijlagen.uploads import TE_GROOT, ontvangen_sha256
 from passend.hulpvragen.models import Hulpvraag
 
 PER_PAGINA = 25
@@ -172,6 +172,7 @@ def toevoegen(request: HttpRequest, referentie: str) -> HttpResponse:
                 door=gebruiker,
                 documenttype=form.cleaned_data.get("documenttype"),
                 soort_vragen="documenttype" in form.fields,
+                sha256=ontvangen_sha256(bestand),
             )
         except BestandGeweigerd as fout:
             geweigerd.append(

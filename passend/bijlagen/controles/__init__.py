@@ -108,9 +108,12 @@ def _geclaimde_extensie(bestandsnaam: str) -> str:
     return EXTENSIE_ALIASSEN.get(extensie, extensie)
 
 
-def bestand_controleren(pad: Path, *, bestandsnaam: str, max_bytes: int) -> GecontroleerdBestand:
+def bestand_controleren(
+    pad: Path, *, bestandsnaam: str, max_bytes: int, sha256: str | None = None
+) -> GecontroleerdBestand:
     """Every check on a file waiting in a temporary path; raises BestandGeweigerd (or
-    TeGrootMaarVerkleinbaar).
+    TeGrootMaarVerkleinbaar). `sha256`: the digest of the file at `pad` when it is already
+    known (computed while the upload was received); otherwise the file is read for it.
 
     Order: the claimed extension, the size, the kind by content (with the checks that go with
     it: zip bombs, macros, PDF actions, image decoding, text encoding), content against claim,
@@ -160,14 +163,16 @@ def bestand_controleren(pad: Path, *, bestandsnaam: str, max_bytes: int) -> Geco
     elif soort in PIL_FORMATEN:
         afbeelding_controleren(pad, soort, bestandsnaam)
     virusscanner_controleren(pad, bestandsnaam)
-    sha256 = hashlib.sha256()
-    for blok in blokken(pad):
-        sha256.update(blok)
+    if sha256 is None:
+        hasher = hashlib.sha256()
+        for blok in blokken(pad):
+            hasher.update(blok)
+        sha256 = hasher.hexdigest()
     return GecontroleerdBestand(
         soort=soort,
         mime=mime,
         inline_tonen=SOORTEN[soort].inline,
-        sha256=sha256.hexdigest(),
+        sha256=sha256,
         grootte=grootte,
     )
 

@@ -35,9 +35,9 @@ class Onbekend(Exception):
         self.uitvoerbaar = uitvoerbaar
 
 
-def blokken(pad: Path) -> Iterator[bytes]:
+def blokken(pad: Path, grootte: int = BLOK) -> Iterator[bytes]:
     with pad.open("rb") as bestand:
-        while blok := bestand.read(BLOK):
+        while blok := bestand.read(grootte):
             yield blok
 
 
