@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from passend.accounts.models import Gebruiker
 from passend.audit import gebeurtenissen
+from passend.core.models import volledig_controleren
 from passend.dossiers.models import Adres, Leerling, Schoolgegevens
 from passend.dossiers.rechten import (
     mag_dossier_aanmaken,
@@ -41,7 +42,7 @@ class MogelijkDubbeleLeerling(ValidationError):
 def _gecontroleerd_opslaan(rij: T, velden: dict[str, object]) -> T:
     for veld, waarde in velden.items():
         setattr(rij, veld, waarde)
-    rij.full_clean()
+    volledig_controleren(rij)
     rij.save()
     return rij
 
