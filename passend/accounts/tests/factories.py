@@ -62,10 +62,10 @@ def huidige_code(gebruiker: Gebruiker, *, verschuiving: int = 0) -> str:
     return totp_code(device.bin_key, step=device.step, verschuiving=verschuiving)
 
 
-def code_uit_geheim(geheim: str) -> str:
+def code_uit_geheim(geheim: str, *, verschuiving: int = 0) -> str:
     """The code an authenticator app shows now for a secret as Passend prints it (base32,
     spaces allowed): on the enrolment page, in the demo's table, in genereer_data's JSON."""
-    return totp_code(b32decode("".join(geheim.split())))
+    return totp_code(b32decode("".join(geheim.split())), verschuiving=verschuiving)
 
 
 def totp_code(sleutel: bytes, *, step: int = 30, verschuiving: int = 0) -> str:

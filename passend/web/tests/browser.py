@@ -80,8 +80,10 @@ def demo_laden() -> dict[str, DemoAccount]:
     }
 
 
-def inloggen(page: Page, account: DemoAccount) -> None:
-    """Stap 1: type "PPO", pick the organisation, then user name, password and code."""
+def inloggen(page: Page, account: DemoAccount, *, volgende_code: bool = False) -> None:
+    """Stap 1: type "PPO", pick the organisation, then user name, password and code.
+    `volgende_code`: the code of the next 30 seconds, for a second login of the same account
+    in one test (a code is accepted once; the next one is within the allowed drift)."""
     page.goto("/aanmelden/")
     page.get_by_label("Organisatie", exact=True).press_sequentially("PPO")
     expect(page.locator(f'#organisaties option[value="{ORGANISATIE}"]')).to_have_count(1)
@@ -90,7 +92,7 @@ def inloggen(page: Page, account: DemoAccount) -> None:
         organisatie=ORGANISATIE,
         gebruikersnaam=account.gebruikersnaam,
         wachtwoord=account.wachtwoord,
-        code=code_uit_geheim(account.totp_secret),
+        code=code_uit_geheim(account.totp_secret, verschuiving=int(volgende_code)),
     )
     page.get_by_role("button", name="Aanmelden").click()
     # The first page after login is "Mijn acties".

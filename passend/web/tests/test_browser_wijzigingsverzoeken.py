@@ -69,7 +69,7 @@ def test_r44_school_files_a_wijzigingsverzoek_and_the_swv_handles_it(
     geen_axe_overtredingen(page)
     uitloggen(page)
 
-    inloggen(page, accounts["iverhoef"])
+    inloggen(page, accounts["iverhoef"], volgende_code=True)
     page.goto("/wijzigingsverzoeken/")
     page.get_by_role("link", name=referentie).click()
     expect(page.get_by_text("Account voor Noor Vos gemaakt.")).to_be_visible()
