@@ -572,14 +572,7 @@ def school_wijzigen(
         .get(pk=school.pk)
     )
     voor = _school_stand(school)
-    if not school.geschiedenis.exists():
-        _geschiedenis(
-            school,
-            soort=Schoolgeschiedenis.Soort.BEGIN,
-            ingangsdatum=VROEGSTE_DATUM,
-            door=door,
-            wijzigingen=[],
-        )
+    _begin_vastleggen(school, door)
     school.naam, school.code, school.regio, school.bestuur = naam, code, regio, bestuur
     school.full_clean()
     na = _school_stand(school)
@@ -614,14 +607,7 @@ def school_sluiten(*, door: Gebruiker, school: School, op: date) -> School:
     if school.gesloten_op is not None:
         raise ValidationError(_("Deze school is al gesloten."))
     voor = _school_stand(school)
-    if not school.geschiedenis.exists():
-        _geschiedenis(
-            school,
-            soort=Schoolgeschiedenis.Soort.BEGIN,
-            ingangsdatum=VROEGSTE_DATUM,
-            door=door,
-            wijzigingen=[],
-        )
+    _begin_vastleggen(school, door)
     school.gesloten_op = op
     school.save(update_fields=["gesloten_op"])
     _geschiedenis(
