@@ -6,12 +6,10 @@ these and refuse; views call them to decide what to show (a 404 otherwise)."""
 from passend.accounts import rollen
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import rolfeiten
-from passend.audit import gebeurtenissen
 from passend.dossiers.models import Leerling
 from passend.hulpvragen.models import Hulpvraag
 
 BEHEERROLLEN = frozenset({rollen.APPLICATIEBEHEERDER, rollen.COORDINATOR})
-GRONDSLAG_OUDER = gebeurtenissen.GRONDSLAG_OUDER
 
 
 def mag_inzagerecht_beheren(gebruiker: Gebruiker) -> bool:
