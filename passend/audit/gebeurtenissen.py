@@ -870,6 +870,37 @@ def hulpvraagtitel_gewijzigd(
     )
 
 
+def instelling_aangemaakt(
+    rij: Any, *, door: Gebruiker, objecttype: str, na: dict[str, Any]
+) -> Beheerhandeling:
+    """A row of the SWV's configuration added on an SWV-beheer screen (a label, a document
+    type, an API client...); `objecttype` names which."""
+    return _configuratie(
+        gebeurtenis="instelling_aangemaakt", door=door, rij=rij, objecttype=objecttype, na=na
+    )
+
+
+def instelling_gewijzigd(
+    rij: Any, *, door: Gebruiker, objecttype: str, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    return _configuratie(
+        gebeurtenis="instelling_gewijzigd",
+        door=door,
+        rij=rij,
+        objecttype=objecttype,
+        voor=voor,
+        na=na,
+    )
+
+
+def instelling_verwijderd(
+    rij: Any, *, door: Gebruiker, objecttype: str, voor: dict[str, Any]
+) -> Beheerhandeling:
+    return _configuratie(
+        gebeurtenis="instelling_verwijderd", door=door, rij=rij, objecttype=objecttype, voor=voor
+    )
+
+
 # --- Inzagerecht: the pupil export (B10) and parents' inzage (R14) ------------------------------
 # A parent's reads name the parent's grounds ("ouder van de leerling"), not a role's.
 
