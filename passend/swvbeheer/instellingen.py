@@ -44,7 +44,7 @@ def stand(rij: models.Model, velden: list[str]) -> dict[str, Any]:
     for naam in velden:
         veld = rij._meta.get_field(naam)
         if veld.many_to_many:
-            ids = getattr(rij, naam).values_list("pk", flat=True) if rij.pk else []
+            ids = [] if rij._state.adding else getattr(rij, naam).values_list("pk", flat=True)
             uitkomst[naam] = sorted(ids)
         elif veld.is_relation:
             uitkomst[naam] = getattr(rij, f"{naam}_id")
@@ -66,7 +66,7 @@ def instelling_opslaan(*, door: Gebruiker, form: forms.ModelForm[M], objecttype:
     if not mag_instelling_beheren(door, rij):
         raise PermissionDenied
     velden = _modelvelden(form)
-    nieuw = rij.pk is None
+    nieuw = rij._state.adding  # not pk: an SWV's settings row has the SWV as its key
     voor = {} if nieuw else stand(type(rij)._default_manager.get(pk=rij.pk), velden)
     rij = form.save()
     na = stand(rij, velden)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from passend.swvbeheer import views, views_processen
+from passend.swvbeheer import views, views_instellingen, views_processen
 
 app_name = "swvbeheer"
 
@@ -55,4 +55,16 @@ urlpatterns = [
         name="overgang_verwijderen",
     ),
     path("titels/<int:pk>/", views_processen.titel, name="titel"),
+]
+# The SWV's simple configuration: labels, document types, SCPs, settings (issue 16 item 1).
+urlpatterns += [
+    path("instellingen/<str:soort>/", views_instellingen.lijst, name="instellingen"),
+    path("instellingen/<str:soort>/nieuw/", views_instellingen.nieuw, name="instelling_nieuw"),
+    path("instellingen/<str:soort>/wijzigen/", views_instellingen.enkel, name="instelling_enkel"),
+    path("instellingen/<str:soort>/<int:pk>/", views_instellingen.wijzigen, name="instelling"),
+    path(
+        "instellingen/<str:soort>/<int:pk>/verwijderen/",
+        views_instellingen.verwijderen,
+        name="instelling_verwijderen",
+    ),
 ]

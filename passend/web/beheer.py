@@ -18,15 +18,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from passend.accounts.models import Schoolcontactpersoon
 from passend.accounts.rechten import rolfeiten
 from passend.accounts.selectors import ingelogde_gebruiker
-from passend.bijlagen.models import Bijlageinstellingen, Documenttype
 from passend.formulieren.definitie import DefinitieFout, definitie_lezen
 from passend.formulieren.forms import VoorbeeldForm
 from passend.formulieren.models import Formulierdefinitie
 from passend.formulieren.services import nieuwe_versie_opslaan
-from passend.hulpvragen.models import Label
 from passend.koppelingen.models import (
     Aanvraagtype,
     ApiClient,
@@ -44,8 +41,6 @@ from passend.koppelingen.services import (
 )
 from passend.notificaties.admin import BerichtAdmin
 from passend.notificaties.models import Bericht
-from passend.organisaties.models import Bestuur
-from passend.overlegrondes.models import Overlegrondeinstellingen
 from passend.processen.models import Status
 
 
@@ -129,23 +124,6 @@ class EigenSwvMixin:
         return FormVoorEigenSwv
 
 
-class EigenLabelAdmin(EigenSwvMixin, admin.ModelAdmin[Label]):
-    list_display = ["naam"]
-    fields = ["naam"]
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _is_eigen_beheerder(request)
-
-
-class EigenSchoolcontactpersoonAdmin(EigenSwvMixin, admin.ModelAdmin[Schoolcontactpersoon]):
-    swv_pad = "school__swv"
-    list_display = ["school", "gebruiker"]
-    fields = ["school", "gebruiker"]
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _is_eigen_beheerder(request)
-
-
 class EigenBerichtAdmin(EigenSwvMixin, BerichtAdmin):
     """The SWV's own outbox: filter on state, send a failed mail again."""
 
@@ -157,69 +135,6 @@ class EigenBerichtAdmin(EigenSwvMixin, BerichtAdmin):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Needed for the "Opnieuw versturen" action; every field stays read-only.
         return _is_eigen_beheerder(request)
-
-
-class EigenBijlageinstellingenAdmin(EigenSwvMixin, admin.ModelAdmin[Bijlageinstellingen]):
-    """The SWV's own settings for attachments: one row, made on first visit."""
-
-    list_display = ["__str__", "max_bijlage_mb"]
-    fields = ["max_bijlage_mb"]
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
-        if _is_eigen_beheerder(request):
-            Bijlageinstellingen.objects.get_or_create(swv_id=_swv_id(request))
-        return super().changelist_view(request, extra_context)
-
-
-class EigenDocumenttypeAdmin(EigenSwvMixin, admin.ModelAdmin[Documenttype]):
-    """The kinds of document an uploader chooses from; retire one with 'actief' (attachments
-    and transition conditions refer to it)."""
-
-    list_display = ["naam", "code", "volgorde", "actief"]
-    fields = ["naam", "code", "volgorde", "actief"]
-
-
-class EigenBestuurAdmin(EigenSwvMixin, admin.ModelAdmin[Bestuur]):
-    """R33: whether a bestuur signed the verwerkersovereenkomst, and when; its schools may
-    start an overlegronde only then. Name and number come from the register (operators)."""
-
-    list_display = [
-        "naam",
-        "nummer",
-        "verwerkersovereenkomst",
-        "verwerkersovereenkomst_datum",
-        "verwerkersovereenkomst_einde",
-    ]
-    fields = [
-        "naam",
-        "nummer",
-        "verwerkersovereenkomst",
-        "verwerkersovereenkomst_datum",
-        "verwerkersovereenkomst_einde",
-    ]
-    readonly_fields = ["naam", "nummer"]
-    search_fields = ["naam", "nummer"]
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class EigenOverlegrondeinstellingenAdmin(EigenSwvMixin, admin.ModelAdmin[Overlegrondeinstellingen]):
-    """The SWV's own settings for overlegrondes: one row, made on first visit."""
-
-    list_display = ["__str__", "deactiveren_na_dagen"]
-    fields = ["deactiveren_na_dagen"]
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
-        if _is_eigen_beheerder(request):
-            Overlegrondeinstellingen.objects.get_or_create(swv_id=_swv_id(request))
-        return super().changelist_view(request, extra_context)
 
 
 class FormulierdefinitieBeheerForm(forms.ModelForm[Formulierdefinitie]):
@@ -531,17 +446,12 @@ class SwvBeheerSite(admin.AdminSite):
 
 
 swv_beheer = SwvBeheerSite(name="swv_beheer")
-# Processes and titles have screens of their own (passend.swvbeheer, issue 16 item 6); the
-# operators' admin (/beheer/) keeps them for staff.
-swv_beheer.register(Label, EigenLabelAdmin)
-swv_beheer.register(Schoolcontactpersoon, EigenSchoolcontactpersoonAdmin)
+# Processes, titles, labels, document types, schoolcontactpersonen, besturen and the settings
+# have screens of their own (passend.swvbeheer, issue 16); the operators' admin (/beheer/) keeps
+# them for staff.
 swv_beheer.register(Bericht, EigenBerichtAdmin)
-swv_beheer.register(Bijlageinstellingen, EigenBijlageinstellingenAdmin)
-swv_beheer.register(Documenttype, EigenDocumenttypeAdmin)
 swv_beheer.register(Formulierdefinitie, EigenFormulierdefinitieAdmin)
 swv_beheer.register(ApiClient, EigenApiClientAdmin)
 swv_beheer.register(Verificatiecode, EigenVerificatiecodeAdmin)
 swv_beheer.register(Osoinstellingen, EigenOsoinstellingenAdmin)
 swv_beheer.register(Aanvraagtype, EigenAanvraagtypeAdmin)
-swv_beheer.register(Bestuur, EigenBestuurAdmin)
-swv_beheer.register(Overlegrondeinstellingen, EigenOverlegrondeinstellingenAdmin)

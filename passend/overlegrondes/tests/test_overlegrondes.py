@@ -100,12 +100,9 @@ def test_r33_the_applicatiebeheerder_records_the_verwerkersovereenkomst_in_swv_b
 ):
     bestuur = overleg.o.kompas.bestuur
     client = overleg.o.client(overleg.o.beheerder)
-    url = reverse("swv_beheer:organisaties_bestuur_change", args=[bestuur.pk])
+    url = reverse("swvbeheer:bestuur", args=[bestuur.pk])
     assert client.get(url).status_code == 200
-    antwoord = client.post(
-        url,
-        {"verwerkersovereenkomst": "on", "verwerkersovereenkomst_datum": "01-09-2025"},
-    )
+    antwoord = client.post(url, {"verwerkersovereenkomst_datum": "01-09-2025"})
     assert antwoord.status_code == 302, antwoord.content.decode()[:3000]
     bestuur.refresh_from_db()
     assert (

@@ -98,10 +98,10 @@ def beheer_paginas() -> list[str]:
         reverse("swvbeheer:proces", args=[proces.pk]),
         reverse("swvbeheer:status", args=[proces.statussen.get(code="aanmelding").pk]),
         reverse("swvbeheer:titel", args=[titel.pk]),
-        reverse("swv_beheer:hulpvragen_label_changelist"),
-        reverse("swv_beheer:accounts_schoolcontactpersoon_changelist"),
+        reverse("swvbeheer:instellingen", args=["labels"]),
+        reverse("swvbeheer:instellingen", args=["schoolcontactpersonen"]),
         reverse("swv_beheer:notificaties_bericht_changelist"),
-        reverse("swv_beheer:bijlagen_bijlageinstellingen_changelist"),
+        reverse("swvbeheer:instelling_enkel", args=["bijlagen"]),
         reverse("accounts:wachtwoord_wijzigen"),
     ]
 

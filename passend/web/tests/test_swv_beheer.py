@@ -230,22 +230,3 @@ def test_i12_r24_the_administrator_edits_a_form_as_a_new_version_with_a_preview(
     for naam in ("change", "voorbeeld"):
         vreemd_url = reverse(f"swv_beheer:formulieren_formulierdefinitie_{naam}", args=[vreemd.pk])
         assert client.get(vreemd_url).status_code in (302, 404)
-
-
-def test_i12_the_administrator_edits_the_own_kinds_of_document(twee_swvs):
-    from passend.bijlagen.models import Documenttype
-
-    ppo, ander = twee_swvs
-    client = beheerder_client(ppo)
-    lijst = client.get(reverse("swv_beheer:bijlagen_documenttype_changelist")).content.decode()
-    assert "Deskundigenadvies" in lijst
-    vreemd = Documenttype.objects.get(swv=ander, code="opp")
-    assert f"/{vreemd.pk}/change/" not in lijst
-    eigen = Documenttype.objects.get(swv=ppo, code="evaluatie")
-    url = reverse("swv_beheer:bijlagen_documenttype_change", args=[eigen.pk])
-    antwoord = client.post(
-        url, {"naam": "Evaluatieverslag", "code": "evaluatie", "volgorde": 6}
-    )  # 'actief' unticked: retired
-    assert antwoord.status_code == 302
-    eigen.refresh_from_db()
-    assert (eigen.naam, eigen.actief) == ("Evaluatieverslag", False)

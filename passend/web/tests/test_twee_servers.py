@@ -274,7 +274,9 @@ def test_b12_twee_webservers_een_database_een_objectopslag(twee_servers: dict[st
     # The SWV's lists: a label added in SWV-beheer on A is a filter choice on B at once.
     beheerder = Gebruiker()
     beheerder.aanmelden(b, "bhendriks")
-    status, _ = beheerder.posten(a, "/swv-beheer/hulpvragen/label/add/", {"naam": "Twee servers"})
+    status, _ = beheerder.posten(
+        a, "/swv-beheer/instellingen/labels/nieuw/", {"naam": "Twee servers"}
+    )
     assert status == 302
     status, inhoud, _ = ib.verzoek(b, "GET", "/hulpvragen/")
     assert status == 200 and b"Twee servers" in inhoud
