@@ -162,10 +162,11 @@ def _schrijven(m: Matrix, actie: str, rol: str, object: str) -> tuple[Any, bool]
         antwoord = client.post(url, {"naam": "Verslag", "code": rij.code, "volgorde": 3})
         return antwoord, Documenttype.objects.get(pk=rij.pk).naam == "Verslag"
     if actie == "schoolcontactpersoon":
-        rij = _schoolcontactpersoon(m, object)
-        nieuw = account_maken(rij.school.swv, f"nieuw{object}", rol="schoolcontactpersoon")
-        antwoord = client.post(url, {"school": rij.school_id, "gebruiker": nieuw.pk})
-        return antwoord, Schoolcontactpersoon.objects.get(pk=rij.pk).gebruiker_id == nieuw.pk
+        koppeling = _schoolcontactpersoon(m, object)
+        nieuw = account_maken(_swv(m, object), f"nieuw{object}", rol="schoolcontactpersoon")
+        antwoord = client.post(url, {"school": koppeling.school_id, "gebruiker": nieuw.pk})
+        veranderd = Schoolcontactpersoon.objects.get(pk=koppeling.pk).gebruiker_id == nieuw.pk
+        return antwoord, veranderd
     if actie == "bijlagen":
         antwoord = client.post(url, {"max_bijlage_mb": "33"})
         return antwoord, Bijlageinstellingen.objects.filter(
