@@ -99,10 +99,13 @@ class SchoolToenEnNu:
 
 def school_toen_en_nu(hulpvraag: Hulpvraag) -> SchoolToenEnNu | None:
     """R45: a hulpvraag shows the school as it was named when filed and as it is now, when the
-    two differ (renamed, new BRIN/vestiging, or merged into another school). For a hulpvraag
-    read by `hulpvraag_voor_detail`: no query."""
+    two differ (renamed, new BRIN/vestiging, or merged into another school, which may itself
+    have merged since). For a hulpvraag read by `hulpvraag_voor_detail`: no query, and one per
+    further merge step."""
     school = hulpvraag.schoolgegevens.school
-    nu = school.opgegaan_in if school.opgegaan() and school.opgegaan_in else school
+    nu = school
+    while nu.opgegaan() and nu.opgegaan_in is not None:
+        nu = nu.opgegaan_in
     naam = getattr(hulpvraag, "school_bij_indienen_naam", None) or school.naam
     code = getattr(hulpvraag, "school_bij_indienen_code", None) or school.code
     if (naam, code) == (nu.naam, nu.code):

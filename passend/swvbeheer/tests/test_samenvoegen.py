@@ -210,6 +210,21 @@ def test_r45_merge_screen_keeps_what_was_typed_and_says_why(omgeving: Omgeving):
     assert antwoord.status_code == 200 and "al samengevoegd" in antwoord.content.decode()
 
 
+def test_r45_a_school_merged_twice_shows_where_its_hulpvragen_are_now(omgeving: Omgeving):
+    """Kompas into Regenboog, later Regenboog into a third school: Kompas's hulpvraag shows the
+    third school as "School nu", and that school's IB'er finds it."""
+    hulpvraag = hulpvraag_op_school(omgeving.ib_kompas, omgeving.kompas)
+    _samenvoegen(omgeving)
+    derde = SchoolFactory.create(
+        swv=omgeving.ppo, naam="De Brug", code="34EF00", regio=omgeving.noord
+    )
+    _samenvoegen(omgeving, school=omgeving.regenboog, in_school=derde)
+    ib_derde = account_maken(omgeving.ppo, "ldebrug", scholen=(derde,))
+    pagina = omgeving.client(ib_derde).get(_detail(hulpvraag)).content.decode()
+    assert "School bij indienen" in pagina and "Het Kompas (23CD00)" in pagina
+    assert "School nu" in pagina and "De Brug (34EF00)" in pagina
+
+
 def test_r45_hulpvraag_shows_the_school_as_filed_and_as_now_after_a_rename(omgeving: Omgeving):
     hulpvraag = hulpvraag_op_school(omgeving.ib_regenboog, omgeving.regenboog)
     client = omgeving.client(omgeving.ib_regenboog)
