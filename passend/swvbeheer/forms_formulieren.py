@@ -105,7 +105,7 @@ class FormulierdefinitieBeheerForm(forms.ModelForm[Formulierdefinitie]):
 class BerichtFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[("", _("Alle"))] + list(Bericht.Status.choices),
+        choices=[("", _("Alle")), *Bericht.Status.choices],
         required=False,
     )
 
