@@ -65,6 +65,11 @@ urlpatterns = [
         name="formulier_voorbeeld",
     ),
     path("berichten/", views_formulieren.berichten, name="berichten"),
+    path(
+        "berichten/opnieuw-versturen/",
+        views_formulieren.berichten_opnieuw_versturen,
+        name="berichten_opnieuw_versturen",
+    ),
     path("berichten/<int:pk>/", views_formulieren.bericht, name="bericht"),
     path(
         "berichten/<int:pk>/opnieuw-versturen/",

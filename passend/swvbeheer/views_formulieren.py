@@ -3,13 +3,16 @@ restyled Django admin: thin views over selectors_formulieren and services_formul
 SWV's application administrator alone; anyone else, and any row of another SWV, gets a 404."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from passend.accounts.models import Gebruiker
@@ -162,7 +165,17 @@ def berichten(request: HttpRequest) -> HttpResponse:
     pagina = Paginator(berichten_van_swv(door, **form.filters()), PER_PAGINA).get_page(
         request.GET.get("pagina")
     )
-    return render(request, "swvbeheer/berichten/lijst.html", {"form": form, "pagina": pagina})
+    opnieuw = {rij.pk for rij in pagina.object_list if mag_opnieuw_versturen(rij)}
+    return render(
+        request,
+        "swvbeheer/berichten/lijst.html",
+        {
+            "form": form,
+            "pagina": pagina,
+            "opnieuw": opnieuw,
+            "status": form.filters().get("status", ""),
+        },
+    )
 
 
 @require_http_methods(["GET"])
@@ -194,3 +207,36 @@ def bericht_opnieuw_versturen(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Het bericht wordt opnieuw verstuurd."))
     return redirect("swvbeheer:bericht", pk=bericht.pk)
+
+
+@require_POST
+def berichten_opnieuw_versturen(request: HttpRequest) -> HttpResponse:
+    """The list's "Opnieuw versturen" for the mails ticked there (as the admin's action did):
+    each own mail not yet delivered goes again; one of another SWV is a 404 for all."""
+    door = _beheerder(request)
+    ids = {int(waarde) for waarde in request.POST.getlist("berichten") if waarde.isdigit()}
+    gekozen = list(berichten_van_swv(door).filter(pk__in=ids))
+    if len(gekozen) != len(ids):
+        raise Http404
+    verstuurd = 0
+    for rij in gekozen:
+        if mag_opnieuw_versturen(rij):
+            _opnieuw_versturen(door=door, bericht=rij)
+            verstuurd += 1
+    if verstuurd:
+        messages.success(
+            request,
+            ngettext(
+                "%(aantal)s bericht wordt opnieuw verstuurd.",
+                "%(aantal)s berichten worden opnieuw verstuurd.",
+                verstuurd,
+            )
+            % {"aantal": verstuurd},
+        )
+    else:
+        messages.error(request, _("Kies een of meer berichten die nog niet zijn verzonden."))
+    status = request.POST.get("status", "")
+    terug = reverse("swvbeheer:berichten")
+    if status in Bericht.Status.values:
+        terug += "?" + urlencode({"status": status})
+    return redirect(terug)

@@ -144,3 +144,52 @@ def test_issue16_only_the_application_administrator_reaches_the_outbox(omgeving)
         assert client.post(url).status_code == 404
     bericht.refresh_from_db()
     assert bericht.status == Bericht.Status.MISLUKT
+
+
+def test_issue16_the_mails_ticked_in_the_list_are_sent_again(
+    ppo, django_capture_on_commit_callbacks
+):
+    """The admin's action on the list, kept: the ticked mails not yet delivered go again, a
+    delivered or confidential one is left alone; one of another SWV refuses the whole post."""
+    ander = SamenwerkingsverbandFactory.create(code="PO9999")
+    mislukt = [
+        wachtend_bericht(ppo, status=Bericht.Status.MISLUKT, pogingen=5, onderwerp=f"M{n}")
+        for n in range(2)
+    ]
+    verzonden = wachtend_bericht(ppo, status=Bericht.Status.VERZONDEN, onderwerp="Verzonden")
+    geheim = wachtend_bericht(ppo, status=Bericht.Status.MISLUKT, vertrouwelijk=True)
+    vreemd = wachtend_bericht(ander, status=Bericht.Status.MISLUKT, onderwerp="Vreemd")
+    client = _beheerder(ppo)
+    html = client.get(reverse("swvbeheer:berichten"), {"status": "mislukt"}).content.decode()
+    assert f'name="berichten" value="{mislukt[0].pk}"' in html
+    assert f'name="berichten" value="{geheim.pk}"' not in html
+    url = reverse("swvbeheer:berichten_opnieuw_versturen")
+    log_voor = Beheerhandeling.objects.count()
+
+    antwoord = client.post(url, {"berichten": [mislukt[0].pk, vreemd.pk]})
+    assert antwoord.status_code == 404
+    mislukt[0].refresh_from_db()
+    assert mislukt[0].status == Bericht.Status.MISLUKT
+    assert Beheerhandeling.objects.count() == log_voor
+
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(
+            url,
+            {
+                "berichten": [*(b.pk for b in mislukt), verzonden.pk, geheim.pk],
+                "status": "mislukt",
+            },
+        )
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == reverse("swvbeheer:berichten") + "?status=mislukt"
+    for bericht in (*mislukt, verzonden, geheim, vreemd):
+        bericht.refresh_from_db()
+    assert [b.status for b in mislukt] == [Bericht.Status.VERZONDEN] * 2
+    assert geheim.status == vreemd.status == Bericht.Status.MISLUKT
+    assert Beheerhandeling.objects.count() == log_voor + 2
+    assert (
+        "2 berichten worden opnieuw verstuurd." in client.get(antwoord["Location"]).content.decode()
+    )
+    antwoord = client.post(url, {"berichten": [geheim.pk]}, follow=True)
+    assert "Kies een of meer berichten" in antwoord.content.decode()
+    assert Beheerhandeling.objects.count() == log_voor + 2

@@ -90,7 +90,7 @@ def test_issue16_the_outbox_filters_and_sends_a_failed_mail_again_passes_axe(
     page.goto("/swv-beheer/berichten/")
     expect(page.get_by_role("heading", name="Berichten", exact=True)).to_be_visible()
     geen_axe_overtredingen(page)
-    page.get_by_label("Status").select_option(label="mislukt")
+    page.get_by_label("Status", exact=True).select_option(label="mislukt")
     page.get_by_role("button", name="Tonen").click()
     tabel = page.get_by_role("table", name="Berichten")
     expect(tabel.get_by_role("row")).to_have_count(2)  # the header and the failed mail
@@ -105,6 +105,22 @@ def test_issue16_the_outbox_filters_and_sends_a_failed_mail_again_passes_axe(
     geen_axe_overtredingen(page)
     mislukt.refresh_from_db()
     assert mislukt.status == Bericht.Status.VERZONDEN
+
+    # Several at once from the list, as the admin's action did: tick, send, the filter kept.
+    tweede = wachtend_bericht(
+        ppo, onderwerp="Status gewijzigd", status=Bericht.Status.MISLUKT, pogingen=5
+    )
+    page.get_by_role("link", name="Berichten", exact=True).click()
+    page.get_by_label("Status", exact=True).select_option(label="mislukt")
+    page.get_by_role("button", name="Tonen").click()
+    page.get_by_label("Kies Status gewijzigd").check()
+    page.get_by_role("button", name="Gekozen berichten opnieuw versturen").click()
+    expect(page.get_by_role("status")).to_contain_text("1 bericht wordt opnieuw verstuurd")
+    expect(page.get_by_label("Status", exact=True)).to_have_value("mislukt")
+    expect(page.get_by_text("Geen berichten gevonden.")).to_be_visible()
+    geen_axe_overtredingen(page)
+    tweede.refresh_from_db()
+    assert tweede.status == Bericht.Status.VERZONDEN
     assert Beheerhandeling.objects.filter(
         gebeurtenis="bericht_opnieuw_verstuurd", object_id=str(mislukt.pk)
     ).exists()

@@ -38,13 +38,13 @@ LEZEN: Tabel = {
     "beheerder":           ("+-",       "++", "+-",     "+-",     "+-",     "+-"),
     "beheerder_ander_swv": ("-+",       "++", "-+",     "-+",     "-+",     "-+"),
 }
-_GEEN_SCHRIJVEN = ("--",) * 3
+_GEEN_SCHRIJVEN = ("--",) * 4
 SCHRIJVEN: Tabel = {
-    #                       formulier formulier bericht opnieuw
-    #                       nieuw     wijzigen  versturen
+    #                       formulier formulier bericht opnieuw  gekozen berichten
+    #                       nieuw     wijzigen  versturen        opnieuw versturen
     **{rol: _GEEN_SCHRIJVEN for rol in ROLLEN},
-    "beheerder":           ("++",     "+-",     "+-"),
-    "beheerder_ander_swv": ("++",     "-+",     "-+"),
+    "beheerder":           ("++",     "+-",     "+-",            "+-"),
+    "beheerder_ander_swv": ("++",     "-+",     "-+",            "-+"),
 }
 # fmt: on
 LEESACTIES = (
@@ -55,7 +55,12 @@ LEESACTIES = (
     "berichten",
     "bericht",
 )
-SCHRIJFACTIES = ("formulier_nieuw", "formulier", "bericht_opnieuw_versturen")
+SCHRIJFACTIES = (
+    "formulier_nieuw",
+    "formulier",
+    "bericht_opnieuw_versturen",
+    "berichten_opnieuw_versturen",
+)
 
 VRAGEN = {
     "secties": [
@@ -87,7 +92,7 @@ def _bericht(m: Matrix, object: str) -> Bericht:
 
 
 def _url(m: Matrix, actie: str, object: str) -> str:
-    if actie in ("formulieren", "formulier_nieuw", "berichten"):
+    if actie in ("formulieren", "formulier_nieuw", "berichten", "berichten_opnieuw_versturen"):
         return reverse(f"swvbeheer:{actie}")
     if actie in ("formulier", "formulier_voorbeeld"):
         return reverse(f"swvbeheer:{actie}", args=[_definitie(m, object).pk])
@@ -128,9 +133,9 @@ def test_issue16_i12_form_and_outbox_pages_only_for_the_own_swvs_beheerder(
 def _schrijven(m: Matrix, actie: str, rol: str, object: str) -> tuple[Any, bool]:
     """Posts a valid change; returns the answer and whether the change was made."""
     client = m.clients[rol]
-    if actie == "bericht_opnieuw_versturen":
+    if actie in ("bericht_opnieuw_versturen", "berichten_opnieuw_versturen"):
         bericht = _bericht(m, object)
-        antwoord = client.post(_url(m, actie, object))
+        antwoord = client.post(_url(m, actie, object), {"berichten": [bericht.pk]})
         bericht.refresh_from_db()
         return antwoord, bericht.status != Bericht.Status.MISLUKT
     definitie = _definitie(m, object)
