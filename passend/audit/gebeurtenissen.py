@@ -901,6 +901,21 @@ def instelling_verwijderd(
     )
 
 
+def bericht_opnieuw_verstuurd(
+    bericht: Any, *, door: Gebruiker, voor: dict[str, Any], na: dict[str, Any]
+) -> Beheerhandeling:
+    """A mail of the SWV's outbox offered again from SWV-beheer (issue 16 item 1): its state and
+    attempts before and after, never its text or addresses."""
+    return _configuratie(
+        gebeurtenis="bericht_opnieuw_verstuurd",
+        door=door,
+        rij=bericht,
+        objecttype="bericht",
+        voor=voor,
+        na=na,
+    )
+
+
 # --- Inzagerecht: the pupil export (B10) and parents' inzage (R14) ------------------------------
 # A parent's reads name the parent's grounds ("ouder van de leerling"), not a role's.
 

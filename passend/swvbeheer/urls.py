@@ -1,6 +1,6 @@
 from django.urls import path
 
-from passend.swvbeheer import views, views_instellingen, views_processen
+from passend.swvbeheer import views, views_formulieren, views_instellingen, views_processen
 
 app_name = "swvbeheer"
 
@@ -55,6 +55,27 @@ urlpatterns = [
         name="overgang_verwijderen",
     ),
     path("titels/<int:pk>/", views_processen.titel, name="titel"),
+    # Formulieren en berichten (issue 16 item 1)
+    path("formulieren/", views_formulieren.formulieren, name="formulieren"),
+    path("formulieren/nieuw/", views_formulieren.formulier_nieuw, name="formulier_nieuw"),
+    path("formulieren/<int:pk>/", views_formulieren.formulier, name="formulier"),
+    path(
+        "formulieren/<int:pk>/voorbeeld/",
+        views_formulieren.formulier_voorbeeld,
+        name="formulier_voorbeeld",
+    ),
+    path("berichten/", views_formulieren.berichten, name="berichten"),
+    path(
+        "berichten/opnieuw-versturen/",
+        views_formulieren.berichten_opnieuw_versturen,
+        name="berichten_opnieuw_versturen",
+    ),
+    path("berichten/<int:pk>/", views_formulieren.bericht, name="bericht"),
+    path(
+        "berichten/<int:pk>/opnieuw-versturen/",
+        views_formulieren.bericht_opnieuw_versturen,
+        name="bericht_opnieuw_versturen",
+    ),
 ]
 # The SWV's simple configuration: labels, document types, SCPs, settings (issue 16 item 1).
 urlpatterns += [

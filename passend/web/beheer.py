@@ -5,25 +5,20 @@ administrator's own samenwerkingsverband, rows and choices alike, so one SWV nev
 picks another's processes, regions, schools or accounts.
 """
 
-from typing import Any, cast
+from typing import Any
 
-import yaml
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passend.accounts.rechten import rolfeiten
 from passend.accounts.selectors import ingelogde_gebruiker
-from passend.formulieren.definitie import DefinitieFout, definitie_lezen
-from passend.formulieren.forms import VoorbeeldForm
-from passend.formulieren.models import Formulierdefinitie
-from passend.formulieren.services import nieuwe_versie_opslaan
 from passend.koppelingen.models import (
     Aanvraagtype,
     ApiClient,
@@ -39,8 +34,6 @@ from passend.koppelingen.services import (
     verificatiecode_registreren,
     verificatiecode_verwijderen,
 )
-from passend.notificaties.admin import BerichtAdmin
-from passend.notificaties.models import Bericht
 from passend.processen.models import Status
 
 
@@ -122,123 +115,6 @@ class EigenSwvMixin:
                     self.instance.swv_id = swv_id
 
         return FormVoorEigenSwv
-
-
-class EigenBerichtAdmin(EigenSwvMixin, BerichtAdmin):
-    """The SWV's own outbox: filter on state, send a failed mail again."""
-
-    list_filter = ["status"]
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # Needed for the "Opnieuw versturen" action; every field stays read-only.
-        return _is_eigen_beheerder(request)
-
-
-class FormulierdefinitieBeheerForm(forms.ModelForm[Formulierdefinitie]):
-    """The questions as the preset writes them (YAML), so what an administrator edits reads as
-    the preset's documentation describes it; checked whole on save."""
-
-    vragen = forms.CharField(
-        label="Vragen",
-        widget=forms.Textarea(attrs={"rows": 30, "cols": 90, "spellcheck": "false"}),
-        help_text=(
-            "Secties met vragen, in de vorm van de preset (zie passend/formulieren/"
-            "definitie.py). Opslaan maakt een nieuwe versie; formulieren die al zijn begonnen, "
-            "houden hun versie."
-        ),
-    )
-
-    class Meta:
-        model = Formulierdefinitie
-        fields = ["naam", "code", "koppelen_bij", "alleen_voor_titels"]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        versie = self.instance.huidige_versie() if self.instance.pk else None
-        if versie is not None:
-            self.fields["vragen"].initial = yaml.safe_dump(
-                versie.inhoud, allow_unicode=True, sort_keys=False, width=90
-            )
-
-    def clean_vragen(self) -> dict[str, Any]:
-        try:
-            inhoud = yaml.safe_load(self.cleaned_data["vragen"])
-        except yaml.YAMLError as fout:
-            raise forms.ValidationError(f"Dit is geen geldige YAML: {fout}") from fout
-        try:
-            definitie_lezen(inhoud)
-        except DefinitieFout as fout:
-            raise forms.ValidationError(fout.fouten) from fout
-        return cast(dict[str, Any], inhoud)
-
-
-class EigenFormulierdefinitieAdmin(EigenSwvMixin, admin.ModelAdmin[Formulierdefinitie]):
-    """Issue 12 item 8: forms as data, edited by the SWV's application administrator, with a
-    preview as a school sees it. Every save of changed questions is a new version."""
-
-    form = FormulierdefinitieBeheerForm
-    list_display = ["naam", "code", "versie"]
-    fields = ["naam", "code", "koppelen_bij", "alleen_voor_titels", "vragen"]
-    change_form_template = "formulieren/beheer_wijzigen.html"
-
-    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        kwargs["widget"] = forms.CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    @admin.display(description="versie")
-    def versie(self, definitie: Formulierdefinitie) -> int | None:
-        versie = definitie.huidige_versie()
-        return versie.nummer if versie else None
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        versie = nieuwe_versie_opslaan(
-            definitie=form.instance,
-            inhoud=form.cleaned_data["vragen"],
-            door=ingelogde_gebruiker(request),
-        )
-        if versie is not None:
-            messages.info(request, f"Versie {versie.nummer} van de vragen is opgeslagen.")
-
-    def get_urls(self) -> list[Any]:
-        voorbeeld = path(
-            "<int:pk>/voorbeeld/",
-            self.admin_site.admin_view(self.voorbeeld_view),
-            name="formulieren_formulierdefinitie_voorbeeld",
-        )
-        return [voorbeeld, *super().get_urls()]
-
-    def voorbeeld_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        definitie = self.get_queryset(request).filter(pk=pk).first()
-        versie = definitie.huidige_versie() if definitie else None
-        if definitie is None or versie is None:
-            raise Http404
-        return TemplateResponse(
-            request,
-            "formulieren/beheer_voorbeeld.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": f"Voorbeeld: {definitie.naam} (versie {versie.nummer})",
-                "secties": _voorbeeld_secties(VoorbeeldForm(definitie=versie.definitie_gelezen)),
-            },
-        )
-
-
-def _voorbeeld_secties(form: VoorbeeldForm) -> list[tuple[str, list[Any]]]:
-    """Per section its title and what the school sees: a field, or a signature's text."""
-    return [
-        (
-            sectie.titel,
-            [
-                form[vraag.code] if vraag.code in form.fields else vraag.vraag
-                for vraag in sectie.vragen
-            ],
-        )
-        for sectie in form.definitie.secties
-    ]
 
 
 class SchoolkoppelingInline(EigenSwvMixin, admin.StackedInline[Schoolkoppeling, ApiClient]):
@@ -449,8 +325,6 @@ swv_beheer = SwvBeheerSite(name="swv_beheer")
 # Processes, titles, labels, document types, schoolcontactpersonen, besturen and the settings
 # have screens of their own (passend.swvbeheer, issue 16); the operators' admin (/beheer/) keeps
 # them for staff.
-swv_beheer.register(Bericht, EigenBerichtAdmin)
-swv_beheer.register(Formulierdefinitie, EigenFormulierdefinitieAdmin)
 swv_beheer.register(ApiClient, EigenApiClientAdmin)
 swv_beheer.register(Verificatiecode, EigenVerificatiecodeAdmin)
 swv_beheer.register(Osoinstellingen, EigenOsoinstellingenAdmin)

@@ -12,7 +12,11 @@ from playwright.sync_api import Page, expect
 from passend.accounts.models import Gebruiker
 from passend.bijlagen.services import bestand_aanbieden
 from passend.bijlagen.tests import bestanden
+from passend.formulieren.models import Formulierdefinitie
 from passend.hulpvragen.models import Hulpvraag
+from passend.notificaties.models import Bericht
+from passend.notificaties.tests.factories import wachtend_bericht
+from passend.organisaties.models import Samenwerkingsverband
 from passend.processen.models import Hulpvraagtitel, Proces
 from passend.web.tests.browser import (
     REFERENTIE,
@@ -89,6 +93,17 @@ def swv_paginas(hulpvraag: Hulpvraag) -> list[str]:
 def beheer_paginas() -> list[str]:
     proces = Proces.objects.get(swv__code="PO2806", code="algemeen")
     titel = Hulpvraagtitel.objects.get(swv__code="PO2806", code="tlv_nieuw")
+    # A failed mail with a long address and error, as the outbox shows it.
+    bericht = wachtend_bericht(
+        Samenwerkingsverband.objects.get(code="PO2806"),
+        aan=["intern.begeleider.de.regenboog.ijsselmonde@basisschool-de-regenboog.example.nl"],
+        status=Bericht.Status.MISLUKT,
+        laatste_fout="SMTPRecipientsRefused: 550-5.1.1 The email account that you tried to reach "
+        "does-not-exist-at-basisschool-de-regenboog.example.nl",
+    )
+    formulier = Formulierdefinitie.objects.get(
+        swv__code="PO2806", code="aanvraag_ondersteuningsbudget"
+    )
     return [
         reverse("start"),
         reverse("hulpvragen:lijst"),
@@ -100,7 +115,11 @@ def beheer_paginas() -> list[str]:
         reverse("swvbeheer:titel", args=[titel.pk]),
         reverse("swvbeheer:instellingen", args=["labels"]),
         reverse("swvbeheer:instellingen", args=["schoolcontactpersonen"]),
-        reverse("swv_beheer:notificaties_bericht_changelist"),
+        reverse("swvbeheer:berichten"),
+        reverse("swvbeheer:bericht", args=[bericht.pk]),
+        reverse("swvbeheer:formulieren"),
+        reverse("swvbeheer:formulier", args=[formulier.pk]),
+        reverse("swvbeheer:formulier_voorbeeld", args=[formulier.pk]),
         reverse("swvbeheer:instelling_enkel", args=["bijlagen"]),
         reverse("accounts:wachtwoord_wijzigen"),
     ]
