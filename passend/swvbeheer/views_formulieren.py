@@ -16,14 +16,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from passend.accounts.models import Gebruiker
-from passend.accounts.selectors import ingelogde_gebruiker
 from passend.audit import gebeurtenissen
 from passend.core.forms import fouten_naar_form
 from passend.formulieren.forms import VoorbeeldForm
 from passend.formulieren.models import Formulierdefinitie
 from passend.notificaties.models import Bericht
 from passend.swvbeheer.forms_formulieren import BerichtFilterForm, FormulierdefinitieBeheerForm
-from passend.swvbeheer.rechten import mag_accounts_beheren
 from passend.swvbeheer.selectors_formulieren import (
     bericht_van_swv,
     berichten_van_swv,
@@ -38,15 +36,7 @@ from passend.swvbeheer.services_formulieren import (
     formulierdefinitie_opslaan,
     mag_opnieuw_versturen,
 )
-
-PER_PAGINA = 25
-
-
-def _beheerder(request: HttpRequest) -> Gebruiker:
-    gebruiker = ingelogde_gebruiker(request)
-    if not mag_accounts_beheren(gebruiker):
-        raise Http404
-    return gebruiker
+from passend.swvbeheer.views import PER_PAGINA, _beheerder
 
 
 def _definitie(door: Gebruiker, pk: int) -> Formulierdefinitie:
