@@ -104,6 +104,18 @@ class VerificatiecodeForm(forms.ModelForm[Verificatiecode]):
         return gegevens
 
 
+class VerificatiecodeFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("Alle")),
+            ("actief", gettext_lazy("Actief")),
+            ("gepauzeerd", gettext_lazy("Gepauzeerd")),
+        ],
+    )
+
+
 class OsoinstellingenForm(forms.ModelForm[Osoinstellingen]):
     te_bewaren = forms.MultipleChoiceField(
         label=gettext_lazy("Gegevensblokken die bewaard worden"),

@@ -43,12 +43,18 @@ def scholen_voor_koppeling(door: Gebruiker) -> QuerySet[School]:
     return School.objects.filter(swv=door.swv_id).order_by("naam", "code")
 
 
-def verificatiecodes_van_swv(door: Gebruiker) -> QuerySet[Verificatiecode]:
-    return (
+def verificatiecodes_van_swv(door: Gebruiker, *, stand: str = "") -> QuerySet[Verificatiecode]:
+    """`stand`: "actief" or "gepauzeerd" for only those; anything else for all."""
+    codes = (
         Verificatiecode.objects.filter(school__swv=door.swv_id)
         .select_related("school")
         .order_by("school__naam", "omgeving", "pk")
     )
+    if stand == "actief":
+        return codes.filter(verwijderd_op=None)
+    if stand == "gepauzeerd":
+        return codes.exclude(verwijderd_op=None)
+    return codes
 
 
 def verificatiecode_van_swv(door: Gebruiker, pk: int) -> Verificatiecode | None:

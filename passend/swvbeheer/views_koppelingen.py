@@ -23,6 +23,7 @@ from passend.swvbeheer.forms_koppelingen import (
     ApiClientForm,
     OsoinstellingenForm,
     SchoolkoppelingForm,
+    VerificatiecodeFilterForm,
     VerificatiecodeForm,
 )
 from passend.swvbeheer.instellingen import instelling_opslaan, instelling_verwijderen
@@ -193,10 +194,12 @@ def schoolkoppeling_verwijderen(request: HttpRequest, pk: int, koppeling_pk: int
 @require_http_methods(["GET"])
 def verificatiecodes(request: HttpRequest) -> HttpResponse:
     door = _beheerder(request)
+    filter = VerificatiecodeFilterForm(request.GET or None)
+    stand = filter.cleaned_data["status"] if filter.is_valid() else ""
     return render(
         request,
         "swvbeheer/koppelingen/verificatiecodes.html",
-        {"codes": list(verificatiecodes_van_swv(door))},
+        {"codes": list(verificatiecodes_van_swv(door, stand=stand)), "filter": filter},
     )
 
 

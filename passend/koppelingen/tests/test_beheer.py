@@ -136,6 +136,8 @@ def test_r10_swv_registreert_pauzeert_en_hervat_een_verificatiecode(
     )
     assert esis.indienen().json()["code"] == "koppeling_gepauzeerd"
     assert "Gepauzeerd sinds" in beheer.get(lijst).content.decode()
+    assert "Gepauzeerd sinds" in beheer.get(lijst, {"status": "gepauzeerd"}).content.decode()
+    assert "De Regenboog" not in beheer.get(lijst, {"status": "actief"}).content.decode()
 
     beheer.post(toevoegen, {"school": omgeving.regenboog.pk, "code": CODE_REGENBOOG})
     assert Verificatiecode.objects.count() == 1  # the same row, resumed

@@ -96,6 +96,11 @@ def test_r8_r10_b7_koppelingen_on_swv_beheers_own_screens_pass_axe(
     expect(page.get_by_role("row").filter(has_text="De Vlinderhof")).to_contain_text(
         "Gepauzeerd sinds"
     )
+    page.get_by_label("Status").select_option(label="Actief")
+    page.get_by_role("button", name="Tonen").click()
+    tabel = page.get_by_role("table", name="Esis-verificatiecodes")
+    expect(tabel).to_contain_text("De Regenboog")
+    expect(tabel).not_to_contain_text("De Vlinderhof")
     geen_axe_overtredingen(page)
 
     # B7: the OSO blocks kept.
