@@ -89,3 +89,64 @@ urlpatterns += [
         name="instelling_verwijderen",
     ),
 ]
+
+# Koppelingen (issue 16 item 1)
+from passend.swvbeheer import views_koppelingen  # noqa: E402  (one block, for the merge)
+
+urlpatterns += [
+    path("koppelingen/clients/", views_koppelingen.api_clients, name="api_clients"),
+    path("koppelingen/clients/nieuw/", views_koppelingen.api_client_nieuw, name="api_client_nieuw"),
+    path("koppelingen/clients/<int:pk>/", views_koppelingen.api_client, name="api_client"),
+    path(
+        "koppelingen/clients/<int:pk>/intrekken/",
+        views_koppelingen.api_client_intrekken,
+        name="api_client_intrekken",
+    ),
+    path(
+        "koppelingen/clients/<int:pk>/scholen/nieuw/",
+        views_koppelingen.schoolkoppeling_nieuw,
+        name="schoolkoppeling_nieuw",
+    ),
+    path(
+        "koppelingen/clients/<int:pk>/scholen/<int:koppeling_pk>/",
+        views_koppelingen.schoolkoppeling,
+        name="schoolkoppeling",
+    ),
+    path(
+        "koppelingen/clients/<int:pk>/scholen/<int:koppeling_pk>/verwijderen/",
+        views_koppelingen.schoolkoppeling_verwijderen,
+        name="schoolkoppeling_verwijderen",
+    ),
+    path(
+        "koppelingen/verificatiecodes/",
+        views_koppelingen.verificatiecodes,
+        name="verificatiecodes",
+    ),
+    path(
+        "koppelingen/verificatiecodes/nieuw/",
+        views_koppelingen.verificatiecode_nieuw,
+        name="verificatiecode_nieuw",
+    ),
+    path(
+        "koppelingen/verificatiecodes/<int:pk>/pauzeren/",
+        views_koppelingen.verificatiecode_pauzeren,
+        name="verificatiecode_pauzeren",
+    ),
+    path("koppelingen/oso/", views_koppelingen.osoinstellingen, name="osoinstellingen"),
+    path("koppelingen/aanvraagtypen/", views_koppelingen.aanvraagtypen, name="aanvraagtypen"),
+    path(
+        "koppelingen/aanvraagtypen/nieuw/",
+        views_koppelingen.aanvraagtype_nieuw,
+        name="aanvraagtype_nieuw",
+    ),
+    path(
+        "koppelingen/aanvraagtypen/<int:pk>/",
+        views_koppelingen.aanvraagtype,
+        name="aanvraagtype",
+    ),
+    path(
+        "koppelingen/aanvraagtypen/<int:pk>/verwijderen/",
+        views_koppelingen.aanvraagtype_verwijderen,
+        name="aanvraagtype_verwijderen",
+    ),
+]
