@@ -4,7 +4,6 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, reverse
 
 from passend.web import gezondheid
-from passend.web.beheer import swv_beheer
 from passend.web.views import start
 
 
@@ -35,11 +34,10 @@ urlpatterns = [
     path("", include("passend.inzagerecht.urls")),
     path("api/v1/", include("passend.koppelingen.api.urls")),
     path("beheer/", admin.site.urls),
-    # SWV-beheer in the app's own look (accounts, staff changes); the configuration admin below.
+    # SWV-beheer in the app's own look; the Django admin above is for operators (staff) only.
     path("swv-beheer/", include("passend.swvbeheer.urls")),
     path("swv-beheer/bewaren/", include("passend.bewaren.urls")),
     path("wijzigingsverzoeken/", include("passend.swvbeheer.urls_school")),
-    path("swv-beheer/", swv_beheer.urls),
     # The audit viewer for the SWV's privacy officer and application administrator (B8, P2).
     path("verantwoording/", include("passend.verantwoording.urls")),
 ]

@@ -1,11 +1,19 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
-from passend.swvbeheer import views, views_formulieren, views_instellingen, views_processen
+from passend.swvbeheer import (
+    views,
+    views_formulieren,
+    views_instellingen,
+    views_koppelingen,
+    views_processen,
+)
 
 app_name = "swvbeheer"
 
-# Under /swv-beheer/, before the configuration admin there (whose /accounts/ path is taken).
+# Under /swv-beheer/: every screen of the SWV's application administrator (issue 16).
 urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="swvbeheer:index")),
     path("overzicht/", views.index, name="index"),
     path("personeelswissel/", views.personeelswissel, name="personeelswissel"),
     path("wijzigingsverzoeken/", views.wijzigingsverzoeken, name="wijzigingsverzoeken"),
@@ -55,7 +63,7 @@ urlpatterns = [
         name="overgang_verwijderen",
     ),
     path("titels/<int:pk>/", views_processen.titel, name="titel"),
-    # Formulieren en berichten (issue 16 item 1)
+    # Forms and the outbox (issue 16 item 1).
     path("formulieren/", views_formulieren.formulieren, name="formulieren"),
     path("formulieren/nieuw/", views_formulieren.formulier_nieuw, name="formulier_nieuw"),
     path("formulieren/<int:pk>/", views_formulieren.formulier, name="formulier"),
@@ -76,9 +84,7 @@ urlpatterns = [
         views_formulieren.bericht_opnieuw_versturen,
         name="bericht_opnieuw_versturen",
     ),
-]
-# The SWV's simple configuration: labels, document types, SCPs, settings (issue 16 item 1).
-urlpatterns += [
+    # The SWV's simple configuration: labels, document types, SCPs, settings (issue 16 item 1).
     path("instellingen/<str:soort>/", views_instellingen.lijst, name="instellingen"),
     path("instellingen/<str:soort>/nieuw/", views_instellingen.nieuw, name="instelling_nieuw"),
     path("instellingen/<str:soort>/wijzigen/", views_instellingen.enkel, name="instelling_enkel"),
@@ -88,12 +94,7 @@ urlpatterns += [
         views_instellingen.verwijderen,
         name="instelling_verwijderen",
     ),
-]
-
-# Koppelingen (issue 16 item 1)
-from passend.swvbeheer import views_koppelingen  # noqa: E402  (one block, for the merge)
-
-urlpatterns += [
+    # Koppelingen: API clients, Esis codes, OSO (issue 16 item 1).
     path("koppelingen/clients/", views_koppelingen.api_clients, name="api_clients"),
     path("koppelingen/clients/nieuw/", views_koppelingen.api_client_nieuw, name="api_client_nieuw"),
     path("koppelingen/clients/<int:pk>/", views_koppelingen.api_client, name="api_client"),

@@ -108,7 +108,7 @@ def beheer_paginas() -> list[str]:
         reverse("start"),
         reverse("hulpvragen:lijst"),
         reverse("rapportages:managementoverzicht"),
-        reverse("swv_beheer:index"),
+        reverse("swvbeheer:index"),
         reverse("swvbeheer:processen"),
         reverse("swvbeheer:proces", args=[proces.pk]),
         reverse("swvbeheer:status", args=[proces.statussen.get(code="aanmelding").pk]),

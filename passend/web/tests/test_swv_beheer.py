@@ -77,16 +77,29 @@ def test_application_administrator_edits_a_title(twee_swvs):
     assert titel.beginstatus.proces.swv_id == ppo.pk
 
 
-def test_only_application_administrators_reach_swv_beheer(twee_swvs):
+def test_r42_only_application_administrators_reach_swv_beheer_and_only_staff_the_admin(
+    twee_swvs,
+):
+    """SWV-beheer is the app's own screens, for the applicatiebeheerder; the Django admin
+    (/beheer/) is for operators (staff) only, and the SWV's old admin pages are gone."""
     ppo, _ = twee_swvs
     scp = Client()
     inloggen(scp, account_maken(ppo, "pjansen", rol="schoolcontactpersoon"))
-    assert scp.get(reverse("swv_beheer:index")).status_code == 302
+    assert scp.get(reverse("swvbeheer:index")).status_code == 404
     assert "SWV-beheer" not in scp.get("/").content.decode()
     beheerder = beheerder_client(ppo)
-    assert beheerder.get(reverse("swv_beheer:index")).status_code == 200
+    assert beheerder.get("/swv-beheer/").url == reverse("swvbeheer:index")  # type: ignore[attr-defined]
+    assert beheerder.get(reverse("swvbeheer:index")).status_code == 200
     assert "SWV-beheer" in beheerder.get("/").content.decode()
+    for oud in ("/swv-beheer/hulpvragen/label/", "/swv-beheer/koppelingen/apiclient/add/"):
+        assert beheerder.get(oud).status_code == 404, oud
     assert beheerder.get("/beheer/").status_code == 302  # the operators' admin is not theirs
+    operator = account_maken(ppo, "operator", rol="applicatiebeheerder")
+    operator.is_staff = True
+    operator.save(update_fields=["is_staff"])
+    staff = Client()
+    inloggen(staff, operator)
+    assert staff.get("/beheer/").status_code == 200
 
 
 def test_the_process_page_offers_the_registered_conditions_of_a_transition(twee_swvs):
