@@ -13,8 +13,7 @@ from django.urls import reverse
 from passend.audit.models import Beheerhandeling
 from passend.formulieren.models import Formulierdefinitie, Formulierversie
 from passend.processen.models import Hulpvraagtitel, Status
-from passend.web.tests.test_swv_beheer import beheerder_client
-from passend.web.tests.test_swv_beheer import twee_swvs as twee_swvs
+from passend.swvbeheer.tests.conftest import beheerder_client
 
 pytestmark = pytest.mark.django_db
 

@@ -5,31 +5,15 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from passend.accounts.tests.factories import account_maken, inloggen
-from passend.organisaties.tests.factories import RegioFactory, SamenwerkingsverbandFactory
 from passend.processen.models import Hulpvraagtitel, Proces
+from passend.swvbeheer.tests.conftest import beheerder_client
+from passend.swvbeheer.tests.conftest import twee_swvs as twee_swvs
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def twee_swvs(ppo):  # type: ignore[no-untyped-def]
-    RegioFactory.create(swv=ppo, naam="IJsselmonde")
-    call_command("preset_laden", "PO2806", verbosity=0)
-    ander = SamenwerkingsverbandFactory.create(code="PO9999", naam="SWV Voorbeeldstad")
-    RegioFactory.create(swv=ander, naam="IJsselmonde")
-    call_command("preset_laden", "PO9999", verbosity=0)
-    return ppo, ander
-
-
-def beheerder_client(swv, gebruikersnaam: str = "bhendriks") -> Client:  # type: ignore[no-untyped-def]
-    client = Client()
-    inloggen(client, account_maken(swv, gebruikersnaam, rol="applicatiebeheerder"))
-    return client
 
 
 def test_application_administrator_sees_only_the_own_swvs_configuration(twee_swvs):
