@@ -42,7 +42,7 @@ from pytest_django import DjangoDbBlocker
 
 from passend.accounts.models import Gebruiker, Schoolcontactpersoon
 from passend.accounts.tests.factories import account_maken, inloggen
-from passend.audit.models import Inzage
+from passend.audit.models import Beheerhandeling, Inzage
 from passend.bijlagen.models import Bijlage, WachtendeBijlage
 from passend.bijlagen.services import bestand_aanbieden
 from passend.bijlagen.tests import bestanden
@@ -513,6 +513,34 @@ def cellen(tabel: Tabel, acties: tuple[str, ...]) -> list[Any]:
         for rol in ROLLEN
         for index, object in enumerate(OBJECTEN)
     ]
+
+
+def cellen_per_object(
+    tabel: Tabel, acties: tuple[str, ...], objecten: tuple[str, ...]
+) -> list[Any]:
+    """pytest parameters (action, role, object, sign) for every cell of a table of another
+    matrix file (SWV-beheer's screens), which has no deviations."""
+    return [
+        pytest.param(actie, rol, object, tabel[rol][kolom][index], id=f"{rol}-{object}-{actie}")
+        for kolom, actie in enumerate(acties)
+        for rol in ROLLEN
+        for index, object in enumerate(objecten)
+    ]
+
+
+def beheer_schrijven_controleren(schrijven: Callable[[], tuple[Any, bool]], teken: str) -> None:
+    """A write of SWV-beheer: allowed (+), it redirects, changes and adds to the beheerlog;
+    refused (-), a 404 and nothing changed, nothing logged."""
+    log_voor = Beheerhandeling.objects.count()
+    antwoord, veranderd = schrijven()
+    if teken == "+":
+        assert antwoord.status_code == 302, antwoord.content.decode()[-2000:]
+        assert veranderd
+        assert Beheerhandeling.objects.count() > log_voor
+    else:
+        assert antwoord.status_code == 404
+        assert not veranderd
+        assert Beheerhandeling.objects.count() == log_voor
 
 
 def _afwijking(actie: str, rol: str, object: str) -> list[pytest.MarkDecorator]:

@@ -26,7 +26,12 @@ from passend.koppelingen.services import client_registreren, verificatiecode_reg
 from passend.organisaties.models import School
 from passend.organisaties.tests.factories import SchoolFactory
 from passend.processen.models import Hulpvraagtitel, Proces, Status
-from passend.web.tests.test_rechtenmatrix import ROLLEN, Matrix, Tabel
+from passend.web.tests.test_rechtenmatrix import (
+    ROLLEN,
+    Matrix,
+    Tabel,
+    cellen_per_object,
+)
 from passend.web.tests.test_rechtenmatrix import (
     _bijlagen_in_tijdelijke_map as _bijlagen_in_tijdelijke_map,
 )
@@ -185,12 +190,7 @@ def _in_lijst(m: Matrix, actie: str, object: str) -> str:
 
 
 def cellen(tabel: Tabel, acties: tuple[str, ...]) -> list[Any]:
-    return [
-        pytest.param(actie, rol, object, tabel[rol][kolom][index], id=f"{rol}-{object}-{actie}")
-        for kolom, actie in enumerate(acties)
-        for rol in ROLLEN
-        for index, object in enumerate(OBJECTEN)
-    ]
+    return cellen_per_object(tabel, acties, OBJECTEN)
 
 
 @pytest.mark.django_db
