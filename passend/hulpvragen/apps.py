@@ -10,6 +10,7 @@ class HulpvragenConfig(AppConfig):
         from passend.hulpvragen import (
             keuzelijsten,
             meldingen,  # noqa: F401  (connects the status mail)
+            verloop,  # noqa: F401  (keeps the summary right when a status's flags change)
         )
         from passend.hulpvragen.query import leerlingen_met_zichtbare_hulpvraag
         from passend.hulpvragen.voorwaarden import HULPVRAAG_INGEVULD, SWV_NOG_NIET_BEGONNEN

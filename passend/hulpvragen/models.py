@@ -8,8 +8,12 @@ from passend.accounts.models import Gebruiker
 from passend.core.kanalen import Kanaal
 from passend.core.models import AlleenToevoegen, AlleenToevoegenMixin
 from passend.dossiers.models import Leerling, Schoolgegevens
-from passend.hulpvragen.query import HulpvraagQuerySet, ViaHulpvraagQuerySet
-from passend.organisaties.models import Samenwerkingsverband
+from passend.hulpvragen.query import (
+    HulpvraagQuerySet,
+    ViaHulpvraagQuerySet,
+    ZichtbaarheidQuerySet,
+)
+from passend.organisaties.models import Samenwerkingsverband, School
 from passend.processen.models import Hulpvraagtitel, Status
 
 
@@ -140,3 +144,64 @@ class Statuswijziging(AlleenToevoegen):
 
     def __str__(self) -> str:
         return f"{self.hulpvraag_id}: {self.van} → {self.naar}"
+
+
+class HulpvraagverloopQuerySet(ZichtbaarheidQuerySet["Hulpvraagverloop"]):
+    pass
+
+
+class Hulpvraagverloop(models.Model):
+    """A summary of one hulpvraag for the Managementoverzicht (issue 20 item 3): what its
+    figures group and filter on, so they aggregate over one narrow row per hulpvraag instead of
+    joining a million schoolgegevens and reading every history row.
+
+    Derived, never edited by hand: `services.hulpvraagverloop_bijwerken` computes it from the
+    hulpvraag and its Statushistorie, in the same transaction as the creation and every status
+    change (and again when a status's flags `zichtbaar_voor_swv` or `eindstatus` change). It
+    keeps copies of the columns the visibility rule reads (`swv`, `status`, `schoolgegevens`),
+    so `zichtbaar_voor` is the very rule of Hulpvraag (query.ZichtbaarheidQuerySet). The regio
+    is not copied: it is read through the school (a few dozen rows), so a school that moves to
+    another regio counts there at once, as before, with nothing to rewrite. The school of
+    schoolgegevens never changes (they are added, not moved), nor do a hulpvraag's
+    schoolgegevens, titel and hulpvraagdatum after creation."""
+
+    hulpvraag = models.OneToOneField(
+        Hulpvraag, on_delete=models.CASCADE, primary_key=True, related_name="verloop"
+    )
+    # The hulpvraag holds the same references (PROTECT): nothing to collect on delete, and no
+    # index of their own beyond the two below.
+    swv = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.DO_NOTHING, db_index=False, related_name="+"
+    )
+    titel = models.ForeignKey(
+        Hulpvraagtitel, on_delete=models.DO_NOTHING, db_index=False, related_name="+"
+    )
+    status = models.ForeignKey(
+        Status, on_delete=models.DO_NOTHING, db_index=False, related_name="+"
+    )
+    schoolgegevens = models.ForeignKey(
+        Schoolgegevens, on_delete=models.DO_NOTHING, db_index=False, related_name="+"
+    )
+    school = models.ForeignKey(
+        School, on_delete=models.DO_NOTHING, db_index=False, related_name="+"
+    )
+    hulpvraagdatum = models.DateField()
+    # The first moment in a status the SWV sees, and the first final status at or after it:
+    # the lead time of "Doorlooptijden per proces".
+    eerst_zichtbaar = models.DateTimeField(null=True)
+    eerst_afgerond = models.DateTimeField(null=True)
+
+    objects = HulpvraagverloopQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("verloop van een hulpvraag")
+        verbose_name_plural = _("verloop van hulpvragen")
+        indexes = [
+            # The period filter and every aggregate of one SWV.
+            models.Index(fields=["swv", "hulpvraagdatum"], name="verloop_swv_datum"),
+            # "Thuiszitters nu": the SWV's hulpvragen in a few statuses, whatever the date.
+            models.Index(fields=["swv", "status"], name="verloop_swv_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hulpvraag_id}: {self.eerst_zichtbaar} → {self.eerst_afgerond}"

@@ -6,7 +6,7 @@ API start here; what is not in these querysets does not exist for the user (a 40
 that confirms it exists).
 """
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -19,6 +19,8 @@ from passend.dossiers.models import Schoolgegevens
 if TYPE_CHECKING:
     from passend.hulpvragen.models import Hulpvraag  # noqa: F401
 
+_M = TypeVar("_M", bound=models.Model)
+
 
 def op_scholen(**scholen: object) -> IsOneOf:
     """Hulpvragen filed under schoolgegevens at these schools. Not a join: PostgreSQL would
@@ -26,8 +28,13 @@ def op_scholen(**scholen: object) -> IsOneOf:
     return IsOneOf("schoolgegevens", Schoolgegevens.objects.filter(**scholen).values("pk"))
 
 
-class HulpvraagQuerySet(models.QuerySet["Hulpvraag"]):
-    def zichtbaar_voor(self, gebruiker: Gebruiker) -> "HulpvraagQuerySet":
+class ZichtbaarheidQuerySet(models.QuerySet[_M]):
+    """The one visibility rule of hulpvragen, over the columns `swv`, `status` and
+    `schoolgegevens`. Hulpvraag has them; the Hulpvraagverloop (the Managementoverzicht's
+    summary) keeps copies of them, written in the same transaction, so the same rule applies to
+    it without a join back to the hulpvragen."""
+
+    def zichtbaar_voor(self, gebruiker: Gebruiker) -> Self:
         """School users: their own schools' hulpvragen, in any status. SWV staff: hulpvragen in
         a status visible to the SWV. Application administrators: all of their SWV. Parents and
         external participants: none. Never another SWV."""
@@ -41,6 +48,10 @@ class HulpvraagQuerySet(models.QuerySet["Hulpvraag"]):
         if feiten.werkt_voor_swv:
             zichtbaar |= Q(status__zichtbaar_voor_swv=True)
         return hulpvragen.filter(zichtbaar)
+
+
+class HulpvraagQuerySet(ZichtbaarheidQuerySet["Hulpvraag"]):
+    pass
 
 
 class ViaHulpvraagQuerySet(models.QuerySet[Any]):

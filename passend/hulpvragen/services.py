@@ -5,6 +5,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +17,13 @@ from passend.core.models import volledig_controleren
 from passend.core.tijd import VROEGSTE_DATUM, datum_tekst
 from passend.dossiers.models import Leerling, Schoolgegevens
 from passend.dossiers.naamcontrole import genoemd_als_tekst, leerling_in_tekst
-from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Statuswijziging
+from passend.hulpvragen.models import (
+    Hulpvraag,
+    Hulpvraagverloop,
+    Label,
+    Referentieteller,
+    Statuswijziging,
+)
 from passend.hulpvragen.rechten import (
     mag_behandeling_wijzigen,
     mag_hulpvraag_aanmaken,
@@ -26,6 +33,60 @@ from passend.hulpvragen.rechten import (
 from passend.hulpvragen.signals import hulpvraag_ingediend, status_gewijzigd
 from passend.processen.models import Hulpvraagtitel, Status
 from passend.processen.selectors import titel_past_bij_school
+
+
+# The summary of the Managementoverzicht (Hulpvraagverloop), computed from the hulpvraag and its
+# history in one statement (PostgreSQL and SQLite): per hulpvraag the first moment in a status
+# the SWV sees (a window over its history), then the first final status at or after it. The same
+# arithmetic the Managementoverzicht did over every history row on each request before.
+_VERLOOP_SQL = """
+WITH gekozen (id) AS ({hulpvragen}),
+stappen AS (
+    SELECT w.hulpvraag_id, w.op, s.eindstatus,
+           MIN(CASE WHEN s.zichtbaar_voor_swv THEN w.op END)
+               OVER (PARTITION BY w.hulpvraag_id) AS begin
+    FROM {statuswijziging} w
+    JOIN {status} s ON s.id = w.naar_id
+    WHERE w.hulpvraag_id IN (SELECT id FROM gekozen)
+), momenten AS (
+    SELECT hulpvraag_id, MIN(begin) AS begin,
+           MIN(CASE WHEN eindstatus AND op >= begin THEN op END) AS einde
+    FROM stappen GROUP BY hulpvraag_id
+)
+INSERT INTO {verloop} (hulpvraag_id, swv_id, titel_id, status_id, schoolgegevens_id, school_id,
+                       hulpvraagdatum, eerst_zichtbaar, eerst_afgerond)
+SELECT h.id, h.swv_id, h.titel_id, h.status_id, h.schoolgegevens_id, sg.school_id,
+       h.hulpvraagdatum, m.begin, m.einde
+FROM {hulpvraag} h
+JOIN {schoolgegevens} sg ON sg.id = h.schoolgegevens_id
+LEFT JOIN momenten m ON m.hulpvraag_id = h.id
+WHERE h.id IN (SELECT id FROM gekozen)
+ON CONFLICT (hulpvraag_id) DO UPDATE SET
+    swv_id = excluded.swv_id, titel_id = excluded.titel_id, status_id = excluded.status_id,
+    schoolgegevens_id = excluded.schoolgegevens_id, school_id = excluded.school_id,
+    hulpvraagdatum = excluded.hulpvraagdatum, eerst_zichtbaar = excluded.eerst_zichtbaar,
+    eerst_afgerond = excluded.eerst_afgerond
+"""
+
+
+def hulpvraagverloop_bijwerken(*, hulpvragen: QuerySet[Hulpvraag]) -> None:
+    """Writes the Managementoverzicht's summary of these hulpvragen (issue 20 item 3), fresh
+    from each hulpvraag and its Statushistorie: one statement for one hulpvraag or for a whole
+    SWV (the generator, the backfill). Called inside the transaction of every change it
+    summarises, so the two commit or roll back together. One statement is atomic on its own:
+    no savepoint of its own (it would add two queries to every status change)."""
+    quote = connection.ops.quote_name
+    deelvraag, parameters = hulpvragen.order_by().values("pk").query.sql_with_params()
+    sql = _VERLOOP_SQL.format(
+        hulpvragen=deelvraag,
+        statuswijziging=quote(Statuswijziging._meta.db_table),
+        status=quote(Status._meta.db_table),
+        verloop=quote(Hulpvraagverloop._meta.db_table),
+        hulpvraag=quote(Hulpvraag._meta.db_table),
+        schoolgegevens=quote(Schoolgegevens._meta.db_table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, parameters)
 
 
 class StatusIntussenGewijzigd(ValidationError):
@@ -165,6 +226,7 @@ def hulpvraag_aanmaken(
     Statuswijziging.objects.create(
         hulpvraag=hulpvraag, van=None, naar=titel.beginstatus, door=door, op=nu
     )
+    hulpvraagverloop_bijwerken(hulpvragen=Hulpvraag.objects.filter(pk=hulpvraag.pk))
     gebeurtenissen.hulpvraag_aangemaakt(hulpvraag, door=door)
     if titel.beginstatus.zichtbaar_voor_swv:
         # Submitted (web or API): one receipt mail. A beginstatus the SWV does not see is a
@@ -235,6 +297,7 @@ def hulpvraag_status_wijzigen(
     actueel.status = naar
     actueel.status_sinds = wijziging.op
     actueel.save(update_fields=["status", "status_sinds"])
+    hulpvraagverloop_bijwerken(hulpvragen=Hulpvraag.objects.filter(pk=actueel.pk))
     hulpvraag.status = naar
     hulpvraag.status_sinds = wijziging.op
     status_gewijzigd.send(sender=Hulpvraag, statuswijziging=wijziging)

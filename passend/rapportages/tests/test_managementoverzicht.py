@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from passend.hulpvragen.models import Hulpvraag, Statuswijziging
+from passend.hulpvragen.services import hulpvraagverloop_bijwerken
 from passend.hulpvragen.tests.factories import hulpvraag_op_school
 from passend.processen.models import Status
 from passend.rapportages.grafieken import staafdiagram
@@ -35,7 +36,8 @@ def _geschiedenis(omgeving, hulpvraag: Hulpvraag, proces: str, *stappen: tuple[s
     """Adds hand-made rows to the history, (status, days after T0), the last one current. The
     history is appended to, never rewritten: the row the service wrote when it made the
     hulpvraag stays (today, in its beginstatus, which neither starts nor ends a lead time that
-    began months ago)."""
+    began months ago). Written past the services, so it writes the Managementoverzicht's summary
+    (Hulpvraagverloop) as they do, from the hulpvraag and its history."""
     vorige = None
     for naam, dagen in stappen:
         naar = _status(omgeving, proces, naam)
@@ -44,6 +46,7 @@ def _geschiedenis(omgeving, hulpvraag: Hulpvraag, proces: str, *stappen: tuple[s
         )
         vorige = naar
     Hulpvraag.objects.filter(pk=hulpvraag.pk).update(status=vorige)
+    hulpvraagverloop_bijwerken(hulpvragen=Hulpvraag.objects.filter(pk=hulpvraag.pk))
 
 
 def _hulpvraag(omgeving, titel: str = "Ambulante Begeleiding", school=None) -> Hulpvraag:
@@ -100,9 +103,9 @@ def test_doorlooptijden_op_een_handgemaakte_geschiedenis(omgeving, geschiedeniss
 
 
 def test_periode_en_regio_filteren(omgeving, geschiedenissen):
-    Hulpvraag.objects.filter(statuswijzigingen__naar__naam="Dossier incompleet").update(
-        hulpvraagdatum=date(2020, 1, 1)
-    )
+    oud = Hulpvraag.objects.filter(statuswijzigingen__naar__naam="Dossier incompleet")
+    oud.update(hulpvraagdatum=date(2020, 1, 1))
+    hulpvraagverloop_bijwerken(hulpvragen=Hulpvraag.objects.filter(pk__in=oud.values("pk")))
     alles = aantallen(omgeving.scp, Periode())
     assert alles.totaal == 10
     tot_2020 = aantallen(omgeving.scp, Periode(tot=date(2020, 12, 31)))
