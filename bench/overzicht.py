@@ -189,6 +189,11 @@ def main() -> None:
     parser.add_argument(
         "--managementoverzicht", type=int, default=30, help="metingen van /managementoverzicht/"
     )
+    parser.add_argument(
+        "--alleen-managementoverzicht",
+        action="store_true",
+        help="alleen de vloer en /managementoverzicht/ (SCP en applicatiebeheerder)",
+    )
     args = parser.parse_args()
 
     accounts = {
@@ -207,15 +212,15 @@ def main() -> None:
         ("overzicht: één school", f"/hulpvragen/?school={pk['school']}"),
         ("overzicht: naam + statussen", f"/hulpvragen/?naam={args.naam}&{twee}"),
     ]
+    rollen = [("SCP", "scp"), ("IB'er", "ib01"), ("applicatiebeheerder", "beheerder")]
+    if args.alleen_managementoverzicht:
+        # The floor and the Managementoverzicht only (issue 20 item 3), for the SWV's staff.
+        gevallen, rollen = gevallen[:1], [rollen[0], rollen[2]]
     poort = vrije_poort()
     server = gunicorn_starten(args.database_url, poort, args.workers)
     uitkomsten = []
     try:
-        for rol, gebruikersnaam in (
-            ("SCP", "scp"),
-            ("IB'er", "ib01"),
-            ("applicatiebeheerder", "beheerder"),
-        ):
+        for rol, gebruikersnaam in rollen:
             sessie = Sessie(poort)
             sessie.inloggen(accounts[gebruikersnaam])
             extra = []

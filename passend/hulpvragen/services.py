@@ -34,7 +34,6 @@ from passend.hulpvragen.signals import hulpvraag_ingediend, status_gewijzigd
 from passend.processen.models import Hulpvraagtitel, Status
 from passend.processen.selectors import titel_past_bij_school
 
-
 # The summary of the Managementoverzicht (Hulpvraagverloop), computed from the hulpvraag and its
 # history in one statement (PostgreSQL and SQLite): per hulpvraag the first moment in a status
 # the SWV sees (a window over its history), then the first final status at or after it. The same

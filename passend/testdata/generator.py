@@ -29,6 +29,7 @@ from passend.accounts.services import AUTHENTICATOR_NAAM
 from passend.core.normalize import zoeksleutel
 from passend.dossiers.models import Leerling, Schoolgegevens, naam_samenstellen
 from passend.hulpvragen.models import Hulpvraag, Label, Referentieteller, Statuswijziging
+from passend.hulpvragen.services import hulpvraagverloop_bijwerken
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
 from passend.processen.models import Hulpvraagtitel, Status, Statusovergang
 from passend.processen.presets import preset_laden, preset_pad
@@ -432,6 +433,9 @@ class Generator:
             geschiedenis,
         )  # fmt: skip
         self._invoegen(Hulpvraag.labels.through, ["hulpvraag_id", "label_id"], label_rijen)
+        # The Managementoverzicht's summary, as the services write it: one statement for the
+        # SWV's hulpvragen and their histories, in the SWV's transaction.
+        hulpvraagverloop_bijwerken(hulpvragen=Hulpvraag.objects.filter(swv=swv))
         for jaar, laatste in tellers.items():
             Referentieteller.objects.update_or_create(jaar=jaar, defaults={"laatste": laatste})
 

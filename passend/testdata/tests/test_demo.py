@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from passend.accounts.models import Gebruiker, Rol, Schoolcontactpersoon
 from passend.accounts.tests.factories import code_uit_geheim
 from passend.hulpvragen.models import Hulpvraag
+from passend.hulpvragen.tests.verloop import verloop_klopt
 from passend.koppelingen import simulator
 from passend.koppelingen.models import ApiClient, Verificatiecode
 from passend.organisaties.models import Bestuur, Regio, Samenwerkingsverband, School
@@ -46,6 +47,12 @@ def test_demo_is_idempotent_and_covers_every_role():
     assert ppo.scholen.values("regio").distinct().count() >= 3
     for account in eerste["accounts"]:
         assert all(len(code) == 6 for code in account["scholen"])
+
+
+def test_i20_the_demos_hulpvragen_have_their_summary():
+    """The demo makes its hulpvragen and status changes through the services."""
+    call_command("demo", verbosity=0)
+    assert verloop_klopt() > 0
 
 
 def test_demo_json_accounts_can_log_in():

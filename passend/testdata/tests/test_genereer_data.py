@@ -16,6 +16,7 @@ from passend.core.normalize import zonder_accenten
 from passend.dossiers.services import schoolgegevens_toevoegen
 from passend.hulpvragen.models import Hulpvraag, Referentieteller, Statuswijziging
 from passend.hulpvragen.services import hulpvraag_aanmaken
+from passend.hulpvragen.tests.verloop import verloop_klopt
 from passend.organisaties.models import Samenwerkingsverband
 from passend.processen.models import Hulpvraagtitel, Statusovergang
 
@@ -54,6 +55,11 @@ def test_statussen_volgen_de_overgangen_en_de_status_is_de_laatste(accounts):
         assert hulpvraag.schoolgegevens.school.swv_id == hulpvraag.swv_id
         assert hulpvraag.leerling.zoeknaam == zonder_accenten(hulpvraag.leerling.volledige_naam)
     assert teruggegaan > 0, "some histories go back and forth, as real ones do"
+
+
+def test_i20_het_verloop_van_elke_hulpvraag_is_gevuld(accounts):
+    """The Managementoverzicht's summary, in bulk per SWV, equal to what the services write."""
+    assert verloop_klopt() == 100
 
 
 def test_referenties_uniek_en_de_teller_loopt_door(accounts):
