@@ -24,4 +24,6 @@ def test_b6_one_sent_request_with_an_attachment_takes_a_bounded_number_of_querie
     # the service holds nor looks up fresh UUIDs, the reference number comes in one statement,
     # the school, pupil and SWV already read are not read again). Of these, 10 are savepoints,
     # 4 access-log rows and 3 queue the receipt mail (aanvrager, opted-out accounts, the row).
-    assert len(vragen.captured_queries) <= 52, len(vragen.captured_queries)
+    # 53 since the Managementoverzicht's summary (Hulpvraagverloop, issue 20 item 3): one
+    # statement written with the new hulpvraag, in its transaction.
+    assert len(vragen.captured_queries) <= 53, len(vragen.captured_queries)
