@@ -147,7 +147,7 @@ class Statuswijziging(AlleenToevoegen):
 
 
 class HulpvraagverloopQuerySet(ZichtbaarheidQuerySet["Hulpvraagverloop"]):
-    pass
+    zichtbaar_voor_swv_veld = "status_zichtbaar_voor_swv"
 
 
 class Hulpvraagverloop(models.Model):
@@ -185,6 +185,9 @@ class Hulpvraagverloop(models.Model):
     school = models.ForeignKey(
         School, on_delete=models.DO_NOTHING, db_index=False, related_name="+"
     )
+    # A copy of `status.zichtbaar_voor_swv`, for the visibility rule: joining the statuses of
+    # every SWV cost more than the aggregate itself (bench/README.md).
+    status_zichtbaar_voor_swv = models.BooleanField()
     hulpvraagdatum = models.DateField()
     # The first moment in a status the SWV sees, and the first final status at or after it:
     # the lead time of "Doorlooptijden per proces".

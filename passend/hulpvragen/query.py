@@ -29,10 +29,14 @@ def op_scholen(**scholen: object) -> IsOneOf:
 
 
 class ZichtbaarheidQuerySet(models.QuerySet[_M]):
-    """The one visibility rule of hulpvragen, over the columns `swv`, `status` and
-    `schoolgegevens`. Hulpvraag has them; the Hulpvraagverloop (the Managementoverzicht's
-    summary) keeps copies of them, written in the same transaction, so the same rule applies to
-    it without a join back to the hulpvragen."""
+    """The one visibility rule of hulpvragen, over `swv`, `schoolgegevens` and whether the SWV
+    sees the current status. Hulpvraag has them (the last through its status); the
+    Hulpvraagverloop (the Managementoverzicht's summary) keeps copies of them, written in the
+    same transaction, so the same rule applies to it without a join back to the hulpvragen or
+    to the statuses of every SWV."""
+
+    # Where the current status's `zichtbaar_voor_swv` is read.
+    zichtbaar_voor_swv_veld: ClassVar[str] = "status__zichtbaar_voor_swv"
 
     def zichtbaar_voor(self, gebruiker: Gebruiker) -> Self:
         """School users: their own schools' hulpvragen, in any status. SWV staff: hulpvragen in
@@ -46,7 +50,7 @@ class ZichtbaarheidQuerySet(models.QuerySet[_M]):
         if feiten.werkt_voor_school:
             zichtbaar |= Q(op_scholen(school__in=eigen_scholen_voorwaarde(gebruiker)))
         if feiten.werkt_voor_swv:
-            zichtbaar |= Q(status__zichtbaar_voor_swv=True)
+            zichtbaar |= Q(**{self.zichtbaar_voor_swv_veld: True})
         return hulpvragen.filter(zichtbaar)
 
 

@@ -52,16 +52,19 @@ stappen AS (
            MIN(CASE WHEN eindstatus AND op >= begin THEN op END) AS einde
     FROM stappen GROUP BY hulpvraag_id
 )
-INSERT INTO {verloop} (hulpvraag_id, swv_id, titel_id, status_id, schoolgegevens_id, school_id,
-                       hulpvraagdatum, eerst_zichtbaar, eerst_afgerond)
-SELECT h.id, h.swv_id, h.titel_id, h.status_id, h.schoolgegevens_id, sg.school_id,
-       h.hulpvraagdatum, m.begin, m.einde
+INSERT INTO {verloop} (hulpvraag_id, swv_id, titel_id, status_id, status_zichtbaar_voor_swv,
+                       schoolgegevens_id, school_id, hulpvraagdatum, eerst_zichtbaar,
+                       eerst_afgerond)
+SELECT h.id, h.swv_id, h.titel_id, h.status_id, hs.zichtbaar_voor_swv, h.schoolgegevens_id,
+       sg.school_id, h.hulpvraagdatum, m.begin, m.einde
 FROM {hulpvraag} h
 JOIN {schoolgegevens} sg ON sg.id = h.schoolgegevens_id
+JOIN {status} hs ON hs.id = h.status_id
 LEFT JOIN momenten m ON m.hulpvraag_id = h.id
 WHERE h.id IN (SELECT id FROM gekozen)
 ON CONFLICT (hulpvraag_id) DO UPDATE SET
     swv_id = excluded.swv_id, titel_id = excluded.titel_id, status_id = excluded.status_id,
+    status_zichtbaar_voor_swv = excluded.status_zichtbaar_voor_swv,
     schoolgegevens_id = excluded.schoolgegevens_id, school_id = excluded.school_id,
     hulpvraagdatum = excluded.hulpvraagdatum, eerst_zichtbaar = excluded.eerst_zichtbaar,
     eerst_afgerond = excluded.eerst_afgerond

@@ -69,3 +69,14 @@ def staafdiagram(
         beschrijving,
         rijen,
     )
+
+
+def tabelrijen(staven: Sequence[Staaf]) -> SafeString:
+    """The rows of the table beside a chart, written here rather than in a template loop: the
+    page has a row per status and per school (issue 20 item 3, where the time of a request
+    went)."""
+    return format_html_join(
+        "",
+        '<tr><th scope="row">{}</th><td>{}</td></tr>',
+        ((staaf.label, getal(staaf.waarde)) for staaf in staven),
+    )

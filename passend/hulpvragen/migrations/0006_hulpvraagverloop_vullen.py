@@ -24,16 +24,19 @@ WITH gekozen (id) AS (
     FROM stappen GROUP BY hulpvraag_id
 )
 INSERT INTO hulpvragen_hulpvraagverloop (hulpvraag_id, swv_id, titel_id, status_id,
-                                         schoolgegevens_id, school_id, hulpvraagdatum,
-                                         eerst_zichtbaar, eerst_afgerond)
-SELECT h.id, h.swv_id, h.titel_id, h.status_id, h.schoolgegevens_id, sg.school_id,
-       h.hulpvraagdatum, m.begin, m.einde
+                                         status_zichtbaar_voor_swv, schoolgegevens_id,
+                                         school_id, hulpvraagdatum, eerst_zichtbaar,
+                                         eerst_afgerond)
+SELECT h.id, h.swv_id, h.titel_id, h.status_id, hs.zichtbaar_voor_swv, h.schoolgegevens_id,
+       sg.school_id, h.hulpvraagdatum, m.begin, m.einde
 FROM hulpvragen_hulpvraag h
 JOIN dossiers_schoolgegevens sg ON sg.id = h.schoolgegevens_id
+JOIN processen_status hs ON hs.id = h.status_id
 LEFT JOIN momenten m ON m.hulpvraag_id = h.id
 WHERE h.id IN (SELECT id FROM gekozen)
 ON CONFLICT (hulpvraag_id) DO UPDATE SET
     swv_id = excluded.swv_id, titel_id = excluded.titel_id, status_id = excluded.status_id,
+    status_zichtbaar_voor_swv = excluded.status_zichtbaar_voor_swv,
     schoolgegevens_id = excluded.schoolgegevens_id, school_id = excluded.school_id,
     hulpvraagdatum = excluded.hulpvraagdatum, eerst_zichtbaar = excluded.eerst_zichtbaar,
     eerst_afgerond = excluded.eerst_afgerond

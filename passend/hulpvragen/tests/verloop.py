@@ -9,6 +9,7 @@ VELDEN = (
     "swv_id",
     "titel_id",
     "status_id",
+    "status_zichtbaar_voor_swv",
     "schoolgegevens_id",
     "school_id",
     "hulpvraagdatum",
@@ -28,6 +29,7 @@ def verwacht(hulpvraag: Hulpvraag) -> dict[str, Any]:
         "swv_id": hulpvraag.swv_id,
         "titel_id": hulpvraag.titel_id,
         "status_id": hulpvraag.status_id,
+        "status_zichtbaar_voor_swv": hulpvraag.status.zichtbaar_voor_swv,
         "schoolgegevens_id": hulpvraag.schoolgegevens_id,
         "school_id": hulpvraag.schoolgegevens.school_id,
         "hulpvraagdatum": hulpvraag.hulpvraagdatum,
@@ -43,7 +45,7 @@ def geschreven(hulpvraag: Hulpvraag) -> dict[str, Any]:
 
 def verloop_klopt() -> int:
     """Every hulpvraag has its summary, equal to the definition; returns how many."""
-    hulpvragen = list(Hulpvraag.objects.select_related("schoolgegevens"))
+    hulpvragen = list(Hulpvraag.objects.select_related("schoolgegevens", "status"))
     assert Hulpvraagverloop.objects.count() == len(hulpvragen)
     for hulpvraag in hulpvragen:
         assert geschreven(hulpvraag) == verwacht(hulpvraag), hulpvraag.referentie

@@ -16,6 +16,11 @@ def staafdiagram(
     return grafieken.staafdiagram(staven, sleutel=sleutel, titel=titel, beschrijving=beschrijving)
 
 
+@register.simple_tag
+def tabelrijen(staven: Sequence[Staaf]) -> SafeString:
+    return grafieken.tabelrijen(staven)
+
+
 @register.filter
 def getal(waarde: float | None) -> str:
     return "–" if waarde is None else grafieken.getal(waarde)
