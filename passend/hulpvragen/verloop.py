@@ -30,8 +30,11 @@ def _vlaggen_onthouden(sender: Any, instance: Status, raw: bool = False, **kwarg
 def _verloop_bijwerken(sender: Any, instance: Status, created: bool, **kwargs: Any) -> None:
     if getattr(instance, "_verloop_bijwerken", False):
         instance._verloop_bijwerken = False  # type: ignore[attr-defined]
-        hulpvraagverloop_bijwerken(
-            hulpvragen=Hulpvraag.objects.filter(
-                pk__in=Statuswijziging.objects.filter(naar=instance).values("hulpvraag_id")
-            )
+        hulpvragen = Hulpvraag.objects.filter(
+            pk__in=Statuswijziging.objects.filter(naar=instance).values("hulpvraag_id")
         )
+        # Locked first, in one order, as a status change locks its hulpvraag: a status change
+        # at the same moment waits for this transaction and then reads the new flags, and this
+        # one never writes a summary from before that change (ON CONFLICT would).
+        list(hulpvragen.select_for_update().order_by("pk").values_list("pk", flat=True))
+        hulpvraagverloop_bijwerken(hulpvragen=hulpvragen)
