@@ -3,6 +3,7 @@ page is for the SWV's application administrator alone; anyone else, and any acco
 SWV, gets a 404."""
 
 import csv
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -66,6 +67,17 @@ def _beheerder(request: HttpRequest) -> Gebruiker:
     if not mag_accounts_beheren(gebruiker):
         raise Http404
     return gebruiker
+
+
+def _of_404(rij: Any) -> Any:
+    if rij is None:
+        raise Http404
+    return rij
+
+
+def _gegevens(request: HttpRequest) -> Any:
+    """The posted data of a form, or None for a GET (an unbound form)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _account(door: Gebruiker, pk: int) -> Gebruiker:

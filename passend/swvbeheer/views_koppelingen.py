@@ -3,18 +3,15 @@ them (issue 14, R8), Esis verification codes (R10), the OSO blocks kept (issue 1
 aanvraagtypen of ParnasSys. Thin views over services and selectors; for the SWV's application
 administrator alone, anyone else and anything of another SWV gets a 404."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from passend.accounts.models import Gebruiker
-from passend.accounts.selectors import ingelogde_gebruiker
 from passend.core.forms import fouten_naar_form
 from passend.koppelingen.models import Aanvraagtype, ApiClient, Schoolkoppeling
 from passend.swvbeheer import services_koppelingen
@@ -27,7 +24,6 @@ from passend.swvbeheer.forms_koppelingen import (
     VerificatiecodeForm,
 )
 from passend.swvbeheer.instellingen import instelling_opslaan, instelling_verwijderen
-from passend.swvbeheer.rechten import mag_accounts_beheren
 from passend.swvbeheer.selectors_koppelingen import (
     aanvraagtype_van_swv,
     aanvraagtypen_van_swv,
@@ -39,24 +35,7 @@ from passend.swvbeheer.selectors_koppelingen import (
     verificatiecode_van_swv,
     verificatiecodes_van_swv,
 )
-
-
-def _beheerder(request: HttpRequest) -> Gebruiker:
-    gebruiker = ingelogde_gebruiker(request)
-    if not mag_accounts_beheren(gebruiker):
-        raise Http404
-    return gebruiker
-
-
-def _of_404(rij: Any) -> Any:
-    if rij is None:
-        raise Http404
-    return rij
-
-
-def _gegevens(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
+from passend.swvbeheer.views import _beheerder, _gegevens, _of_404
 
 # --- API clients (issue 14) and the schools that use them (R8) ---------------------------------
 

@@ -3,8 +3,6 @@ and hulpvraagtitels, and a preview of the status mail. Thin views over processen
 processen.selectors; for the SWV's application administrator alone, anyone else and anything
 of another SWV gets a 404."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -36,6 +34,7 @@ from passend.swvbeheer.forms_processen import (
     StatusForm,
     TitelForm,
 )
+from passend.swvbeheer.views import _gegevens, _of_404
 
 
 def _beheerder(request: HttpRequest) -> Gebruiker:
@@ -43,16 +42,6 @@ def _beheerder(request: HttpRequest) -> Gebruiker:
     if not mag_processen_beheren(gebruiker):
         raise Http404
     return gebruiker
-
-
-def _of_404(rij: Any) -> Any:
-    if rij is None:
-        raise Http404
-    return rij
-
-
-def _gegevens(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 @require_http_methods(["GET"])
