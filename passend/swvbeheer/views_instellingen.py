@@ -49,6 +49,7 @@ class Soort:
     uitleg: StrOrPromise
     kolommen: tuple[tuple[StrOrPromise, Callable[[Any], object]], ...] = ()
     swv_pad: str = "swv"
+    samen_lezen: tuple[str, ...] = ()  # select_related for the list's columns
     verwijderen: bool = False
     enkel: bool = False  # one row per SWV: the list is the form
 
@@ -103,6 +104,7 @@ SOORTEN: dict[str, Soort] = {
             (gettext_lazy("Schoolcontactpersoon"), lambda rij: rij.gebruiker.volledige_naam),
         ),
         swv_pad="school__swv",
+        samen_lezen=("school", "gebruiker"),
         verwijderen=True,
     ),
     "bijlagen": Soort(
@@ -127,8 +129,6 @@ SOORTEN: dict[str, Soort] = {
         enkel=True,
     ),
 }
-
-_GERELATEERD = {"schoolcontactpersonen": ("school", "gebruiker")}
 
 
 def _soort(code: str) -> Soort:
@@ -169,7 +169,7 @@ def lijst(request: HttpRequest, soort: str) -> HttpResponse:
     gekozen = _soort(soort)
     if gekozen.enkel:
         raise Http404
-    rijen = gekozen.rijen(door).select_related(*_GERELATEERD.get(soort, ()))
+    rijen = gekozen.rijen(door).select_related(*gekozen.samen_lezen)
     return render(
         request,
         "swvbeheer/instellingen/lijst.html",
