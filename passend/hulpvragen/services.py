@@ -71,6 +71,20 @@ ON CONFLICT (hulpvraag_id) DO UPDATE SET
 """
 
 
+def hulpvraagverloop_na_statusvlaggen(status: Status) -> None:
+    """A status's `zichtbaar_voor_swv` or `eindstatus` changed: the summary of every hulpvraag
+    whose history names it is computed again, in the status's own transaction. No pupil data
+    is read (ids only), so no visibility rule or access-log row applies: a system recompute."""
+    hulpvragen = Hulpvraag.objects.filter(
+        pk__in=Statuswijziging.objects.filter(naar=status).values("hulpvraag_id")
+    )
+    # Locked first, in one order, as a status change locks its hulpvraag: a status change at
+    # the same moment waits for this transaction and then reads the new flags, and this one
+    # never writes a summary from before that change (ON CONFLICT would).
+    list(hulpvragen.select_for_update().order_by("pk").values_list("pk", flat=True))
+    hulpvraagverloop_bijwerken(hulpvragen=hulpvragen)
+
+
 def hulpvraagverloop_bijwerken(*, hulpvragen: QuerySet[Hulpvraag]) -> None:
     """Writes the Managementoverzicht's summary of these hulpvragen (issue 20 item 3), fresh
     from each hulpvraag and its Statushistorie: one statement for one hulpvraag or for a whole

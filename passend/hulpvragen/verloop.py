@@ -9,8 +9,7 @@ from typing import Any
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from passend.hulpvragen.models import Hulpvraag, Statuswijziging
-from passend.hulpvragen.services import hulpvraagverloop_bijwerken
+from passend.hulpvragen.services import hulpvraagverloop_na_statusvlaggen
 from passend.processen.models import Status
 
 _VLAGGEN = ("zichtbaar_voor_swv", "eindstatus")
@@ -30,11 +29,4 @@ def _vlaggen_onthouden(sender: Any, instance: Status, raw: bool = False, **kwarg
 def _verloop_bijwerken(sender: Any, instance: Status, created: bool, **kwargs: Any) -> None:
     if getattr(instance, "_verloop_bijwerken", False):
         instance._verloop_bijwerken = False  # type: ignore[attr-defined]
-        hulpvragen = Hulpvraag.objects.filter(
-            pk__in=Statuswijziging.objects.filter(naar=instance).values("hulpvraag_id")
-        )
-        # Locked first, in one order, as a status change locks its hulpvraag: a status change
-        # at the same moment waits for this transaction and then reads the new flags, and this
-        # one never writes a summary from before that change (ON CONFLICT would).
-        list(hulpvragen.select_for_update().order_by("pk").values_list("pk", flat=True))
-        hulpvraagverloop_bijwerken(hulpvragen=hulpvragen)
+        hulpvraagverloop_na_statusvlaggen(instance)
