@@ -2,8 +2,10 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from passend.core.wsgi_invoer import invoer_in_grote_blokken
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "passend.settings")
-application = get_wsgi_application()
+application = invoer_in_grote_blokken(get_wsgi_application())
 
 # After setup, so the line goes through the JSON logging of settings.LOGGING.
 from passend.bijlagen.controles.virusscanner import virusscanner_stand_melden  # noqa: E402
