@@ -23,6 +23,7 @@ from django.db.models.functions import TruncDate
 
 from passend.accounts.models import Gebruiker
 from passend.accounts.rechten import eigen_scholen, eigen_scholen_voorwaarde, rolfeiten
+from passend.core.expressies import IsOneOf
 from passend.core.normalize import zoeksleutel
 from passend.dossiers.models import Leerling
 from passend.dossiers.query import swv_als_bigint
@@ -171,12 +172,15 @@ def hulpvragen_zoeken(
     # Each word typed must occur in the name, accents and case ignored; `contains` becomes
     # LIKE '%woord%', which PostgreSQL answers from the trigram index on (swv, zoeknaam). The
     # pupil's SWV is the hulpvraag's (services set it so); naming it lets that index skip the
-    # other SWVs' pupils instead of reading every match in the country.
+    # other SWVs' pupils instead of reading every match in the country. The few pupils found
+    # go in as a list, not a join: joined, PostgreSQL reads all of the SWV's hulpvragen to
+    # match them (bench/README.md, issue 20 item 2).
     woorden = zoeksleutel(naam).split()
     if woorden:
-        hulpvragen = hulpvragen.filter(leerling__swv=swv_als_bigint(gebruiker))
-    for woord in woorden:
-        hulpvragen = hulpvragen.filter(leerling__zoeknaam__contains=woord)
+        leerlingen = Leerling.objects.filter(swv=swv_als_bigint(gebruiker))
+        for woord in woorden:
+            leerlingen = leerlingen.filter(zoeknaam__contains=woord)
+        hulpvragen = hulpvragen.filter(IsOneOf("leerling", leerlingen.values("pk")))
     if school is not None:
         hulpvragen = hulpvragen.filter(op_scholen(school=school))
     if regio is not None:
