@@ -4,7 +4,8 @@ Serves Passend with gunicorn on PostgreSQL (data from `manage.py genereer_data`)
 both factors as an SCP, an IB'er and an applicatiebeheerder, and measures the latency of the
 overview with common filters next to "Mijn account" (the floor: the whole middleware stack —
 session, two factors, roles, CSP — and a small template, no pupil data). Prints p50 and p95 per
-case and their ratio to the floor's. See bench/README.md.
+case and their ratio to the floor's, the floor measured in turn with each case (request by
+request), so both see the same machine. See bench/README.md.
 
 Only the standard library and Passend's own code and dependencies (psycopg; the TOTP codes of
 passend/testdata/totp.py): no extra client to install.
@@ -29,6 +30,7 @@ from passend.testdata.totp import huidige_code
 
 ROOT = Path(__file__).resolve().parent.parent
 STANDAARD_DB = "postgres://postgres@127.0.0.1:5432/passend_bench"
+VLOER = "/account/"
 
 
 @dataclass
@@ -160,20 +162,36 @@ def percentiel(waarden: list[float], fractie: float) -> float:
     return geordend[onder] + (positie - onder) * (geordend[boven] - geordend[onder])
 
 
+def verzoek_timen(sessie: Sessie, pad: str, eerste: bool) -> float:
+    begin = time.perf_counter()
+    status, locatie, inhoud = sessie.verzoek("GET", pad)
+    duur = time.perf_counter() - begin
+    if status != 200:
+        raise SystemExit(f"{pad}: HTTP {status} {locatie}")
+    if eerste and b"veld__fout" in inhoud:
+        # A refused filter shows the form without searching: fast, and measuring nothing.
+        raise SystemExit(f"{pad}: het filter werd geweigerd (foutmelding op de pagina)")
+    return duur * 1000
+
+
 def meten(sessie: Sessie, pad: str, aantal: int, opwarmen: int) -> list[float]:
-    tijden = []
+    tijden = [verzoek_timen(sessie, pad, i == 0) for i in range(opwarmen + aantal)]
+    return tijden[opwarmen:]
+
+
+def afwisselend_meten(
+    sessie: Sessie, vloer: str, pad: str, aantal: int, opwarmen: int
+) -> tuple[list[float], list[float]]:
+    """The floor and the case in turn, request by request: both see the same machine, also
+    when its speed drifts during the run (a shared machine's does, by 30-50% within minutes)."""
+    vloertijden, tijden = [], []
     for i in range(opwarmen + aantal):
-        begin = time.perf_counter()
-        status, locatie, inhoud = sessie.verzoek("GET", pad)
-        duur = time.perf_counter() - begin
-        if status != 200:
-            raise SystemExit(f"{pad}: HTTP {status} {locatie}")
-        if i == 0 and b"veld__fout" in inhoud:
-            # A refused filter shows the form without searching: fast, and measuring nothing.
-            raise SystemExit(f"{pad}: het filter werd geweigerd (foutmelding op de pagina)")
+        vloertijd = verzoek_timen(sessie, vloer, False)
+        tijd = verzoek_timen(sessie, pad, i == 0)
         if i >= opwarmen:
-            tijden.append(duur * 1000)
-    return tijden
+            vloertijden.append(vloertijd)
+            tijden.append(tijd)
+    return vloertijden, tijden
 
 
 def main() -> None:
@@ -194,6 +212,11 @@ def main() -> None:
         action="store_true",
         help="alleen de vloer en /managementoverzicht/ (SCP en applicatiebeheerder)",
     )
+    parser.add_argument(
+        "--na-elkaar",
+        action="store_true",
+        help="de vloer één keer per rol vooraf meten, niet afwisselend met elk geval (tot 12-2026)",
+    )
     args = parser.parse_args()
 
     accounts = {
@@ -205,7 +228,7 @@ def main() -> None:
     pk = keuzes(args.database_url, args.swv, ib["school"])
     twee = f"status={pk['aanmelding']}&status={pk['afgerond']}"
     gevallen = [
-        ("vloer: Mijn account", "/account/"),
+        ("vloer: Mijn account", VLOER),
         ("overzicht: geen filter", "/hulpvragen/"),
         ("overzicht: naam", f"/hulpvragen/?naam={args.naam}"),
         ("overzicht: twee statussen", f"/hulpvragen/?{twee}"),
@@ -229,10 +252,18 @@ def main() -> None:
             vloer = None
             for naam, pad in gevallen + extra:
                 aantal = args.managementoverzicht if naam == "managementoverzicht" else args.aantal
-                tijden = meten(sessie, pad, aantal, args.opwarmen)
+                if args.na_elkaar or pad == VLOER:
+                    tijden = meten(sessie, pad, aantal, args.opwarmen)
+                    if vloer is None:
+                        vloer = (percentiel(tijden, 0.5), percentiel(tijden, 0.95))
+                else:
+                    vloertijden, tijden = afwisselend_meten(
+                        sessie, VLOER, pad, aantal, args.opwarmen
+                    )
+                    vloer = (percentiel(vloertijden, 0.5), percentiel(vloertijden, 0.95))
                 p50, p95 = percentiel(tijden, 0.5), percentiel(tijden, 0.95)
                 if vloer is None:
-                    vloer = (p50, p95)
+                    raise SystemExit("De vloer hoort het eerste geval te zijn.")
                 uitkomsten.append(
                     {
                         "rol": rol,
@@ -241,14 +272,17 @@ def main() -> None:
                         "n": aantal,
                         "p50_ms": round(p50, 1),
                         "p95_ms": round(p95, 1),
+                        "vloer_p50_ms": round(vloer[0], 1),
+                        "vloer_p95_ms": round(vloer[1], 1),
                         "p50_ratio": round(p50 / vloer[0], 2),
                         "p95_ratio": round(p95 / vloer[1], 2),
                     }
                 )
                 r = uitkomsten[-1]
                 print(
-                    f"{rol:20} {naam:30} n={aantal:<4} p50 {r['p50_ms']:8.1f} ms"
-                    f"  p95 {r['p95_ms']:8.1f} ms  p50/vloer {r['p50_ratio']:5.2f}"
+                    f"{rol:20} {naam:30} n={aantal:<4} p50 {r['p50_ms']:6.1f} ms"
+                    f"  p95 {r['p95_ms']:6.1f} ms  vloer {r['vloer_p50_ms']:5.1f}/"
+                    f"{r['vloer_p95_ms']:5.1f} ms  p50/vloer {r['p50_ratio']:5.2f}"
                     f"  p95/vloer {r['p95_ratio']:5.2f}",
                     flush=True,
                 )
