@@ -7,8 +7,8 @@ numbers themselves are in the accessible table the template puts beside it.
 from collections.abc import Sequence
 
 from django.utils.formats import number_format
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from passend.rapportages.selectors import Staaf
 
@@ -37,26 +37,19 @@ def staafdiagram(
     hoogste = max((staaf.waarde for staaf in staven), default=0) or 1
     ruimte = BREEDTE - LABELBREEDTE - 70
     hoogte = max(1, len(staven)) * RIJHOOGTE + 8
-    rijen = format_html_join(
-        "",
-        '<text x="{}" y="{}" text-anchor="end">{}</text>'
-        '<rect x="{}" y="{}" width="{}" height="{}" class="grafiek__staaf"></rect>'
-        '<text x="{}" y="{}">{}</text>',
-        (
-            (
-                LABELBREEDTE - 8,
-                i * RIJHOOGTE + 17,
-                _kort(staaf.label),
-                LABELBREEDTE,
-                i * RIJHOOGTE + 4,
-                f"{ruimte * staaf.waarde / hoogste:.1f}",
-                RIJHOOGTE - 6,
-                LABELBREEDTE + ruimte * staaf.waarde / hoogste + 6,
-                i * RIJHOOGTE + 17,
-                getal(staaf.waarde),
-            )
+    # Written out with one escape per text, not format_html per bar: its ten arguments each
+    # went through conditional_escape, a fifth of the Managementoverzicht's rendering.
+    rijen = mark_safe(  # noqa: S308 - labels and numbers are escaped here, the rest is ours
+        "".join(
+            f'<text x="{LABELBREEDTE - 8}" y="{i * RIJHOOGTE + 17}" text-anchor="end">'
+            f"{escape(_kort(staaf.label))}</text>"
+            f'<rect x="{LABELBREEDTE}" y="{i * RIJHOOGTE + 4}"'
+            f' width="{ruimte * staaf.waarde / hoogste:.1f}" height="{RIJHOOGTE - 6}"'
+            ' class="grafiek__staaf"></rect>'
+            f'<text x="{LABELBREEDTE + ruimte * staaf.waarde / hoogste + 6}"'
+            f' y="{i * RIJHOOGTE + 17}">{escape(getal(staaf.waarde))}</text>'
             for i, staaf in enumerate(staven)
-        ),
+        )
     )
     return format_html(
         '<svg class="grafiek" role="img" aria-labelledby="{0}-titel {0}-beschrijving" '
@@ -75,8 +68,10 @@ def tabelrijen(staven: Sequence[Staaf]) -> SafeString:
     """The rows of the table beside a chart, written here rather than in a template loop: the
     page has a row per status and per school (issue 20 item 3, where the time of a request
     went)."""
-    return format_html_join(
-        "",
-        '<tr><th scope="row">{}</th><td>{}</td></tr>',
-        ((staaf.label, getal(staaf.waarde)) for staaf in staven),
+    return mark_safe(  # noqa: S308 - both texts escaped here
+        "".join(
+            f'<tr><th scope="row">{escape(staaf.label)}</th>'
+            f"<td>{escape(getal(staaf.waarde))}</td></tr>"
+            for staaf in staven
+        )
     )

@@ -13,7 +13,7 @@ from passend.hulpvragen.models import Hulpvraag, Statuswijziging
 from passend.hulpvragen.services import hulpvraagverloop_bijwerken
 from passend.hulpvragen.tests.factories import hulpvraag_op_school
 from passend.processen.models import Status
-from passend.rapportages.grafieken import staafdiagram
+from passend.rapportages.grafieken import staafdiagram, tabelrijen
 from passend.rapportages.selectors import (
     Periode,
     Staaf,
@@ -204,3 +204,10 @@ def test_staafdiagram_is_een_toegankelijke_afbeelding():
     assert '<title id="proef-titel">Per school</title>' in svg
     assert "&lt;b&gt;De Regenboog&lt;/b&gt;" in svg and "<b>" not in svg
     assert ">1,5</text>" in svg
+
+
+def test_tabelrijen_naast_de_grafiek_tonen_namen_als_tekst():
+    rijen = tabelrijen([Staaf("<b>De Regenboog</b>", 1234), Staaf("Het Kompas", 1.5)])
+    assert '<tr><th scope="row">&lt;b&gt;De Regenboog&lt;/b&gt;</th><td>1.234</td></tr>' in rijen
+    assert "<b>" not in rijen
+    assert "<td>1,5</td>" in rijen
