@@ -2,10 +2,10 @@
 
 gunicorn's `Body.read(size)` asks its reader for 1 KiB at a time whatever `size` is, and every
 KiB costs a few BytesIO copies: reading 10 MB from a socket took 30-44 ms that way, 14-16 ms
-through this class (bench/README.md). The reader under it (`LengthReader`) reads any size in one call, stops at
-the body's end and keeps the bytes after it for the next request on the connection, so
-`GrotereBlokken` calls it directly. Only a body with a Content-Length is wrapped; a chunked one,
-or another server's stream, is left as it is.
+through this class (bench/README.md). The reader under it (`LengthReader`) reads any size in
+one call, stops at the body's end and keeps the bytes after it for the next request on the
+connection, so `GrotereBlokken` calls it directly. Only a body with a Content-Length is
+wrapped; a chunked one, or another server's stream, is left as it is.
 """
 
 import io
