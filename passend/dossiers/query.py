@@ -31,11 +31,11 @@ def zichtbaarheidsregel(regel: Zichtbaarheidsregel) -> Zichtbaarheidsregel:
     return regel
 
 
-def swv_als_bigint(gebruiker: Gebruiker) -> Cast:
-    """The user's SWV id typed as bigint. The name index is `gin (swv_id, zoeknaam)`, and
+def swv_als_bigint(swv_id: int) -> Cast:
+    """An SWV id typed as bigint. The name index is `gin (swv_id, zoeknaam)`, and
     btree_gin compares a bigint column only with a bigint: with a plain integer PostgreSQL
     uses the index for the name alone and reads every match in the country (bench/README.md)."""
-    return Cast(Value(gebruiker.swv_id), output_field=BigIntegerField())
+    return Cast(Value(swv_id), output_field=BigIntegerField())
 
 
 class LeerlingQuerySet(models.QuerySet["Leerling"]):
@@ -49,7 +49,7 @@ class LeerlingQuerySet(models.QuerySet["Leerling"]):
         from passend.dossiers.models import Schoolgegevens
 
         feiten = rolfeiten(gebruiker)
-        leerlingen = self.filter(swv=swv_als_bigint(gebruiker))
+        leerlingen = self.filter(swv=swv_als_bigint(gebruiker.swv_id))
         if feiten.is_applicatiebeheerder:
             return leerlingen
         zichtbaar = Q(pk__in=[])

@@ -10,6 +10,7 @@ from passend.accounts.models import Gebruiker, Rol
 from passend.accounts.rechten import eigen_scholen, rolfeiten
 from passend.core.normalize import zoeksleutel
 from passend.dossiers.models import Leerling, Schoolgegevens
+from passend.dossiers.query import swv_als_bigint
 from passend.dossiers.rechten import mag_dossier_wijzigen
 from passend.organisaties.models import School
 
@@ -32,13 +33,14 @@ def leerlingen_zoeken(gebruiker: Gebruiker, tekst: str) -> QuerySet[Leerling]:
 
 
 def leerlingen_van_swv_zoeken(*, swv_id: int, tekst: str) -> QuerySet[Leerling]:
-    """B8: the pupils of one SWV whose name has every word typed, for the audit viewer's
-    pupil filter. Not limited to what the asker may see of dossiers: the SWV's privacy officer
-    sees no dossier, only who read or changed it. Callers check that right and log the search."""
+    """The pupils of one SWV whose name has every word typed: for the audit viewer's pupil
+    filter (B8) and, within the visible hulpvragen, the overview's name search (R50). Not
+    limited to what the asker may see of dossiers: the SWV's privacy officer sees no dossier,
+    only who read or changed it. Callers check that right and log the search."""
     woorden = zoeksleutel(tekst).split()
     if not woorden:
         return Leerling.objects.none()
-    gevonden = Leerling.objects.filter(swv=swv_id)
+    gevonden = Leerling.objects.filter(swv=swv_als_bigint(swv_id))
     for woord in woorden:
         gevonden = gevonden.filter(zoeknaam__contains=woord)
     return gevonden.order_by("achternaam", "roepnaam", "geboortedatum")

@@ -26,7 +26,7 @@ from passend.accounts.rechten import eigen_scholen, eigen_scholen_voorwaarde, ro
 from passend.core.expressies import IsOneOf
 from passend.core.normalize import zoeksleutel
 from passend.dossiers.models import Leerling
-from passend.dossiers.query import swv_als_bigint
+from passend.dossiers.selectors import leerlingen_van_swv_zoeken
 from passend.hulpvragen.keuzelijsten import Keuze, keuzelijsten
 from passend.hulpvragen.models import Hulpvraag, Label, Statuswijziging
 from passend.hulpvragen.onderdelen import onderdelen
@@ -175,11 +175,8 @@ def hulpvragen_zoeken(
     # other SWVs' pupils instead of reading every match in the country. The few pupils found
     # go in as a list, not a join: joined, PostgreSQL reads all of the SWV's hulpvragen to
     # match them (bench/README.md, issue 20 item 2).
-    woorden = zoeksleutel(naam).split()
-    if woorden:
-        leerlingen = Leerling.objects.filter(swv=swv_als_bigint(gebruiker))
-        for woord in woorden:
-            leerlingen = leerlingen.filter(zoeknaam__contains=woord)
+    if zoeksleutel(naam).strip():
+        leerlingen = leerlingen_van_swv_zoeken(swv_id=gebruiker.swv_id, tekst=naam)
         hulpvragen = hulpvragen.filter(IsOneOf("leerling", leerlingen.values("pk")))
     if school is not None:
         hulpvragen = hulpvragen.filter(op_scholen(school=school))
