@@ -3,10 +3,12 @@ bytes as gunicorn's own reading, however the socket delivered them, and nothing 
 request on the connection."""
 
 import os
+import socket
+import threading
 
 import pytest
 from gunicorn.http.body import Body, ChunkedReader, LengthReader
-from gunicorn.http.unreader import IterUnreader
+from gunicorn.http.unreader import IterUnreader, SocketUnreader
 
 from passend.core.wsgi_invoer import GrotereBlokken, invoer_in_grote_blokken
 
@@ -69,3 +71,43 @@ def test_r3_only_a_body_with_a_length_is_wrapped() -> None:
     gewikkeld({"wsgi.input": chunked}, print)
     gewikkeld({"wsgi.input": BODY}, print)
     assert gezien == [GrotereBlokken, Body, bytes]
+
+
+def _socketbody(stukgrootte: int, al_ontvangen: int, *, tot: int | None = None) -> Body:
+    """A body behind a real socket, as in a gunicorn worker: gunicorn has already received
+    `al_ontvangen` bytes with the headers; a peer sends the rest (up to `tot`) in pieces."""
+    gegevens = (BODY + VOLGENDE)[:tot]
+    ontvanger, zender = socket.socketpair()
+    unreader = SocketUnreader(ontvanger)
+    unreader.unread(gegevens[:al_ontvangen])
+
+    def zenden() -> None:
+        with zender:
+            for stuk in _stukken(gegevens[al_ontvangen:], stukgrootte):
+                zender.sendall(stuk)
+
+    threading.Thread(target=zenden, daemon=True).start()
+    return Body(LengthReader(unreader, len(BODY)))
+
+
+@pytest.mark.parametrize("stukgrootte", [1000, 8192, 100_000])
+@pytest.mark.parametrize("al_ontvangen", [0, 500, len(BODY) + 5])
+@pytest.mark.parametrize("leesgrootte", [1024, 1024 * 1024])
+def test_r3_from_a_socket_the_body_reads_whole_and_leaves_the_next_request(
+    stukgrootte: int, al_ontvangen: int, leesgrootte: int
+) -> None:
+    body = _socketbody(stukgrootte, al_ontvangen)
+    invoer = GrotereBlokken(body)
+    gelezen = []
+    while blok := invoer.read(leesgrootte):
+        assert type(blok) is bytes and len(blok) <= leesgrootte
+        gelezen.append(blok)
+    assert b"".join(gelezen) == BODY
+    assert body.reader.unreader.read(len(VOLGENDE)) == VOLGENDE
+
+
+def test_r3_a_client_that_goes_away_gives_a_short_body() -> None:
+    body = _socketbody(8192, 500, tot=20_000)
+    invoer = GrotereBlokken(body)
+    assert invoer.read(1024 * 1024) == BODY[:20_000]
+    assert invoer.read(1024 * 1024) == b""
