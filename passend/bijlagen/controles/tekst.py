@@ -35,6 +35,9 @@ _JAVASCRIPT = b"javascript:"
 # Large blocks: the work per block is a handful of C calls, so fewer blocks is less overhead;
 # the memory stays a few MB whatever the file's size.
 _TEKSTBLOK = 1024 * 1024
+# Longer than any marker without padding: "<!doctype", "javascript:".
+_NAAD = 32
+_TAGPOGINGEN = 64
 
 
 def _geen_tekst() -> Onbekend:
@@ -45,13 +48,32 @@ def is_binair(data: bytes) -> bool:
     return bool(_STUURTEKENS.search(data))
 
 
-def _opmaak_zoeken(gevouwen: bytes) -> bytes | None:
-    """The first markup marker in folded text, as the old single regex would have found it."""
-    tag = _OPMAAK.search(gevouwen)
-    script = gevouwen.find(_JAVASCRIPT, 0, tag.start() + len(_JAVASCRIPT) if tag else None)
-    if script != -1 and (tag is None or script < tag.start()):
+def _opmaak_zoeken(gevouwen: bytes, *, voor: int | None = None) -> bytes | None:
+    """The first markup marker in folded text, as the old single regex would have found it;
+    with `voor`, only one that starts before that position."""
+    tag = _tag_zoeken(gevouwen, voor)
+    einde = tag.start() if tag else voor
+    script = gevouwen.find(_JAVASCRIPT, 0, None if einde is None else einde + len(_JAVASCRIPT) - 1)
+    if script != -1:
         return _JAVASCRIPT
     return tag.group() if tag else None
+
+
+def _tag_zoeken(gevouwen: bytes, voor: int | None) -> re.Match[bytes] | None:
+    # A "<" is rare in a letter: a plain byte search finds it (the regex engine's own scan for
+    # it took a few times as long), and the pattern is tried there. A text full of them goes
+    # to the regex engine after a few tries.
+    begin = gevouwen.find(b"<", 0, voor)
+    for _poging in range(_TAGPOGINGEN):
+        if begin == -1:
+            return None
+        if tag := _OPMAAK.match(gevouwen, begin):
+            return tag
+        begin = gevouwen.find(b"<", begin + 1, voor)
+    if begin == -1:
+        return None
+    tag = _OPMAAK.search(gevouwen, begin)
+    return tag if tag is None or voor is None or tag.start() < voor else None
 
 
 def tekst_controleren(pad: Path) -> str:
@@ -63,8 +85,11 @@ def tekst_controleren(pad: Path) -> str:
         gevouwen = blok.translate(_VOUWEN)
         if b"\x00" in gevouwen:
             raise _geen_tekst()
-        # The overlap finds a marker split over two blocks.
-        gevonden = _opmaak_zoeken(vorige[-32:] + gevouwen)
+        # The seam finds a marker split over two blocks (one that starts in the previous
+        # block); the rest of the block is searched where it is, without a copy.
+        naad = vorige[-_NAAD:]
+        gevonden = _opmaak_zoeken(naad + gevouwen[:_NAAD], voor=len(naad))
+        gevonden = gevonden or _opmaak_zoeken(gevouwen)
         if gevonden:
             raise Onbekend(_opmaak_omschrijving(gevonden))
         vorige = gevouwen

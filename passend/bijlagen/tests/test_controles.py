@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import random
+import re
 import socket
 import socketserver
 import struct
@@ -24,6 +26,7 @@ from passend.bijlagen.controles import (
     betekenisloze_naam,
     pdf_verkleinen,
 )
+from passend.bijlagen.controles.tekst import _OPMAAK, _TEKSTBLOK, _opmaak_zoeken
 from passend.bijlagen.tests import bestanden
 
 MB = 1024 * 1024
@@ -137,6 +140,64 @@ def test_html_verstopt_na_het_eerste_blok_geweigerd(tmp_path: Path) -> None:
     """The marker straddles the 64 KB block boundary; a check of the start alone misses it."""
     inhoud = b"a" * (64 * 1024 - 3) + b"<script>alert(1)</script>"
     assert "een webpagina (HTML)" in geweigerd(tmp_path, "verslag.txt", inhoud)
+
+
+@pytest.mark.parametrize(
+    ("marker", "wat"),
+    [
+        (b"<SCRIPT>", "een webpagina (HTML)"),
+        (b"<!DocType html>", "een webpagina (HTML)"),
+        (b"<  iframe src=x>", "een webpagina (HTML)"),
+        (b"JavaScript:alert(1)", "een webpagina (HTML)"),
+        (b"<svg xmlns=x>", "een SVG-afbeelding"),
+        (b"<?xml version", "een XML-bestand"),
+        (b"<?php echo", "een script"),
+    ],
+)
+def test_r3_a_marker_split_over_the_read_blocks_is_found(
+    tmp_path: Path, marker: bytes, wat: str
+) -> None:
+    """The text check reads blocks of _TEKSTBLOK bytes; a marker over the seam, at every split,
+    and one right after it."""
+    for voor in range(len(marker) + 1):
+        inhoud = b"x" * (_TEKSTBLOK - voor) + marker + b" en verder\n"
+        assert f"is {wat}" in geweigerd(tmp_path, "verslag.txt", inhoud, max_bytes=2 * MB)
+
+
+def test_r3_many_lone_angle_brackets_then_a_tag(tmp_path: Path) -> None:
+    vergelijkingen = b"Rekenen: 3 < 5 en 7 <8.\n" * 5000
+    assert controleren(tmp_path, "rekenen.txt", vergelijkingen).mime.endswith("utf-8")
+    melding = geweigerd(tmp_path, "rekenen.txt", vergelijkingen + b"<body onload=x>")
+    assert "een webpagina (HTML)" in melding
+
+
+def test_r3_the_markup_search_finds_what_one_regex_over_the_whole_text_finds() -> None:
+    """The block search (a byte search for "<", then the pattern) against the rule it
+    implements: one case-insensitive regex over the whole folded text."""
+    regel = re.compile(_OPMAAK.pattern + rb"|javascript:")
+    stukken = [
+        b"a",
+        b" ",
+        b"<",
+        b"< ",
+        b"<scrip",
+        b"t",
+        b"script",
+        b"<!doctype",
+        b"<?xml",
+        b"javascript",
+        b":",
+        b"<b>",
+        b"<html",
+        b"\n",
+        b"svg",
+        b"<svg>",
+    ]
+    willekeur = random.Random(20)  # noqa: S311  (test texts, repeatable)
+    for _ in range(3000):
+        tekst = b"".join(willekeur.choices(stukken, k=willekeur.randint(0, 12)))
+        verwacht = regel.search(tekst)
+        assert _opmaak_zoeken(tekst) == (verwacht.group() if verwacht else None), tekst
 
 
 def test_svg_met_naam_png_geweigerd(tmp_path: Path) -> None:
