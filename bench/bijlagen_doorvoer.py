@@ -151,7 +151,13 @@ def main() -> None:
     grootte = int(args.mb * 1_000_000)
 
     with tempfile.TemporaryDirectory(prefix="passend-bench-") as map:
-        env = {**os.environ, "PASSEND_VAR_DIR": map, "DJANGO_DEBUG": "false"}
+        env = {
+            **os.environ,
+            "PASSEND_VAR_DIR": map,
+            "DJANGO_DEBUG": "false",
+            # As in production: a worker keeps its database connection (settings.py).
+            "DATABASE_CONN_MAX_AGE": "60",
+        }
         env.pop("PASSEND_BIJLAGEN_S3_BUCKET", None)
         manage(env, "migrate", "--no-input")
         accounts = json.loads(manage(env, "demo", "--json"))["accounts"]
