@@ -210,6 +210,9 @@ def main() -> None:
                 uploads.append(time.perf_counter() - begin)
                 if status != 204:
                     raise SystemExit(f"Upload {nummer + 1} niet geaccepteerd ({status}).")
+                if nummer == 0:
+                    # What a worker keeps once (malloc's heap, imports); flat means no more after.
+                    rss_na_eerste = rss_kb(worker)
             rss_upload_na = rss_kb(worker)
 
             paden = sorted(set(re.findall(r'href="([^"]+/downloaden/)"', sessie.get(lijst))))
@@ -249,8 +252,9 @@ def main() -> None:
     )
     print(
         f"  worker-RSS      voor de uploads {rss_upload_voor / 1024:.1f} MB, "
+        f"na de eerste {rss_na_eerste / 1024:.1f} MB, "
         f"na {args.keer} uploads {rss_upload_na / 1024:.1f} MB "
-        f"(verschil {(rss_upload_na - rss_upload_voor) / 1024:+.1f} MB)"
+        f"(verschil na de eerste {(rss_upload_na - rss_na_eerste) / 1024:+.1f} MB)"
     )
     print(
         f"  worker-RSS      voor {rss_voor / 1024:.1f} MB, hoogst {max(rss_pieken) / 1024:.1f} MB, "
