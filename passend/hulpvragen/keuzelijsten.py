@@ -1,5 +1,5 @@
 """The SWV's lists behind the overview's filter selects (and the title and school names of list
-rows), kept per process.
+rows, and the names the Managementoverzicht counts under), kept per process.
 
 The overview builds its filter form on every request. Reading the SWV's schools, regio's,
 titles, staff, labels and statuses took six queries and about 4 ms of each page
@@ -11,6 +11,7 @@ bounds what a write that bypasses the ORM's signals (SQL by hand, a bulk import)
 
 Only choices live here, never visibility: which hulpvragen a user sees is read fresh on every
 request (selectors.py). A stale list can offer a name that since changed; it cannot show data.
+The Managementoverzicht also takes which statuses count as thuiszitter from here.
 """
 
 import time
@@ -43,8 +44,10 @@ class Keuzelijsten:
     titels: list[Keuze]
     coordinatoren: list[Keuze]
     labels: list[Keuze]
-    # proces (pk), procesnaam, pk, naam, zichtbaar voor het SWV
+    # proces (pk), procesnaam, pk, naam, zichtbaar voor het SWV; by process name, then volgorde
     statussen: list[tuple[int, str, int, str, bool]]
+    thuiszitterstatussen: frozenset[int]
+    processen: list[Keuze]  # by name; also a process without statuses
     # Per process the regio limits of each of its titles: (alleen voor, niet voor).
     titelregios: dict[int, list[tuple[frozenset[int], frozenset[int]]]]
 
@@ -69,13 +72,19 @@ class Keuzelijsten:
 _bewaard: dict[int, tuple[uuid.UUID, float, Keuzelijsten]] = {}
 
 
-def keuzelijsten(swv: Samenwerkingsverband) -> Keuzelijsten:
-    """The SWV's lists, read again when its version changed or they were kept too long. The
-    version comes from the SWV row the request read before the lists: a change in between
-    is stored under the older version and so read again on the next request."""
+def keuzelijsten(swv: Samenwerkingsverband, *, opnieuw: bool = False) -> Keuzelijsten:
+    """The SWV's lists, read again when its version changed or they were kept too long (or
+    `opnieuw`: a caller met a status or school the lists do not have, written past the
+    signals). The version comes from the SWV row the request read before the lists: a change
+    in between is stored under the older version and so read again on the next request."""
     bewaard = _bewaard.get(swv.pk)
     versie = swv.configuratieversie
-    if bewaard and bewaard[0] == versie and time.monotonic() - bewaard[1] < BEWAARTIJD:
+    if (
+        not opnieuw
+        and bewaard
+        and bewaard[0] == versie
+        and time.monotonic() - bewaard[1] < BEWAARTIJD
+    ):
         return bewaard[2]
     lijsten = _lezen(swv.pk)
     _bewaard[swv.pk] = (versie, time.monotonic(), lijsten)
@@ -106,6 +115,11 @@ def _lezen(swv: int) -> Keuzelijsten:
         .order_by("volgorde", "naam")
         .values_list("pk", "naam", "proces")
     )
+    statusrijen = list(
+        statussen.values_list(
+            "proces", "proces__naam", "pk", "naam", "zichtbaar_voor_swv", "telt_als_thuiszitter"
+        )
+    )
     return Keuzelijsten(
         scholen=list(scholen.values_list("pk", "naam", "code", "regio")),
         regios=list(Regio.objects.filter(swv=swv).order_by("naam").values_list("pk", "naam")),
@@ -115,9 +129,9 @@ def _lezen(swv: int) -> Keuzelijsten:
             for pk, *delen in staf.values_list("pk", "voornaam", "tussenvoegsel", "achternaam")
         ],
         labels=list(Label.objects.filter(swv=swv).order_by("naam").values_list("pk", "naam")),
-        statussen=list(
-            statussen.values_list("proces", "proces__naam", "pk", "naam", "zichtbaar_voor_swv")
-        ),
+        statussen=[rij[:5] for rij in statusrijen],
+        thuiszitterstatussen=frozenset(rij[2] for rij in statusrijen if rij[5]),
+        processen=list(Proces.objects.filter(swv=swv).order_by("naam").values_list("pk", "naam")),
         titelregios=_titelregios(swv, titels),
     )
 

@@ -6,7 +6,6 @@ numbers themselves are in the accessible table the template puts beside it.
 
 from collections.abc import Sequence
 
-from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -16,14 +15,16 @@ BREEDTE = 640
 LABELBREEDTE = 230
 RIJHOOGTE = 24
 MAX_LABEL = 34
+_NEDERLANDS = str.maketrans(",.", ".,")
 
 
 def getal(waarde: float) -> str:
-    """Whole numbers as such, others with one decimal in the Dutch way (3,5)."""
-    afgerond = round(float(waarde), 1)  # number_format cuts decimals off instead of rounding
-    if afgerond.is_integer():
-        return number_format(int(afgerond), force_grouping=True)
-    return number_format(afgerond, 1, force_grouping=True)
+    """Whole numbers as such, others with one decimal, in the Dutch way (1.234 and 3,5): the
+    only language of Passend (settings.LANGUAGES). Not number_format: the page shows some 250
+    numbers, and it looked up the locale's formats for each (issue 20 item 3)."""
+    afgerond = round(float(waarde), 1) + 0.0  # + 0.0: no "-0"
+    vorm = ",.0f" if afgerond.is_integer() else ",.1f"
+    return format(afgerond, vorm).translate(_NEDERLANDS)
 
 
 def _kort(label: str) -> str:

@@ -27,9 +27,9 @@ from django.utils.translation import gettext as _
 from passend.accounts.models import Gebruiker
 from passend.core.expressies import IsOneOf
 from passend.core.tijd import VROEGSTE_DATUM
+from passend.hulpvragen.keuzelijsten import Keuzelijsten, keuzelijsten
 from passend.hulpvragen.models import Hulpvraagverloop, Statuswijziging
 from passend.organisaties.models import Regio, School
-from passend.processen.models import Proces, Status
 
 MAANDEN_STANDAARD = 12
 
@@ -106,43 +106,44 @@ def _staven(teller: Counter[str], volgorde: Iterable[str] | None = None) -> list
 
 def aantallen(gebruiker: Gebruiker, periode: Periode) -> Aantallen:
     """Hulpvragen with a hulpvraagdatum in the period, by current status, process, regio and
-    school: one grouped query; the names come from the SWV's (small) configuration."""
-    rijen = (
+    school: one grouped query; the names come from the SWV's lists kept per process
+    (hulpvragen/keuzelijsten.py), not read on every request (issue 20 item 3)."""
+    rijen = list(
         _in_periode(gebruiker, periode)
         .values_list("status_id", "school_id")
         .annotate(aantal=Count("pk"))
         .order_by()
     )
-    # Plain values, not model instances: the SWV's statuses and schools are read on every
-    # request, and building ~100 objects cost more than the counting query (issue 20 item 3).
+    try:
+        return _optellen(rijen, keuzelijsten(gebruiker.swv))
+    except KeyError:  # a status or school written past the signals: not in the kept lists yet
+        return _optellen(rijen, keuzelijsten(gebruiker.swv, opnieuw=True))
+
+
+def _optellen(rijen: list[tuple[int, int, int]], lijsten: Keuzelijsten) -> Aantallen:
     statussen = {
-        pk: (f"{naam} ({proces})", proces, (proces, volgorde, naam))
-        for pk, naam, proces, volgorde in Status.objects.filter(
-            proces__swv=gebruiker.swv_id
-        ).values_list("pk", "naam", "proces__naam", "volgorde")
+        pk: (f"{naam} ({procesnaam})", procesnaam)
+        for _proces, procesnaam, pk, naam, _zichtbaar in lijsten.statussen
     }
+    regios = dict(lijsten.regios)
     scholen = {
-        pk: (naam, regio if regio is not None else _("Geen regio"))
-        for pk, naam, regio in School.objects.filter(swv=gebruiker.swv_id).values_list(
-            "pk", "naam", "regio__naam"
-        )
+        pk: (naam, regios[regio] if regio is not None else _("Geen regio"))
+        for pk, naam, _code, regio in lijsten.scholen
     }
     per_status: Counter[str] = Counter()
     per_proces: Counter[str] = Counter()
     per_regio: Counter[str] = Counter()
     per_school: Counter[str] = Counter()
     for status_id, school_id, aantal in rijen:
-        (statuslabel, proces, _volgorde), (school, regio) = statussen[status_id], scholen[school_id]
+        (statuslabel, proces), (school, regio) = statussen[status_id], scholen[school_id]
         per_status[statuslabel] += aantal
         per_proces[proces] += aantal
         per_regio[regio] += aantal
         per_school[school] += aantal
-    statusvolgorde = [
-        label for label, _proces, _volgorde in sorted(statussen.values(), key=lambda s: s[2])
-    ]
     return Aantallen(
         totaal=sum(per_proces.values()),
-        per_status=_staven(per_status, statusvolgorde),
+        # The lists keep the statuses by process name, then volgorde.
+        per_status=_staven(per_status, (label for label, _proces in statussen.values())),
         per_proces=_staven(per_proces),
         per_regio=_staven(per_regio),
         per_school=_staven(per_school),
@@ -212,10 +213,9 @@ def doorlooptijden(gebruiker: Gebruiker, periode: Periode) -> list[Doorlooptijd]
                     percentiel(waarden, 0.5),
                     percentiel(waarden, 0.9),
                 )
-    processen = Proces.objects.filter(swv=gebruiker.swv_id).values_list("pk", "naam")
     return [
         Doorlooptijd(naam, *uitkomst.get(pk, (0, None, None)))
-        for pk, naam in sorted(processen, key=lambda item: item[1])
+        for pk, naam in keuzelijsten(gebruiker.swv).processen
     ]
 
 
@@ -233,11 +233,7 @@ def thuiszitters(gebruiker: Gebruiker, periode: Periode) -> Thuiszitters:
     does not apply. "Per maand": the hulpvragen that entered such a status in that month
     (Europe/Amsterdam), each counted once a month; the months of the period, or the last twelve
     without one."""
-    statussen = list(
-        Status.objects.filter(proces__swv=gebruiker.swv_id, telt_als_thuiszitter=True).values_list(
-            "pk", flat=True
-        )
-    )
+    statussen = sorted(keuzelijsten(gebruiker.swv).thuiszitterstatussen)
     vandaag = timezone.localdate()
     laatste = _maand(min(periode.tot or vandaag, vandaag))
     if periode.van:
