@@ -9,6 +9,8 @@ import pytest
 
 from passend.core.geheugen import malloc_afstemmen
 
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+
 # What a 10 MB upload does with its blocks of a MiB, five times after a warm-up: received,
 # joined with what the multipart parser held back, sliced; then the minor page faults.
 RONDES = """
@@ -36,7 +38,6 @@ def _paginafouten(env: dict[str, str]) -> tuple[int, str]:
     return int(klaar.stdout), klaar.stderr.strip()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc")
 def test_r3_upload_blocks_reuse_memory_instead_of_faulting_in_fresh_pages() -> None:
     afgestemd, gezet = _paginafouten({"PYTHONPATH": ":".join(sys.path)})
     assert gezet == "True"
