@@ -62,14 +62,19 @@ api-schema: $(VENV)/.geinstalleerd
 
 test: lint chromium pdf-bibliotheken test-sqlite test-postgres
 
+# The suite runs in one process per core (at most 4), a test file per process at a time, so a
+# module's shared fixtures are built once; `make test TESTPROCESSEN=0` runs it in this process.
+TESTPROCESSEN ?= auto
+PYTEST := $(VENV)/bin/pytest -n $(TESTPROCESSEN) --maxprocesses 4 --dist loadfile
+
 test-sqlite: $(VENV)/.geinstalleerd
-	$(VENV)/bin/pytest
+	$(PYTEST)
 
 # With CI=true an unreachable server fails the run; elsewhere it is skipped with a notice.
 test-postgres: $(VENV)/.geinstalleerd
 	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "Dezelfde tests op PostgreSQL ($(PG_TEST_URL))"; \
-	  DATABASE_URL='$(PG_TEST_URL)' $(VENV)/bin/pytest; \
+	  DATABASE_URL='$(PG_TEST_URL)' $(PYTEST); \
 	elif [ "$$CI" = "true" ]; then \
 	  echo "PostgreSQL is niet bereikbaar op $(PG_TEST_URL); in CI is die run verplicht." >&2; exit 1; \
 	else \

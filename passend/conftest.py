@@ -1,9 +1,44 @@
 from typing import cast
 
 import pytest
+from django.db import connections
+from pytest_django.fixtures import validate_django_db
+from pytest_django.plugin import blocking_manager_key
 
 from passend.organisaties.models import Samenwerkingsverband, School
 from passend.organisaties.tests.factories import SamenwerkingsverbandFactory, SchoolFactory
+
+# A transactional test leaves an empty database behind: Django flushes it at the end, the
+# migrations' data (roles, ...) included. Run in one process, pytest-django orders those tests
+# last. Split over processes (pytest-xdist, as `make test` runs), a process can get an ordinary
+# test after one; that test first gets the migrations' data back, as a serialized_rollback test
+# does.
+_DATABASE_GELEEGD = pytest.StashKey[bool]()
+
+
+def _databasegebruik(item: pytest.Item) -> str:
+    """ "transactie", "gewoon" or "" (no database), as pytest-django decides it."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    if marker is not None and any(validate_django_db(marker)[:2]):
+        return "transactie"
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return "transactie"
+    return "gewoon" if marker is not None or "db" in fixtures else ""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    gebruik = _databasegebruik(item)
+    if gebruik == "gewoon" and item.config.stash.get(_DATABASE_GELEEGD, False):
+        with item.config.stash[blocking_manager_key].unblock():
+            for verbinding in connections.all():
+                inhoud = getattr(verbinding, "_test_serialized_contents", None)
+                if inhoud:
+                    verbinding.creation.deserialize_db_from_string(inhoud)
+        item.config.stash[_DATABASE_GELEEGD] = False
+    elif gebruik == "transactie":
+        item.config.stash[_DATABASE_GELEEGD] = True
 
 
 @pytest.fixture(autouse=True)
