@@ -12,7 +12,6 @@ Targets (issue 20): 0 failures; the overview's p95 within 3x the floor's; no req
 
 import argparse
 import csv
-import http.client
 import json
 import os
 import subprocess
@@ -99,16 +98,6 @@ def werker_starten(database_url: str) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-
-
-def opwarmen(poort: int, workers: int) -> None:
-    """A running server is warm: every worker has served pages before the users come (its first
-    request builds URL patterns and templates, seconds on a busy machine)."""
-    for _ in range(4 * workers):
-        verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=60)
-        verbinding.request("GET", "/aanmelden/")
-        verbinding.getresponse().read()
-        verbinding.close()
 
 
 def ronde(
@@ -215,8 +204,8 @@ def main() -> None:
         )
     )
     poort = vrije_poort()
+    # Returns once every worker has warmed itself up (deploy/gunicorn.conf.py).
     server = gunicorn_starten(args.database_url, poort, args.workers)
-    opwarmen(poort, args.workers)
     werker = werker_starten(args.database_url)
     uitkomsten, gemist = [], []
     try:

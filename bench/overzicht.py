@@ -99,27 +99,35 @@ def gunicorn_starten(database_url: str, poort: int, workers: int) -> subprocess.
         "DATABASE_URL": database_url,
         # Persistent connections, as in production (the development default is 0).
         "DATABASE_CONN_MAX_AGE": "60",
+        # The production configuration (max_requests, each fresh worker warmed up), with the
+        # number of workers asked for.
+        "GUNICORN_WORKERS": str(workers),
+        "PASSEND_BIND": f"127.0.0.1:{poort}",
     }
+    log = ROOT / "var" / f"gunicorn_{poort}.log"
     proces = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
-            "passend.wsgi",
-            f"--workers={workers}",
-            f"--bind=127.0.0.1:{poort}",
+            "-c",
+            "deploy/gunicorn.conf.py",
+            "--access-logfile=/dev/null",
             "--log-level=warning",
+            "passend.wsgi",
         ],
         cwd=ROOT,
         env=omgeving,
-        stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
     )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", poort), timeout=1).close()
+    # Measuring starts when every worker has booted and warmed itself up.
+    for _ in range(600):
+        if log.read_text().count("Webworker opgewarmd: 200") >= workers:
             return proces
-        except OSError:
-            time.sleep(0.2)
+        if proces.poll() is not None:
+            break
+        time.sleep(0.2)
     proces.kill()
-    raise SystemExit("gunicorn startte niet")
+    raise SystemExit(f"gunicorn startte niet; zie {log}")
 
 
 def keuzes(database_url: str, swv: str, school: str) -> dict[str, int]:

@@ -27,3 +27,11 @@ access_log_format = (
     '"status": %(s)s, "bytes": "%(B)s", "duur_ms": %(M)s, "request_id": "%({x-request-id}o)s"}'
 )
 errorlog = "-"
+
+
+def post_worker_init(worker):
+    """A fresh worker (at boot and after max_requests) renders the login page to itself before it
+    accepts a request, so no user waits for its imports and templates (passend/core/opwarmen.py)."""
+    from passend.core.opwarmen import opwarmen
+
+    opwarmen(worker.wsgi)

@@ -7,6 +7,9 @@ common browser's User-Agent; then another person, through the same proxy with th
 browser, logs in with password and code. Before, the lockout counted per proxy address (or per
 address and browser together), so one attacker locked out everyone with that browser. Now it
 counts per account and per client address, and both logs name the real client.
+
+gunicorn runs with deploy/gunicorn.conf.py, as docs/installatie.md has it; that file also warms
+each fresh worker up (issue 20 item 1), which the first test shows.
 """
 
 import http.client
@@ -127,6 +130,7 @@ def productie(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, P
         "PASSEND_PROXY_AANTAL": "1",
         "PASSEND_VAR_DIR": str(map),
         "PASSEND_LOGIN_MAX_MISLUKT_PER_ADRES": str(PER_ADRES),
+        "GUNICORN_WORKERS": "1",
     }
 
     def manage(*args: str) -> None:
@@ -142,10 +146,11 @@ def productie(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, P
     manage("migrate", "--no-input")
     manage("shell", "-c", ACCOUNT_MAKEN)
     poort = _vrije_poort()
+    omgeving["PASSEND_BIND"] = f"127.0.0.1:{poort}"
     log = map / "gunicorn.log"
     with log.open("w") as stderr:
         server = subprocess.Popen(  # noqa: S603
-            [str(GUNICORN), "passend.wsgi:application", "-b", f"127.0.0.1:{poort}", "-w", "1"],
+            [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "passend.wsgi:application"],
             cwd=REPO,
             env=omgeving,
             stdout=subprocess.DEVNULL,
@@ -166,14 +171,32 @@ def productie(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, P
             server.wait(timeout=30)
 
 
+def _json_regels(log: Path) -> list[dict[str, str]]:
+    # A line still being written is left for the next read.
+    regels = log.read_text().splitlines()
+    return [json.loads(r) for r in regels if r.startswith("{") and r.endswith("}")]
+
+
 def _beveiligingslog(log: Path) -> list[dict[str, str]]:
-    regels = []
-    for regel in log.read_text().splitlines():
-        if regel.startswith("{"):
-            gegeven = json.loads(regel)
-            if gegeven.get("logger") == "passend.beveiliging":
-                regels.append(gegeven)
-    return regels
+    return [regel for regel in _json_regels(log) if regel.get("logger") == "passend.beveiliging"]
+
+
+def test_issue20_een_verse_worker_maakt_de_aanmeldpagina_voordat_hij_verzoeken_aanneemt(
+    productie,
+):
+    """Its first request would otherwise build the URL patterns and templates: seconds for
+    whichever user got it, at boot and after every max_requests."""
+    _, _, log = productie
+    for _ in range(600):
+        opgewarmd = [
+            regel["bericht"]
+            for regel in _json_regels(log)
+            if regel.get("logger") == "passend.core.opwarmen"
+        ]
+        if opgewarmd:
+            break
+        time.sleep(0.1)  # waiting for the worker process to boot, not in the test logic
+    assert opgewarmd == ["Webworker opgewarmd: 200 OK"]
 
 
 def test_i19_asvs_v2_2_1_through_gunicorn_one_attacker_does_not_lock_out_the_same_browser(
