@@ -17,7 +17,8 @@ _DATABASE_GELEEGD = pytest.StashKey[bool]()
 
 
 def _databasegebruik(item: pytest.Item) -> str:
-    """ "transactie", "gewoon" or "" (no database), as pytest-django decides it."""
+    """How a test uses the database, as pytest-django decides it: in transactions of its own
+    ("transactie"), in one that is rolled back ("gewoon"), or not at all ("")."""
     marker = item.get_closest_marker("django_db")
     fixtures = getattr(item, "fixturenames", ())
     if marker is not None and any(validate_django_db(marker)[:2]):
