@@ -31,9 +31,8 @@ def opwarmen(application: Wsgi) -> str:
     """Serves the login page once through `application`, as a browser would over HTTPS behind the
     proxy; returns the status line. Never raises: a worker that cannot warm up still starts."""
     host = _toegestane_host()
-    environ = {
+    environ: dict[str, Any] = {
         "REQUEST_METHOD": "GET",
-        "PATH_INFO": reverse("accounts:aanmelden"),
         "QUERY_STRING": "",
         "SERVER_NAME": host,
         "SERVER_PORT": "443",
@@ -53,6 +52,8 @@ def opwarmen(application: Wsgi) -> str:
     }
     status: list[str] = []
     try:
+        # Inside the try: reverse() imports the URL patterns, and with them every view.
+        environ["PATH_INFO"] = reverse("accounts:aanmelden")
         antwoord = application(environ, lambda regel, kopjes, *fout: status.append(regel))
         try:
             for _ in antwoord:
