@@ -105,20 +105,21 @@ def gunicorn_starten(database_url: str, poort: int, workers: int) -> subprocess.
         "PASSEND_BIND": f"127.0.0.1:{poort}",
     }
     log = ROOT / "var" / f"gunicorn_{poort}.log"
-    proces = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "-c",
-            "deploy/gunicorn.conf.py",
-            "--access-logfile=/dev/null",
-            "--log-level=warning",
-            "passend.wsgi",
-        ],
-        cwd=ROOT,
-        env=omgeving,
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),
-    )
+    with log.open("w") as stderr:  # the server keeps its own copy of the file
+        proces = subprocess.Popen(
+            [
+                str(ROOT / ".venv/bin/gunicorn"),
+                "-c",
+                "deploy/gunicorn.conf.py",
+                "--access-logfile=/dev/null",
+                "--log-level=warning",
+                "passend.wsgi",
+            ],
+            cwd=ROOT,
+            env=omgeving,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     # Measuring starts when every worker has booted and warmed itself up.
     for _ in range(600):
         if log.read_text().count("Webworker opgewarmd: 200") >= workers:
