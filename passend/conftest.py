@@ -1,4 +1,9 @@
-from typing import cast
+import json
+import socket
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from django.db import connections
@@ -87,16 +92,37 @@ def school(ppo: Samenwerkingsverband) -> School:
     )
 
 
+# For the tests that run Passend (or another server) as a process of its own.
+
+
+def vrije_poort() -> int:
+    with socket.socket() as vrij:
+        vrij.bind(("127.0.0.1", 0))
+        return int(vrij.getsockname()[1])
+
+
+def json_regels(log: Path) -> list[dict[str, Any]]:
+    """The JSON lines (one per log record) a Passend process wrote so far."""
+    # A line still being written is left for the next read.
+    regels = log.read_text().splitlines()
+    return [json.loads(r) for r in regels if r.startswith("{") and r.endswith("}")]
+
+
+def wachten_tot(voorwaarde: Callable[[], object], *, seconden: float, wat: str) -> None:
+    """Polls `voorwaarde` every 50 ms; fails the test with `wat` after `seconden`."""
+    einde = time.monotonic() + seconden
+    while not voorwaarde():
+        if time.monotonic() > einde:
+            pytest.fail(f"Na {seconden} s nog niet: {wat}")
+        time.sleep(0.05)  # polling a separate process, bounded above
+
+
 class SmtpServer:
     """A real SMTP server on loopback (aiosmtpd) that keeps what it receives; it can be stopped
     and started again on the same port, to play a mail server that is down for a while."""
 
     def __init__(self) -> None:
-        import socket
-
-        with socket.socket() as vrij:
-            vrij.bind(("127.0.0.1", 0))
-            self.port = vrij.getsockname()[1]
+        self.port = vrije_poort()
         self.berichten: list[object] = []
         server = self
 

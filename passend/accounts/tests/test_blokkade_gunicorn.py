@@ -13,7 +13,6 @@ each fresh worker up (issue 20 item 1), which the first test shows.
 """
 
 import http.client
-import json
 import os
 import re
 import socket
@@ -24,11 +23,13 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 
 from passend.accounts.tests.factories import WACHTWOORD, totp_code
+from passend.conftest import json_regels, vrije_poort, wachten_tot
 
 REPO = Path(__file__).resolve().parents[3]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -53,12 +54,6 @@ gebruiker = gebruiker_aanmaken(
 )
 TOTPDevice.objects.create(user=gebruiker, name="Authenticator-app", key="{SLEUTEL}", confirmed=True)
 """
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as vrij:
-        vrij.bind(("127.0.0.1", 0))
-        return int(vrij.getsockname()[1])
 
 
 class Browser:
@@ -145,7 +140,7 @@ def productie(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, P
 
     manage("migrate", "--no-input")
     manage("shell", "-c", ACCOUNT_MAKEN)
-    poort = _vrije_poort()
+    poort = vrije_poort()
     omgeving["PASSEND_BIND"] = f"127.0.0.1:{poort}"
     log = map / "gunicorn.log"
     with log.open("w") as stderr:
@@ -171,14 +166,8 @@ def productie(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, P
             server.wait(timeout=30)
 
 
-def _json_regels(log: Path) -> list[dict[str, str]]:
-    # A line still being written is left for the next read.
-    regels = log.read_text().splitlines()
-    return [json.loads(r) for r in regels if r.startswith("{") and r.endswith("}")]
-
-
-def _beveiligingslog(log: Path) -> list[dict[str, str]]:
-    return [regel for regel in _json_regels(log) if regel.get("logger") == "passend.beveiliging"]
+def _beveiligingslog(log: Path) -> list[dict[str, Any]]:
+    return [regel for regel in json_regels(log) if regel.get("logger") == "passend.beveiliging"]
 
 
 def test_issue20_een_verse_worker_maakt_de_aanmeldpagina_voordat_hij_verzoeken_aanneemt(
@@ -187,16 +176,13 @@ def test_issue20_een_verse_worker_maakt_de_aanmeldpagina_voordat_hij_verzoeken_a
     """Its first request would otherwise build the URL patterns and templates: seconds for
     whichever user got it, at boot and after every max_requests."""
     _, _, log = productie
-    for _ in range(600):
-        opgewarmd = [
-            regel["bericht"]
-            for regel in _json_regels(log)
-            if regel.get("logger") == "passend.core.opwarmen"
-        ]
-        if opgewarmd:
-            break
-        time.sleep(0.1)  # waiting for the worker process to boot, not in the test logic
-    assert opgewarmd == ["Webworker opgewarmd: 200 OK"]
+
+    def opgewarmd() -> list[str]:
+        regels = json_regels(log)
+        return [r["bericht"] for r in regels if r.get("logger") == "passend.core.opwarmen"]
+
+    wachten_tot(opgewarmd, seconden=60, wat="de worker warmt zich op")
+    assert opgewarmd() == ["Webworker opgewarmd: 200 OK"]
 
 
 def test_i19_asvs_v2_2_1_through_gunicorn_one_attacker_does_not_lock_out_the_same_browser(

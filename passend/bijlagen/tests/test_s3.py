@@ -3,7 +3,6 @@ upload, list, Open (streamed), Download, removal and the orphan sweep, through t
 storage that settings.s3_opslag configures from the environment."""
 
 import io
-import socket
 import urllib.request
 from collections.abc import Iterator
 
@@ -19,23 +18,18 @@ from passend.bijlagen.models import Bijlage
 from passend.bijlagen.opslag import bestand_openen
 from passend.bijlagen.tests import bestanden
 from passend.bijlagen.tests.test_schermen import upload
+from passend.conftest import vrije_poort
 
 pytestmark = pytest.mark.django_db
 
 BUCKET = "passend-bijlagen"
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as vrij:
-        vrij.bind(("127.0.0.1", 0))
-        return int(vrij.getsockname()[1])
-
-
 @pytest.fixture
 def s3(settings, monkeypatch) -> Iterator[object]:  # type: ignore[no-untyped-def]
     from moto.server import ThreadedMotoServer
 
-    poort = _vrije_poort()
+    poort = vrije_poort()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=poort, verbose=False)
     server.start()
     adres = f"http://127.0.0.1:{poort}"
@@ -150,7 +144,7 @@ def test_i20_object_store_unreachable_during_an_upload(s3, omgeving, hulpvraag, 
             "OPTIONS": {
                 **settings.STORAGES["bijlagen"]["OPTIONS"],
                 # Nothing listens here: as the store being down, without waiting for retries.
-                "endpoint_url": f"http://127.0.0.1:{_vrije_poort()}",
+                "endpoint_url": f"http://127.0.0.1:{vrije_poort()}",
                 "client_config": Config(retries={"max_attempts": 1}, connect_timeout=2),
             },
         },

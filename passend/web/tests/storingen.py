@@ -12,8 +12,6 @@ import shutil
 import subprocess
 import tempfile
 import threading
-import time
-from collections.abc import Callable
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -21,18 +19,9 @@ from typing import Any
 
 import pytest
 
-from passend.web.tests.test_twee_servers import _vrije_poort
+from passend.conftest import vrije_poort
 
 REPO = Path(__file__).resolve().parents[3]
-
-
-def wachten_tot(voorwaarde: Callable[[], object], *, seconden: float, wat: str) -> None:
-    """Polls `voorwaarde` every 50 ms; fails the test with `wat` after `seconden`."""
-    einde = time.monotonic() + seconden
-    while not voorwaarde():
-        if time.monotonic() > einde:
-            pytest.fail(f"Na {seconden} s nog niet: {wat}")
-        time.sleep(0.05)  # polling a separate process, bounded above
 
 
 def passend_omgeving(**extra: str) -> dict[str, str]:
@@ -75,7 +64,7 @@ class EigenPostgres:
         self.map = Path(tempfile.mkdtemp(prefix="passend-pg-"))
         if eigenaar is not None:
             os.chown(self.map, eigenaar.pw_uid, eigenaar.pw_gid)
-        self.poort = _vrije_poort()
+        self.poort = vrije_poort()
         self.log = self.map / "postgres.log"
         self.opties = (
             f"-p {self.poort} -k {self.map} -c listen_addresses=127.0.0.1 -c fsync=off "
@@ -145,7 +134,7 @@ class StilvallendeSmtpServer:
     duplicate; one that dropped it makes the repeat the only copy."""
 
     def __init__(self, *, bewaart_onbeantwoord: bool) -> None:
-        self.port = _vrije_poort()
+        self.port = vrije_poort()
         self.berichten: list[tuple[list[str], EmailMessage]] = []
         self.vastgehouden = threading.Event()  # the first mail has arrived and is held
         self._doorlaten = threading.Event()

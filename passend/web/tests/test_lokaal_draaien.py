@@ -5,7 +5,6 @@ SQLite database in a temporary folder."""
 import json
 import os
 import shlex
-import socket
 import subprocess
 import sys
 import urllib.error
@@ -13,6 +12,8 @@ import urllib.request
 from pathlib import Path
 
 from django.conf import settings
+
+from passend.conftest import vrije_poort
 
 REPO = Path(settings.BASE_DIR)
 
@@ -38,12 +39,6 @@ def _make_run(poort: int) -> dict[str, tuple[dict[str, str], list[str]]]:
     return commando
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_i18_make_run_takes_a_port_and_mail_links_follow_it():
     commando = _make_run(8123)
     for naam in ("db_worker", "runserver"):
@@ -64,7 +59,7 @@ def _ophalen(url: str) -> tuple[int, str]:
 
 
 def test_i18_the_local_run_shows_dutch_error_pages_the_mailbox_and_logs_each_line_once(tmp_path):
-    poort = _vrije_poort()
+    poort = vrije_poort()
     lokaal, argumenten = _make_run(poort)["runserver"]
     omgeving = {
         k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "DJANGO_", "EMAIL_"))

@@ -39,6 +39,7 @@ from passend.bijlagen.models import Bijlage
 from passend.bijlagen.tests import bestanden
 from passend.bijlagen.tests import conftest as bijlagen_conftest
 from passend.bijlagen.tests.test_schermen import upload
+from passend.conftest import vrije_poort, wachten_tot
 from passend.hulpvragen.tests.factories import hulpvraag_op_school
 from passend.notificaties.models import Bericht
 from passend.web.tests.storingen import (
@@ -47,15 +48,8 @@ from passend.web.tests.storingen import (
     StilvallendeSmtpServer,
     database_kopieren,
     passend_omgeving,
-    wachten_tot,
 )
-from passend.web.tests.test_twee_servers import (
-    GEGEVENS_MAKEN,
-    GUNICORN,
-    HOST,
-    Gebruiker,
-    _vrije_poort,
-)
+from passend.web.tests.test_twee_servers import GEGEVENS_MAKEN, GUNICORN, HOST, Gebruiker
 
 FOUTPAGINA = "Er ging iets mis aan onze kant"  # passend/web/templates/500.html
 OPSLAG_WEG = "is niet opgeslagen: de opslag voor bijlagen is nu niet bereikbaar of vol"
@@ -99,7 +93,7 @@ def passend_op_eigen_postgres(
             DATABASE_URL=postgres.url("passend"),
             PASSEND_BASIS_URL=f"https://{HOST}",
             EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=str(_vrije_poort()),  # nothing listens: mails wait in the outbox
+            EMAIL_PORT=str(vrije_poort()),  # nothing listens: mails wait in the outbox
             EMAIL_USE_TLS="false",
             PASSEND_VIRUSSCANNER="uit",
             PASSEND_PROXY_AANTAL="1",
@@ -121,7 +115,7 @@ def passend_op_eigen_postgres(
             timeout=120,
         )
         assert klaar.returncode == 0, klaar.stderr[-3000:]
-        poort = _vrije_poort()
+        poort = vrije_poort()
         log = (tmp_path / "gunicorn.log").open("w")
         server = subprocess.Popen(  # noqa: S603
             [
@@ -451,7 +445,7 @@ def objectopslag(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[dic
     production settings make (settings.s3_opslag: boto3's own retries and timeouts)."""
     from moto.server import ThreadedMotoServer
 
-    poort = _vrije_poort()
+    poort = vrije_poort()
     adres = f"http://127.0.0.1:{poort}"
     for naam, waarde in {
         "PASSEND_BIJLAGEN_S3_ENDPOINT": adres,

@@ -8,7 +8,6 @@ Runs in the PostgreSQL pass of `make test` (the servers need a database another 
 reach); it makes its own database on that server and drops it afterwards."""
 
 import http.client
-import json
 import os
 import re
 import socket
@@ -28,7 +27,7 @@ from urllib3 import encode_multipart_formdata
 
 from passend.accounts.tests.factories import WACHTWOORD, totp_code
 from passend.bijlagen.tests import bestanden
-from passend.conftest import SmtpServer
+from passend.conftest import SmtpServer, json_regels, vrije_poort, wachten_tot
 
 REPO = Path(__file__).resolve().parents[3]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -78,12 +77,6 @@ hulpvraag_aanmaken(
     titel=Hulpvraagtitel.objects.get(swv=swv, naam="Ambulante Begeleiding"),
 )
 """
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as vrij:
-        vrij.bind(("127.0.0.1", 0))
-        return int(vrij.getsockname()[1])
 
 
 class Gebruiker:
@@ -155,7 +148,7 @@ def twee_servers(tmp_path: Path) -> Iterator[dict[str, Any]]:
     server_url = url.rsplit("/", 1)[0]
     with psycopg.connect(f"{server_url}/postgres", autocommit=True) as beheer:
         beheer.execute(f'CREATE DATABASE "{naam}"')
-    s3_poort = _vrije_poort()
+    s3_poort = vrije_poort()
     s3 = ThreadedMotoServer(ip_address="127.0.0.1", port=s3_poort, verbose=False)
     s3.start()
     boto3.client(
@@ -210,7 +203,7 @@ def twee_servers(tmp_path: Path) -> Iterator[dict[str, Any]]:
         manage("shell", "-c", GEGEVENS_MAKEN)
         poorten, logs = [], []
         for nummer in range(2):
-            poort = _vrije_poort()
+            poort = vrije_poort()
             logs.append(tmp_path / f"web{nummer}.log")
             log = logs[-1].open("w")
             servers.append(
@@ -250,20 +243,6 @@ def twee_servers(tmp_path: Path) -> Iterator[dict[str, Any]]:
         s3.stop()
         with psycopg.connect(f"{server_url}/postgres", autocommit=True) as beheer:
             beheer.execute(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
-
-
-def _toegangsregel(log: Path, request_id: str) -> dict[str, str]:
-    """gunicorn writes a request's access line after the client has its response: polls."""
-    einde = time.monotonic() + 30
-    while time.monotonic() < einde:
-        for regel in log.read_text().splitlines():
-            # A line still being written is left for the next read.
-            if regel.startswith('{"logger": "gunicorn.toegang"') and regel.endswith("}"):
-                toegang = json.loads(regel)
-                if toegang["request_id"] == request_id:
-                    return dict(toegang)
-        time.sleep(0.05)  # polling a separate process, bounded above
-    pytest.fail(f"Geen regel in het toegangslog voor request {request_id}")
 
 
 def _een_rij(twee_servers: dict[str, Any], sql: str, *parameters: object) -> tuple[Any, ...]:
@@ -317,8 +296,18 @@ def test_b12_twee_webservers_een_database_een_objectopslag(twee_servers: dict[st
     # gunicorn's access log (deploy/gunicorn.conf.py): JSON per request, the request id, and
     # never a query string.
     status, _inhoud, koppen = ib.verzoek(a, "GET", "/hulpvragen/?zoek=Boven")
-    laatste = _toegangsregel(twee_servers["logs"][0], koppen["X-Request-ID"])
-    assert laatste["pad"] == "/hulpvragen/"
+
+    def toegangsregels() -> list[dict[str, Any]]:
+        return [
+            regel
+            for regel in json_regels(twee_servers["logs"][0])
+            if regel.get("logger") == "gunicorn.toegang"
+            and regel["request_id"] == koppen["X-Request-ID"]
+        ]
+
+    # gunicorn writes a request's access line after the client has its response.
+    wachten_tot(toegangsregels, seconden=30, wat="de regel van het verzoek in het toegangslog")
+    assert [regel["pad"] for regel in toegangsregels()] == ["/hulpvragen/"]
     assert "Boven" not in twee_servers["logs"][0].read_text()
 
     # Mails queued on A (the receipt of the submission and the status mail of a change made
